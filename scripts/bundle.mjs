@@ -1,0 +1,30 @@
+// Bundles the extension client, the language server and the CLI with esbuild (CommonJS, Node 20).
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+// chevrotain needs Object.groupBy, missing in Node 20 (and in VS Code's extension host).
+const polyfill = readFileSync(new URL('../server/src/polyfill.cjs', import.meta.url), 'utf-8');
+const watch = process.argv.includes('--watch');
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    minify: !watch,
+    logLevel: 'info',
+    banner: { js: polyfill }
+};
+
+const builds = [
+    { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
+    { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs' },
+    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs' }
+];
+
+if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+    await Promise.all(builds.map(options => esbuild.build(options)));
+}

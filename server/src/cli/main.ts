@@ -1,0 +1,35 @@
+// The `estructura` command line. Subcommands are Spanish with English aliases.
+import { runCheck } from './check.js';
+
+const USAGE = `Uso: estructura <comando> [opciones]
+
+Comandos:
+  revisar <rutas…> [--formato texto|json]   revisa archivos y carpetas .estructura (alias: check)
+
+Códigos de salida: 0 sin errores, 1 con errores, 2 uso incorrecto o entrada ilegible.`;
+
+export async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    switch (command) {
+        case 'revisar':
+        case 'check':
+            return runCheck(rest);
+        case undefined:
+        case '-h':
+        case '--help':
+        case 'ayuda':
+            process.stdout.write(USAGE + '\n');
+            return command === undefined ? 2 : 0;
+        default:
+            process.stderr.write(`estructura: comando desconocido «${command}».\n\n${USAGE}\n`);
+            return 2;
+    }
+}
+
+main(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    error => {
+        process.stderr.write(`estructura: error interno: ${(error as Error).stack ?? error}\n`);
+        process.exitCode = 2;
+    }
+);

@@ -1,0 +1,90 @@
+// Dependency injection: the project's services on top of Langium's defaults.
+import {
+    inject, type DeepPartial, type LangiumSharedCoreServices, type Module
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { EstructuraGeneratedModule, EstructuraGeneratedSharedModule } from './generated/module.js';
+import { EstructuraDocumentBuilder } from './document-builder.js';
+import { EstructuraDocumentValidator, EstructuraLinker } from './document-validator.js';
+import { SpanishLexerErrorMessageProvider, SpanishParserErrorMessageProvider } from './messages.js';
+import { registerRules } from './rules/index.js';
+import { EstructuraScopeComputation, EstructuraScopeProvider } from './scope.js';
+import { StructureIndex } from './structure-index.js';
+import { EstructuraValueConverter } from './value-converter.js';
+import { EstructuraCompletionProvider } from '../lsp/completion.js';
+import { EstructuraDocumentSymbolProvider } from '../lsp/document-symbols.js';
+import { EstructuraFormatter } from '../lsp/formatter.js';
+import { EstructuraHoverProvider } from '../lsp/hover.js';
+import { EstructuraRenameProvider } from '../lsp/rename.js';
+import { EstructuraWorkspaceSymbolProvider } from '../lsp/workspace-symbols.js';
+
+export interface EstructuraAddedServices {
+    structure: {
+        StructureIndex: StructureIndex;
+    };
+}
+
+export type EstructuraServices = LangiumServices & EstructuraAddedServices;
+
+export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices & EstructuraAddedServices> = {
+    structure: {
+        StructureIndex: services => new StructureIndex(services.shared)
+    },
+    parser: {
+        ValueConverter: () => new EstructuraValueConverter(),
+        ParserErrorMessageProvider: () => new SpanishParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new SpanishLexerErrorMessageProvider()
+    },
+    references: {
+        ScopeComputation: services => new EstructuraScopeComputation(services),
+        ScopeProvider: services => new EstructuraScopeProvider(services),
+        Linker: services => new EstructuraLinker(services)
+    },
+    validation: {
+        DocumentValidator: services => new EstructuraDocumentValidator(services)
+    },
+    lsp: {
+        CompletionProvider: services => new EstructuraCompletionProvider(services),
+        DocumentSymbolProvider: services => new EstructuraDocumentSymbolProvider(services),
+        Formatter: () => new EstructuraFormatter(),
+        HoverProvider: services => new EstructuraHoverProvider(services),
+        RenameProvider: services => new EstructuraRenameProvider(services)
+    }
+};
+
+export const EstructuraSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        DocumentBuilder: services => new EstructuraDocumentBuilder(services)
+    },
+    lsp: {
+        WorkspaceSymbolProvider: services => new EstructuraWorkspaceSymbolProvider(services)
+    }
+};
+
+export function createEstructuraServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Estructura: EstructuraServices;
+} {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        EstructuraGeneratedSharedModule,
+        EstructuraSharedModule
+    );
+    const Estructura = inject(
+        createDefaultModule({ shared }),
+        EstructuraGeneratedModule,
+        EstructuraModule
+    );
+    shared.ServiceRegistry.register(Estructura);
+    registerRules(Estructura);
+    if (!context.connection) {
+        // Without a language client (CLI, tests) configuration is not pulled; mark it ready.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Estructura };
+}
+
+export type { LangiumSharedCoreServices };

@@ -1,0 +1,73 @@
+// estructura-numeracion: a unit's number extends its parent's by one segment and siblings run 1..n.
+import { MultiMap, type ValidationAcceptor } from 'langium';
+import type { Unidad } from '../generated/ast.js';
+import { institutionOf, manualKey, numberKey, parentOf } from '../model.js';
+import type { StructureIndex } from '../structure-index.js';
+import { report } from './catalog.js';
+
+/** ISSSTE codes attach staff units with a `.0.` segment (5.3.0.1 hangs from 5.3). */
+function allowsStaffSegments(unit: Unidad): boolean {
+    return institutionOf(unit) === 'ISSSTE';
+}
+
+interface Numbered { unit: Unidad; number: string; prefix: string; last: number }
+
+function split(unit: Unidad): Numbered | undefined {
+    const number = numberKey(unit.numero);
+    if (!number) return undefined;
+    const dot = number.lastIndexOf('.');
+    return { unit, number, prefix: dot < 0 ? '' : number.substring(0, dot), last: Number(number.substring(dot + 1)) };
+}
+
+/** The parent whose number this unit's number must extend: only within the same manual. */
+function numberedParent(unit: Unidad): Unidad | undefined {
+    const parent = parentOf(unit);
+    return parent && manualKey(parent) === manualKey(unit) ? parent : undefined;
+}
+
+export function checkNumbering(unit: Unidad, accept: ValidationAcceptor, index: StructureIndex): void {
+    const self = split(unit);
+    if (!self) return;
+    if (!/^\d+(\.\d+)*$/.test(self.number)) return;
+    const parent = numberedParent(unit);
+    const parentNumber = parent ? numberKey(parent.numero) : undefined;
+    if (parent && parentNumber) {
+        const staff = allowsStaffSegments(unit) && self.prefix === `${parentNumber}.0`;
+        if (self.prefix !== parentNumber && !staff) {
+            const expected = allowsStaffSegments(unit) ? `${parentNumber}.N o ${parentNumber}.0.N` : `${parentNumber}.N`;
+            report(accept, 'estructura-numeracion',
+                `el número ${self.number} no continúa el de su unidad superior «${parent.nombre}» (${parentNumber}); se esperaba ${expected}.`,
+                { node: unit, property: 'numero' });
+            return;
+        }
+    }
+    checkSiblings(unit, self, parent, accept, index);
+}
+
+function checkSiblings(unit: Unidad, self: Numbered, parent: Unidad | undefined, accept: ValidationAcceptor, index: StructureIndex): void {
+    const manual = manualKey(unit);
+    const candidates = parent ? index.snapshot.children.get(parent) : index.snapshot.rootsByManual.get(manual);
+    const siblings = candidates
+        .filter(other => manualKey(other) === manual)
+        .map(split)
+        .filter((n): n is Numbered => n !== undefined && n.prefix === self.prefix);
+    const byLast = new MultiMap<number, Numbered>();
+    for (const sibling of siblings) byLast.add(sibling.last, sibling);
+    const twins = byLast.get(self.last).filter(n => n.unit !== unit);
+    if (twins.length > 0) {
+        report(accept, 'estructura-numeracion',
+            `el número ${self.number} se repite (también lo tiene «${twins[0].unit.nombre}»).`,
+            { node: unit, property: 'numero' });
+        return;
+    }
+    // Report a gap once, on the first unit after it.
+    const lasts = [...new Set(siblings.map(s => s.last))].sort((a, b) => a - b);
+    const position = lasts.indexOf(self.last);
+    const expectedLast = position === 0 ? 1 : lasts[position - 1] + 1;
+    if (self.last !== expectedLast) {
+        const prefix = self.prefix ? `${self.prefix}.` : '';
+        report(accept, 'estructura-numeracion',
+            `falta el número ${prefix}${expectedLast}: las unidades hermanas se numeran de 1 en 1 y después ${position === 0 ? 'del inicio' : `de ${prefix}${lasts[position - 1]}`} sigue ${self.number}.`,
+            { node: unit, property: 'numero' });
+    }
+}

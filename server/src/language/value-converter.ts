@@ -1,0 +1,24 @@
+import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { normalizeSpace } from './model.js';
+
+/**
+ * Strings may be wrapped over several lines to stay readable; their value is the text with
+ * escapes resolved and white space collapsed, so a re-wrapped string keeps the same words.
+ */
+export class EstructuraValueConverter extends DefaultValueConverter {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        if (rule.name === 'STRING') {
+            return normalizeSpace(unescapeString(input.substring(1, input.length - 1)));
+        }
+        return super.runConverter(rule, input, cstNode);
+    }
+}
+
+export function unescapeString(body: string): string {
+    return body.replace(/\\(.)/gs, (_m, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
+}
+
+/** The inverse, for code that writes `.estructura` text (importer, quick fixes). */
+export function escapeString(text: string): string {
+    return '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+}

@@ -1,0 +1,70 @@
+// The outline: manual › units › sub-units and positions, with number and function count as detail.
+import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { DocumentSymbolProvider } from 'langium/lsp';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import {
+    isCambio, isManual, isOrganigrama, isPuesto, isUnidad,
+    type Documento, type Puesto, type Unidad
+} from '../language/generated/ast.js';
+import type { EstructuraServices } from '../language/estructura-module.js';
+
+export class EstructuraDocumentSymbolProvider implements DocumentSymbolProvider {
+    constructor(_services: EstructuraServices) {}
+
+    getSymbols(document: LangiumDocument): DocumentSymbol[] {
+        const root = document.parseResult.value as Documento;
+        const elements = root.elementos.flatMap(e => this.elementSymbol(e));
+        const header = root.encabezado;
+        if (!header?.$cstNode || !root.$cstNode) return elements;
+        const name = isManual(header) ? header.titulo ?? header.name : `Parte de ${header.manual?.$refText ?? '?'}${header.titulo ? `: ${header.titulo}` : ''}`;
+        const nameNode = header.$cstNode;
+        return [{
+            name: name || 'Manual',
+            detail: [header.institucion, header.clave, header.vigencia && `vigencia ${header.vigencia}`].filter(Boolean).join(' · '),
+            kind: SymbolKind.Module,
+            range: root.$cstNode.range,
+            selectionRange: nameNode.range,
+            children: elements
+        }];
+    }
+
+    private elementSymbol(node: AstNode): DocumentSymbol[] {
+        if (isUnidad(node)) return [this.unitSymbol(node)];
+        if (isPuesto(node)) return [this.positionSymbol(node)];
+        if (isOrganigrama(node)) return this.simple(node, `Organigrama ${node.titulo ?? node.name ?? ''}`.trim(), node.vigencia ? `vigencia ${node.vigencia}` : '', SymbolKind.Event);
+        if (isCambio(node)) return this.simple(node, `Cambio ${node.acuerdo ?? ''}`.trim(), [node.tipo, node.fecha].filter(Boolean).join(' · '), SymbolKind.Event);
+        return [];
+    }
+
+    private unitSymbol(unit: Unidad): DocumentSymbol {
+        const count = unit.funciones.length;
+        const detail = [unit.numero, `${count} ${count === 1 ? 'función' : 'funciones'}`, unit.name].filter(Boolean).join(' · ');
+        return {
+            name: unit.nombre || unit.name || '(unidad sin nombre)',
+            detail,
+            kind: SymbolKind.Class,
+            range: unit.$cstNode!.range,
+            selectionRange: findNameRange(unit) ?? unit.$cstNode!.range,
+            children: [...unit.puestos.map(p => this.positionSymbol(p)), ...unit.unidades.map(u => this.unitSymbol(u))]
+        };
+    }
+
+    private positionSymbol(position: Puesto): DocumentSymbol {
+        return {
+            name: position.titulo || position.name || '(puesto sin título)',
+            detail: [position.clase, position.titular ? 'titular' : undefined, position.name].filter(Boolean).join(' · '),
+            kind: SymbolKind.Field,
+            range: position.$cstNode!.range,
+            selectionRange: findNameRange(position) ?? position.$cstNode!.range
+        };
+    }
+
+    private simple(node: AstNode, name: string, detail: string, kind: SymbolKind): DocumentSymbol[] {
+        if (!node.$cstNode) return [];
+        return [{ name, detail, kind, range: node.$cstNode.range, selectionRange: node.$cstNode.range }];
+    }
+}
+
+function findNameRange(node: Unidad | Puesto) {
+    return GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
+}

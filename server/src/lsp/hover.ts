@@ -1,0 +1,80 @@
+// Hover cards for units and positions, wherever the cursor is: the declaration or any reference.
+import { AstUtils, type AstNode } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import { isManual, isPuesto, isUnidad, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
+import type { EstructuraServices } from '../language/estructura-module.js';
+import { adscriptionPath, institutionOf, isPhae, unitOfPosition } from '../language/model.js';
+import type { StructureIndex } from '../language/structure-index.js';
+
+export class EstructuraHoverProvider extends AstNodeHoverProvider {
+    private readonly structure: StructureIndex;
+
+    constructor(services: EstructuraServices) {
+        super(services);
+        this.structure = services.structure.StructureIndex;
+    }
+
+    protected getAstNodeHoverContent(node: AstNode): string | undefined {
+        if (isUnidad(node)) return unitCard(node, this.structure);
+        if (isPuesto(node)) return positionCard(node, this.structure);
+        if (isManual(node)) return manualCard(node);
+        return undefined;
+    }
+}
+
+function fileOf(node: AstNode): string {
+    return AstUtils.getDocument(node).uri.path.split('/').pop() ?? '';
+}
+
+export function unitCard(unit: Unidad, structure: StructureIndex): string {
+    const snapshot = structure.snapshot;
+    const lines: string[] = [];
+    lines.push(`**${unit.nombre ?? unit.name}**`);
+    const facts = [
+        unit.tipo && `Tipo: ${unit.tipo}`,
+        unit.numero && `Número: ${unit.numero}`,
+        `Id: \`${institutionOf(unit) ? institutionOf(unit) + '.' : ''}${unit.name}\``
+    ].filter(Boolean);
+    lines.push(facts.join(' · '));
+    const path = adscriptionPath(unit).slice(1);
+    if (path.length > 0) {
+        lines.push(`Adscripción: ${path.map(u => `${u.nombre ?? u.name}${u.numero ? ` (${u.numero})` : ''}`).join(' › ')}`);
+    } else {
+        lines.push('Adscripción: unidad raíz');
+    }
+    const titulares = snapshot.titulares.get(unit);
+    if (titulares.length > 0) lines.push(`Titular: ${titulares.map(p => p.titulo ?? p.name).join('; ')}`);
+    const children = snapshot.children.get(unit).length;
+    const functions = unit.funciones.length;
+    lines.push(`${functions} ${functions === 1 ? 'función' : 'funciones'} · ${children} ${children === 1 ? 'unidad subordinada' : 'unidades subordinadas'} · ${snapshot.positions.get(unit).length} puestos`);
+    lines.push(`Definida en \`${fileOf(unit)}\``);
+    if (unit.objetivo) lines.push(`---\n*Objetivo:* ${unit.objetivo}`);
+    return lines.join('\n\n');
+}
+
+function positionCard(position: Puesto, structure: StructureIndex): string {
+    const unit = unitOfPosition(position);
+    const lines = [`**${position.titulo ?? position.name}**`];
+    lines.push([
+        position.clase && `Clase: ${isPhae(position) ? 'homólogo de autorización específica' : position.clase}`,
+        position.nivel && `Nivel: ${position.nivel}`,
+        position.plazas && `Plazas: ${position.plazas}`,
+        `Id: \`${position.name}\``
+    ].filter(Boolean).join(' · '));
+    if (unit) lines.push(`Adscrito a: ${unit.nombre ?? unit.name}${unit.numero ? ` (${unit.numero})` : ''}`);
+    if (position.titularDe?.ref || position.titular) lines.push(`Titular de: ${(position.titularDe?.ref ?? unit)?.nombre ?? '?'}`);
+    if (position.reportaA?.ref) lines.push(`Reporta a: ${position.reportaA.ref.titulo ?? position.reportaA.ref.name}`);
+    const subordinates = structure.snapshot.subordinates.get(position);
+    if (subordinates.length > 0) lines.push(`Le reportan: ${subordinates.map(p => p.titulo ?? p.name).join('; ')}`);
+    if (position.actividades.length > 0) lines.push(`${position.actividades.length} actividades`);
+    lines.push(`Definido en \`${fileOf(position)}\``);
+    return lines.join('\n\n');
+}
+
+function manualCard(manual: Manual): string {
+    return [
+        `**${manual.titulo ?? manual.name}**`,
+        [manual.institucion, manual.clave && `Clave ${manual.clave}`, manual.vigencia && `Vigencia ${manual.vigencia}`].filter(Boolean).join(' · '),
+        ...manual.acuerdos.map(a => `Acuerdo ${a}`)
+    ].filter(Boolean).join('\n\n');
+}

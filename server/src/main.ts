@@ -1,0 +1,9 @@
+// Entry point of the language server (bundled as out/server.cjs, started by the extension).
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createEstructuraServices } from './language/estructura-module.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createEstructuraServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);
