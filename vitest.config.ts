@@ -1,3 +1,4 @@
+import './server/src/polyfill.cjs';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -1,4 +1,4 @@
-import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { CstUtils, DefaultValueConverter, isLeafCstNode, type CstNode, type GrammarAST, type ValueType } from 'langium';
 import { normalizeSpace } from './model.js';
 
 /**
@@ -9,6 +9,10 @@ export class EstructuraValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name === 'STRING') {
             return normalizeSpace(unescapeString(input.substring(1, input.length - 1)));
+        }
+        if (rule.name === 'NombreTipo' || rule.name === 'ClasePuesto') {
+            // Multi-word values read as written: `Jefatura de Servicios`, not `JefaturadeServicios`.
+            return CstUtils.streamCst(cstNode).filter(n => isLeafCstNode(n) && !n.hidden).map(n => n.text).join(' ');
         }
         return super.runConverter(rule, input, cstNode);
     }

@@ -1,5 +1,5 @@
 // Completion of references (ids with their official names) and of unit kinds after `tipo`.
-import { GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isManual, isPuesto, isUnidad } from '../language/generated/ast.js';
@@ -8,7 +8,9 @@ import { institutionOf, splitQualified } from '../language/model.js';
 
 export class EstructuraCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'NombreTipo') {
+        const inKind = (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'NombreTipo')
+            || AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'NombreTipo';
+        if (inKind) {
             for (const kind of UNIT_KINDS) {
                 acceptor(context, { label: kind, kind: CompletionItemKind.EnumMember, detail: 'tipo de unidad', sortText: '0' });
             }

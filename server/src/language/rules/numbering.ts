@@ -60,6 +60,9 @@ function checkSiblings(unit: Unidad, self: Numbered, parent: Unidad | undefined,
             { node: unit, property: 'numero' });
         return;
     }
+    // A manual may describe only part of the structure above its roots (the IMSS manual starts
+    // at 8.1, an ISSSTE area at 10.1): gaps are checked only among children of a unit.
+    if (!parent) return;
     // Report a gap once, on the first unit after it.
     const lasts = [...new Set(siblings.map(s => s.last))].sort((a, b) => a - b);
     const position = lasts.indexOf(self.last);
