@@ -60,6 +60,8 @@ unidad DOE "Dirección de Operación y Evaluación" {
     for (const [name, text] of Object.entries(exampleFiles())) {
         it(`is idempotent and keeps every function text of ${name}`, async () => {
             const once = await format(text);
+            // The examples are written the way the formatter writes them.
+            expect(once).toBe(text);
             const twice = await format(once);
             expect(twice).toBe(once);
             expect(await functionTexts(once)).toEqual(await functionTexts(text));
