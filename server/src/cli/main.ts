@@ -18,8 +18,12 @@ export async function main(argv: string[]): Promise<number> {
         case '-h':
         case '--help':
         case 'ayuda':
+            if (command === undefined) {
+                process.stderr.write(`estructura: falta el comando.\n\n${USAGE}\n`);
+                return 2;
+            }
             process.stdout.write(USAGE + '\n');
-            return command === undefined ? 2 : 0;
+            return 0;
         default:
             process.stderr.write(`estructura: comando desconocido «${command}».\n\n${USAGE}\n`);
             return 2;

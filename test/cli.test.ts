@@ -1,0 +1,221 @@
+// The `estructura` command line as a user runs it: `node bin/estructura.cjs …` from the repository root.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(REPO, 'bin/estructura.cjs');
+const ERRORS = 'examples/ejemplos/con-errores.estructura';
+const INSTITUTIONAL = 'examples/ejemplos/imss-institucional.estructura';
+const DOE = 'examples/ejemplos/imss-doe.estructura';
+
+/** `archivo:línea:columna severidad código mensaje` */
+const DIAGNOSTIC_LINE = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+) (?<severity>error|advertencia|info|sugerencia) (?<code>[a-z][a-z-]*) (?<message>.+)$/;
+const SUMMARY_LINE = /^(\d+) archivos revisados: (\d+) errores, (\d+) advertencias, (\d+) informativos\.$/;
+const STACK_TRACE = /\n\s+at .+\(?.*:\d+:\d+\)?/;
+
+interface Run { status: number | null; stdout: string; stderr: string }
+
+function estructura(...args: string[]): Run {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf-8', timeout: 20_000 });
+    if (result.error) throw result.error;
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** 1-based line of the only line of `file` containing `needle`. */
+function lineOf(file: string, needle: string): number {
+    const lines = readFileSync(path.resolve(REPO, file), 'utf-8').split('\n');
+    const found = lines.flatMap((l, i) => (l.includes(needle) ? [i + 1] : []));
+    if (found.length !== 1) throw new Error(`expected exactly one line with «${needle}» in ${file}, found ${found.length}`);
+    return found[0];
+}
+
+interface JsonReport {
+    diagnostics: Array<{ file: string; line: number; column: number; severity: string; code: string; message: string }>;
+    summary: { errors: number; warnings: number; infos: number };
+}
+
+function parseJson(run: Run): JsonReport {
+    let report: JsonReport;
+    try {
+        report = JSON.parse(run.stdout) as JsonReport;
+    } catch (error) {
+        throw new Error(`stdout is not JSON (${(error as Error).message}):\n${run.stdout}`);
+    }
+    return report;
+}
+
+/** The deliberate errors of con-errores.estructura, as `code@line` (1-based). */
+function expectedErrors(): string[] {
+    return [
+        `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Unidad de Pruebas A"')}`,
+        `estructura-numeracion@${lineOf(ERRORS, 'número 7.1.3')}`,
+        `estructura-numeracion@${lineOf(ERRORS, 'número 7.2.4')}`,
+        `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Coordinación de Pruebas Repetida"')}`,
+        `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_B')}`,
+        `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_A')}`,
+        `estructura-referencia@${lineOf(ERRORS, 'adscrita a DIRECCION_INEXISTENTE')}`
+    ].sort();
+}
+
+beforeAll(() => {
+    if (!existsSync(path.join(REPO, 'out/cli.cjs'))) {
+        throw new Error('out/cli.cjs does not exist: run `npm run build` first (`npm test` does it).');
+    }
+});
+
+describe('estructura revisar (text output)', () => {
+    it('lists every diagnostic of examples/ as archivo:línea:columna severidad código mensaje, with a summary, and exits 1', () => {
+        const run = estructura('revisar', 'examples/');
+        expect(run.status, run.stderr).toBe(1);
+        expect(run.stderr).toBe('');
+        const lines = run.stdout.trimEnd().split('\n');
+        const summary = lines.pop()!;
+        for (const line of lines) expect(line).toMatch(DIAGNOSTIC_LINE);
+        const diagnostics = lines.map(l => l.match(DIAGNOSTIC_LINE)!.groups!);
+
+        const errors = diagnostics.filter(d => d.severity === 'error');
+        expect(errors.every(d => d.file === ERRORS), 'only con-errores.estructura has errors').toBe(true);
+        expect(errors.map(d => `${d.code}@${d.line}`).sort()).toEqual(expectedErrors());
+
+        const reference = errors.find(d => d.code === 'estructura-referencia')!;
+        expect(reference.message).toContain('«DIRECCION_INEXISTENTE»');
+        const referenceLine = readFileSync(path.join(REPO, ERRORS), 'utf-8').split('\n')[Number(reference.line) - 1];
+        expect(Number(reference.column)).toBe(referenceLine.indexOf('DIRECCION_INEXISTENTE') + 1);
+
+        const counts = summary.match(SUMMARY_LINE);
+        expect(counts, `summary line: ${summary}`).toBeTruthy();
+        expect(Number(counts![1])).toBe(3);
+        expect(Number(counts![2])).toBe(errors.length);
+        expect(Number(counts![3])).toBe(diagnostics.filter(d => d.severity === 'advertencia').length);
+    });
+
+    it('resolves a reference into another manual given on the command line, and exits 0', () => {
+        const run = estructura('revisar', INSTITUTIONAL, DOE);
+        expect(run.stdout).not.toMatch(/ error /);
+        expect(run.stdout).toMatch(/^2 archivos revisados: 0 errores, /m);
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+    });
+});
+
+describe('estructura revisar --formato json', () => {
+    function checkReport(run: Run): JsonReport {
+        expect(run.status, run.stderr).toBe(1);
+        const report = parseJson(run);
+        expect(Object.keys(report).sort()).toEqual(['diagnostics', 'summary']);
+        for (const d of report.diagnostics) {
+            expect(Object.keys(d).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+            expect(Number.isInteger(d.line) && d.line >= 1).toBe(true);
+            expect(Number.isInteger(d.column) && d.column >= 1).toBe(true);
+        }
+        const errors = report.diagnostics.filter(d => d.severity === 'error');
+        expect(report.summary.errors).toBe(errors.length);
+        expect(report.summary.warnings).toBe(report.diagnostics.filter(d => d.severity === 'advertencia').length);
+        expect(report.summary.infos).toBe(report.diagnostics.filter(d => d.severity === 'info' || d.severity === 'sugerencia').length);
+        expect(errors.map(d => `${d.code}@${d.line}`).sort()).toEqual(expectedErrors());
+        expect(errors.every(d => d.file === ERRORS)).toBe(true);
+        // 1-based like the text output: the unresolved id starts where the file has it.
+        const reference = errors.find(d => d.code === 'estructura-referencia')!;
+        const referenceLine = readFileSync(path.join(REPO, ERRORS), 'utf-8').split('\n')[reference.line - 1];
+        expect(reference.column).toBe(referenceLine.indexOf('DIRECCION_INEXISTENTE') + 1);
+        return report;
+    }
+
+    it('prints {diagnostics, summary} with 1-based positions', () => {
+        checkReport(estructura('revisar', 'examples/', '--formato', 'json'));
+    });
+
+    it('accepts the English alias `check` and `--format json`, with the same result', () => {
+        const spanish = checkReport(estructura('revisar', 'examples/', '--formato', 'json'));
+        const english = checkReport(estructura('check', 'examples/', '--format', 'json'));
+        expect(english).toEqual(spanish);
+        expect(checkReport(estructura('revisar', '--formato=json', 'examples/'))).toEqual(spanish);
+    });
+});
+
+describe('bad usage and unreadable inputs', () => {
+    it.each([
+        ['no command at all', []],
+        ['revisar without paths', ['revisar']],
+        ['an unknown option', ['revisar', '--rapido', 'examples/']],
+        ['an unknown format', ['revisar', 'examples/', '--formato', 'xml']],
+        ['an unknown command', ['compilar', 'examples/']]
+    ])('exits 2 with a message on stderr for %s', (_what, args) => {
+        const run = estructura(...args);
+        expect(run.status).toBe(2);
+        expect(run.stderr.trim(), `stdout was: ${run.stdout}`).not.toBe('');
+        expect(run.stderr).not.toMatch(STACK_TRACE);
+    });
+
+    it('names the offending option and command', () => {
+        expect(estructura('revisar', '--rapido', 'examples/').stderr).toContain('--rapido');
+        expect(estructura('compilar', 'examples/').stderr).toContain('compilar');
+    });
+
+    it('reports a nonexistent path and a non-.estructura file, checks the rest, and exits 2', () => {
+        const missing = 'examples/no-existe.estructura';
+        const run = estructura('revisar', missing, 'package.json', ERRORS, INSTITUTIONAL);
+        expect(run.status).toBe(2);
+        const stderrLines = run.stderr.trimEnd().split('\n');
+        expect(stderrLines.some(l => l.includes(missing))).toBe(true);
+        expect(stderrLines.some(l => l.includes('package.json'))).toBe(true);
+        expect(run.stderr).not.toMatch(STACK_TRACE);
+        // The readable inputs were still checked (with each other: `adscrita a DG` resolves).
+        const lines = run.stdout.trimEnd().split('\n');
+        const summary = lines.pop()!;
+        expect(summary).toMatch(/^2 archivos revisados: 7 errores, /);
+        const errors = lines.map(l => l.match(DIAGNOSTIC_LINE)?.groups).filter(d => d?.severity === 'error');
+        expect(errors.map(d => `${d!.code}@${d!.line}`).sort()).toEqual(expectedErrors());
+    });
+
+    it('reports unreadable inputs on stderr in JSON mode too, keeping stdout valid JSON', () => {
+        const run = estructura('check', 'nada.estructura', DOE, INSTITUTIONAL, '--format', 'json');
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('nada.estructura');
+        const report = parseJson(run);
+        expect(report.summary.errors).toBe(0);
+    });
+});
+
+describe('a half-typed file', () => {
+    let dir: string;
+    beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'estructura-cli-')); });
+    afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+
+    it('gets estructura-sintaxis diagnostics naming the file and line, without a crash', () => {
+        const file = path.join(dir, 'a-medias.estructura');
+        writeFileSync(file, 'unidad X "Sin cerrar" {\n tipo Dirección\n funciones {\n 1. "Coordinar');
+        const run = estructura('revisar', file);
+        expect(run.status, run.stderr).toBe(1);
+        expect(run.stderr).toBe('');
+        expect(run.stderr).not.toMatch(STACK_TRACE);
+        const diagnostics = run.stdout.trimEnd().split('\n').slice(0, -1).map(l => {
+            expect(l).toMatch(DIAGNOSTIC_LINE);
+            return l.match(DIAGNOSTIC_LINE)!.groups!;
+        });
+        const syntax = diagnostics.filter(d => d.code === 'estructura-sintaxis');
+        expect(syntax.length).toBeGreaterThan(0);
+        for (const d of syntax) {
+            expect(path.resolve(REPO, d.file)).toBe(file);
+            expect(d.severity).toBe('error');
+        }
+        // The unterminated text is on line 4.
+        expect(syntax.map(d => Number(d.line))).toContain(4);
+        expect(run.stdout).toMatch(/^1 archivos revisados: [1-9]\d* errores, /m);
+    });
+
+    it('is reported in JSON with the same file and line', () => {
+        const file = path.join(dir, 'a-medias.estructura');
+        writeFileSync(file, 'unidad X "Sin cerrar" {\n tipo Dirección\n funciones {\n 1. "Coordinar');
+        const run = estructura('revisar', file, '--formato', 'json');
+        expect(run.status, run.stderr).toBe(1);
+        const report = parseJson(run);
+        const syntax = report.diagnostics.filter(d => d.code === 'estructura-sintaxis');
+        expect(syntax.length).toBeGreaterThan(0);
+        expect(syntax.every(d => path.resolve(REPO, d.file) === file && d.line === 4)).toBe(true);
+        expect(report.summary.errors).toBe(report.diagnostics.filter(d => d.severity === 'error').length);
+    });
+});

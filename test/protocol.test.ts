@@ -1,0 +1,218 @@
+// End to end over the Language Server Protocol: the bundled server (out/server.cjs), spawned with
+// --stdio on the `examples/` folder, driven as an editor would drive it.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    DiagnosticSeverity, SymbolKind,
+    type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
+    type Location, type LocationLink, type Position, type Range, type TextEdit, type WorkspaceEdit
+} from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from './helpers/lsp-client.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const SERVER = path.join(REPO, 'out/server.cjs');
+const EXAMPLES = path.join(REPO, 'examples');
+
+const file = (name: string) => path.join(EXAMPLES, 'ejemplos', name);
+const uri = (name: string) => pathToFileURL(file(name)).href;
+const text = (name: string) => readFileSync(file(name), 'utf-8');
+
+const INSTITUTIONAL = 'imss-institucional.estructura';
+const DOE = 'imss-doe.estructura';
+const ERRORS = 'con-errores.estructura';
+
+/** 0-based line of the only line containing `needle`. */
+function lineOf(source: string, needle: string): number {
+    const lines = source.split('\n');
+    const found = lines.flatMap((l, i) => (l.includes(needle) ? [i] : []));
+    if (found.length !== 1) throw new Error(`expected exactly one line with «${needle}», found ${found.length}`);
+    return found[0];
+}
+
+/** Position of `inner` (default: the whole needle) inside the only line containing `needle`. */
+function positionOf(source: string, needle: string, inner = needle): Position {
+    const line = lineOf(source, needle);
+    const lineText = source.split('\n')[line];
+    const offset = lineText.indexOf(needle) + needle.indexOf(inner);
+    if (needle.indexOf(inner) < 0) throw new Error(`«${inner}» is not inside «${needle}»`);
+    return { line, character: offset };
+}
+
+/** The text a range covers (LSP positions count UTF-16 code units, as JS strings do). */
+function textAt(source: string, range: Range): string {
+    const lines = source.split('\n');
+    const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    return source.substring(offset(range.start), offset(range.end));
+}
+
+describe('language server over stdio (out/server.cjs)', () => {
+    let client: LspTestClient;
+    let initializeResult: InitializeResult;
+
+    beforeAll(async () => {
+        client = LspTestClient.start(SERVER, REPO);
+        const examplesUri = pathToFileURL(EXAMPLES).href;
+        const params: InitializeParams = {
+            processId: process.pid,
+            clientInfo: { name: 'estructura-protocol-test' },
+            rootUri: examplesUri,
+            workspaceFolders: [{ uri: examplesUri, name: 'examples' }],
+            capabilities: {
+                workspace: { configuration: false, workspaceFolders: true },
+                textDocument: {
+                    synchronization: { dynamicRegistration: false },
+                    publishDiagnostics: { relatedInformation: true },
+                    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+                    definition: { linkSupport: true },
+                    rename: { prepareSupport: true }
+                }
+            }
+        };
+        initializeResult = await client.request<InitializeResult>('initialize', params, 20_000);
+        await client.notify('initialized', {});
+        // Opening one file makes the server validate the whole workspace, unopened files included.
+        await client.notify('textDocument/didOpen', {
+            textDocument: { uri: uri(DOE), languageId: 'estructura', version: 1, text: text(DOE) }
+        });
+    });
+
+    afterAll(() => {
+        client?.dispose();
+    });
+
+    it('advertises the features the editor uses', () => {
+        const caps = initializeResult.capabilities;
+        expect(caps.definitionProvider).toBeTruthy();
+        expect(caps.documentSymbolProvider).toBeTruthy();
+        expect(caps.renameProvider).toBeTruthy();
+    });
+
+    it('publishes the diagnostics of a file that was never opened', async () => {
+        const source = text(ERRORS);
+        const diagnostics = await client.waitForDiagnostics(uri(ERRORS), ds => ds.length > 0);
+        const errors = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error);
+        const at = (code: string) => errors.filter(d => d.code === code).map(d => d.range.start.line).sort((a, b) => a - b);
+        const sorted = (...lines: number[]) => lines.sort((a, b) => a - b);
+
+        expect(at('estructura-numeracion')).toEqual(sorted(lineOf(source, 'número 7.1.3'), lineOf(source, 'número 7.2.4')));
+        expect(at('estructura-ciclo')).toEqual(sorted(lineOf(source, 'adscrita a CICLO_B'), lineOf(source, 'adscrita a CICLO_A')));
+        expect(at('estructura-id-duplicado')).toEqual(sorted(
+            lineOf(source, 'unidad UPA "Unidad de Pruebas A"'),
+            lineOf(source, 'unidad UPA "Coordinación de Pruebas Repetida"')
+        ));
+        // Only the missing unit is unresolved: `adscrita a DG` resolves into the institutional manual.
+        expect(at('estructura-referencia')).toEqual([lineOf(source, 'adscrita a DIRECCION_INEXISTENTE')]);
+        const reference = errors.find(d => d.code === 'estructura-referencia')!;
+        expect(reference.message).toContain('«DIRECCION_INEXISTENTE»');
+        expect(reference.range.start).toEqual(positionOf(source, 'adscrita a DIRECCION_INEXISTENTE', 'DIRECCION_INEXISTENTE'));
+        // The seven deliberate errors of the example, nothing else.
+        expect(errors).toHaveLength(7);
+    });
+
+    it('publishes no errors for the opened file, whose references cross into another manual', async () => {
+        // By now the whole workspace was validated (previous test); take the latest publication.
+        await client.waitForDiagnostics(uri(ERRORS), ds => ds.length > 0);
+        const diagnostics: Diagnostic[] = await client.waitForDiagnostics(uri(DOE));
+        expect(diagnostics.filter(d => d.severity === DiagnosticSeverity.Error)).toEqual([]);
+    });
+
+    it('goes to the definition of a unit defined in another file', async () => {
+        const doe = text(DOE);
+        const inst = text(INSTITUTIONAL);
+        const result = await client.request<Array<Location | LocationLink> | Location | null>('textDocument/definition', {
+            textDocument: { uri: uri(DOE) },
+            position: positionOf(doe, 'adscrita a DG', 'DG')
+        });
+        expect(result).toBeTruthy();
+        const targets = (Array.isArray(result) ? result : [result!]).map(r =>
+            'targetUri' in r ? { uri: r.targetUri, range: r.targetSelectionRange } : { uri: r.uri, range: r.range });
+        expect(targets).toHaveLength(1);
+        expect(targets[0].uri).toBe(uri(INSTITUTIONAL));
+        expect(targets[0].range.start.line).toBe(lineOf(inst, 'unidad DG "Dirección General"'));
+        expect(textAt(inst, targets[0].range)).toBe('DG');
+    });
+
+    it('outlines manual › units › sub-units and positions', async () => {
+        const symbols = await client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {
+            textDocument: { uri: uri(INSTITUTIONAL) }
+        });
+        expect(symbols).toBeTruthy();
+        expect(symbols).toHaveLength(1);
+        const manual = symbols![0];
+        expect(manual.name).toBe('Manual de Organización del Instituto Mexicano del Seguro Social');
+        expect(manual.kind).toBe(SymbolKind.Module);
+        const dg = manual.children?.find(s => s.name === 'Dirección General');
+        expect(dg, `children of the manual: ${manual.children?.map(c => c.name).join(', ')}`).toBeDefined();
+        expect(dg!.detail).toContain('8.1');
+        expect(dg!.detail).toContain('4 funciones');
+        expect(dg!.selectionRange.start.line).toBe(lineOf(text(INSTITUTIONAL), 'unidad DG "Dirección General"'));
+        const children = dg!.children?.map(c => c.name) ?? [];
+        expect(children).toContain('Secretaría General');
+        expect(children).toContain('Titular de la Dirección General');
+        const sg = dg!.children!.find(c => c.name === 'Secretaría General')!;
+        expect(sg.detail).toContain('8.1.1');
+        expect(sg.children?.map(c => c.name)).toContain('Titular de la Secretaría General');
+    });
+
+    /** Every edit of a rename, with the text it replaces read from the file on disk. */
+    function editsOf(edit: WorkspaceEdit | null): Array<{ file: string; edit: TextEdit; replaced: string }> {
+        expect(edit?.changes, `rename answer: ${JSON.stringify(edit)}`).toBeTruthy();
+        return Object.entries(edit!.changes!).flatMap(([target, edits]) => {
+            const name = path.basename(new URL(target).pathname);
+            const source = readFileSync(new URL(target), 'utf-8');
+            return edits.map(e => ({ file: name, edit: e, replaced: textAt(source, e.range) }));
+        });
+    }
+
+    it('renames a unit in every file that refers to it', async () => {
+        const inst = text(INSTITUTIONAL);
+        const doe = text(DOE);
+        const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', {
+            textDocument: { uri: uri(INSTITUTIONAL) },
+            position: positionOf(inst, 'unidad DG "Dirección General"', 'DG'),
+            newName: 'DIRGEN'
+        });
+        const edits = editsOf(edit);
+        expect(Object.keys(edit!.changes!)).toEqual(expect.arrayContaining([uri(INSTITUTIONAL), uri(DOE)]));
+        for (const e of edits) {
+            expect(e.replaced, `${e.file}:${e.edit.range.start.line}`).toBe('DG');
+            expect(e.edit.newText).toBe('DIRGEN');
+        }
+        const places = (name: string) => edits.filter(e => e.file === name).map(e => e.edit.range.start).sort((a, b) => a.line - b.line);
+        expect(places(INSTITUTIONAL)).toEqual([
+            positionOf(inst, 'unidad DG "Dirección General"', 'DG'),
+            positionOf(inst, 'raíz DG', 'DG')
+        ]);
+        expect(places(DOE)).toEqual([positionOf(doe, 'adscrita a DG', 'DG')]);
+    });
+
+    it('renames through a qualified reference, keeping the institution prefix', async () => {
+        const inst = text(INSTITUTIONAL);
+        const doe = text(DOE);
+        const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', {
+            textDocument: { uri: uri(DOE) },
+            position: positionOf(doe, 'reporta a IMSS.TIT_DG', 'TIT_DG'),
+            newName: 'TITULAR_DG'
+        });
+        const edits = editsOf(edit);
+        for (const e of edits) {
+            expect(e.replaced, `${e.file}:${e.edit.range.start.line}`).toBe('TIT_DG');
+            expect(e.edit.newText).toBe('TITULAR_DG');
+        }
+        const doeEdits = edits.filter(e => e.file === DOE);
+        expect(doeEdits).toHaveLength(1);
+        expect(doeEdits[0].edit.range).toEqual({
+            start: positionOf(doe, 'reporta a IMSS.TIT_DG', 'TIT_DG'),
+            end: { line: lineOf(doe, 'reporta a IMSS.TIT_DG'), character: positionOf(doe, 'reporta a IMSS.TIT_DG', 'TIT_DG').character + 'TIT_DG'.length }
+        });
+        const instLines = edits.filter(e => e.file === INSTITUTIONAL).map(e => e.edit.range.start.line).sort((a, b) => a - b);
+        expect(instLines).toEqual([lineOf(inst, 'puesto TIT_DG'), lineOf(inst, 'reporta a TIT_DG')]);
+    });
+
+    it('shuts down and exits cleanly', async () => {
+        const code = await client.shutdown();
+        expect(code).toBe(0);
+    });
+});
