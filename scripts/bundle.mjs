@@ -1,10 +1,14 @@
 // Bundles the extension client, the language server and the CLI with esbuild (CommonJS, Node 20).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { fixGrammarFile } from './textmate-unicode.mjs';
 
 // chevrotain needs Object.groupBy, missing in Node 20 (and in VS Code's extension host).
 const polyfill = readFileSync(new URL('../server/src/polyfill.cjs', import.meta.url), 'utf-8');
 const watch = process.argv.includes('--watch');
+
+// `langium generate` writes ASCII-only keyword boundaries; make accented keywords highlight.
+fixGrammarFile(new URL('../syntaxes/estructura.tmLanguage.json', import.meta.url));
 
 const common = {
     bundle: true,

@@ -146,3 +146,13 @@ describe('language features across the examples', async () => {
         expect(doe.uri.toString()).toBe(uriOf(DOE).toString());
     });
 });
+
+describe('region folding', () => {
+    it('folds `// #region … // #endregion` markers', async () => {
+        const text = 'manual M "M" { institucion IMSS }\n// #region Direcciones\nunidad A "Dirección A" { }\nunidad B "Dirección B" { }\n// #endregion\n';
+        const ws = await buildWorkspace({ 'r.estructura': text });
+        const doc = ws.docs['r.estructura'];
+        const ranges = await ws.services.lsp.FoldingRangeProvider!.getFoldingRanges(doc, { textDocument: { uri: doc.uri.toString() } }, CancellationToken.None);
+        expect(ranges).toContainEqual({ startLine: 1, endLine: 4, kind: 'region' });
+    });
+});

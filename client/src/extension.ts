@@ -1,6 +1,6 @@
 // The VS Code extension: starts the bundled language server and connects it to `.estructura` files.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -11,10 +11,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
+    // Changes on disk to files that are not open (git checkout, another editor) reach the server.
+    const watcher = workspace.createFileSystemWatcher('**/*.estructura');
+    context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'estructura' }],
-        synchronize: { configurationSection: 'estructura' }
+        // Only real files and new unsaved ones: a `git:` copy shown in a diff must not be indexed
+        // as a second definition of the same units.
+        documentSelector: [
+            { scheme: 'file', language: 'estructura' },
+            { scheme: 'untitled', language: 'estructura' }
+        ],
+        synchronize: { configurationSection: 'estructura', fileEvents: watcher },
+        outputChannelName: 'Estructura'
     };
+    // The id `estructura` makes the client read the setting `estructura.trace.server`.
     client = new LanguageClient('estructura', 'Estructura', serverOptions, clientOptions);
     context.subscriptions.push(client);
     await client.start();

@@ -14,8 +14,10 @@ import { registerRules } from './rules/index.js';
 import { EstructuraScopeComputation, EstructuraScopeProvider } from './scope.js';
 import { StructureIndex } from './structure-index.js';
 import { EstructuraValueConverter } from './value-converter.js';
+import { EstructuraWorkspaceManager } from './workspace-manager.js';
 import { EstructuraCompletionProvider } from '../lsp/completion.js';
 import { EstructuraDocumentSymbolProvider } from '../lsp/document-symbols.js';
+import { EstructuraFoldingRangeProvider } from '../lsp/folding.js';
 import { EstructuraFormatter } from '../lsp/formatter.js';
 import { EstructuraHoverProvider } from '../lsp/hover.js';
 import { EstructuraRenameProvider } from '../lsp/rename.js';
@@ -49,6 +51,7 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
     lsp: {
         CompletionProvider: services => new EstructuraCompletionProvider(services),
         DocumentSymbolProvider: services => new EstructuraDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new EstructuraFoldingRangeProvider(services),
         Formatter: () => new EstructuraFormatter(),
         HoverProvider: services => new EstructuraHoverProvider(services),
         RenameProvider: services => new EstructuraRenameProvider(services)
@@ -57,7 +60,8 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
 
 export const EstructuraSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
-        DocumentBuilder: services => new EstructuraDocumentBuilder(services)
+        DocumentBuilder: services => new EstructuraDocumentBuilder(services),
+        WorkspaceManager: services => new EstructuraWorkspaceManager(services)
     },
     lsp: {
         WorkspaceSymbolProvider: services => new EstructuraWorkspaceSymbolProvider(services)

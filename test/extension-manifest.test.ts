@@ -1,0 +1,157 @@
+// The VS Code side as declared in package.json: language, grammar, language configuration, settings.
+// Plain JSON and RegExp checks, no VS Code: the TextMate patterns are written so that they mean the
+// same in JavaScript and in VS Code's Oniguruma (see scripts/textmate-unicode.mjs).
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf-8'));
+
+interface Pattern { name?: string; match?: string; begin?: string; end?: string; patterns?: Pattern[]; include?: string }
+
+const manifest = readJson('package.json');
+const language = manifest.contributes.languages.find((l: { id: string }) => l.id === 'estructura');
+const grammarContribution = manifest.contributes.grammars.find((g: { language: string }) => g.language === 'estructura');
+const languageConfiguration = readJson(language.configuration);
+const grammar = readJson(grammarContribution.path);
+
+/** The word VS Code takes at `offset` (double click, F2): the wordPattern match that contains it. */
+function wordAt(line: string, offset: number): string | undefined {
+    const regex = new RegExp(languageConfiguration.wordPattern, 'g');
+    for (const m of line.matchAll(regex)) {
+        if (m.index! <= offset && offset <= m.index! + m[0].length) return m[0];
+    }
+    return undefined;
+}
+
+function keywordRegex(): RegExp {
+    const pattern = (grammar.patterns as Pattern[]).find(p => p.name === 'keyword.control.estructura');
+    expect(pattern?.match).toBeTypeOf('string');
+    return new RegExp(pattern!.match!, 'g');
+}
+
+const keywordsIn = (line: string) => [...line.matchAll(keywordRegex())].map(m => m[0]);
+
+describe('package.json', () => {
+    it('contributes the language and its files', () => {
+        expect(language.extensions).toEqual(['.estructura']);
+        expect(language.aliases).toContain('Estructura');
+        expect(language.configuration).toBe('./language-configuration.json');
+        expect(existsSync(path.join(root, language.configuration))).toBe(true);
+    });
+
+    it('contributes the TextMate grammar', () => {
+        expect(grammarContribution.scopeName).toBe('source.estructura');
+        expect(grammarContribution.path).toBe('./syntaxes/estructura.tmLanguage.json');
+        expect(grammar.scopeName).toBe('source.estructura');
+    });
+
+    it('activates on the language and on workspaces with .estructura files', () => {
+        expect(manifest.main).toBe('./out/extension.cjs');
+        expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:estructura', 'workspaceContains:**/*.estructura']));
+    });
+
+    it('declares the trace setting and the workspace capabilities', () => {
+        const trace = manifest.contributes.configuration.properties['estructura.trace.server'];
+        expect(trace.enum).toEqual(['off', 'messages', 'verbose']);
+        expect(trace.default).toBe('off');
+        expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+        expect(manifest.capabilities.untrustedWorkspaces.description).toMatch(/\S/);
+        expect(manifest.capabilities.virtualWorkspaces.supported).toBe(false);
+    });
+
+    it('packages only what runs', () => {
+        const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf-8').split('\n').map(l => l.trim());
+        expect(ignore).toContain('**');
+        for (const file of ['out/extension.cjs', 'out/server.cjs', 'syntaxes/estructura.tmLanguage.json', 'language-configuration.json']) {
+            expect(ignore).toContain(`!${file}`);
+        }
+        expect(manifest.files).toBeUndefined(); // vsce refuses `files` together with .vscodeignore
+    });
+});
+
+describe('language-configuration.json', () => {
+    it('declares comments, brackets, pairs and region markers', () => {
+        expect(languageConfiguration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
+        expect(languageConfiguration.brackets).toEqual([['{', '}'], ['(', ')']]);
+        expect(languageConfiguration.autoClosingPairs).toContainEqual({ open: '"', close: '"', notIn: ['string', 'comment'] });
+        expect(new RegExp(languageConfiguration.folding.markers.start).test('    // #region Direcciones')).toBe(true);
+        expect(new RegExp(languageConfiguration.folding.markers.end).test('    // #endregion')).toBe(true);
+    });
+
+    it('indents after an opening brace and outdents a closing one', () => {
+        const increase = new RegExp(languageConfiguration.indentationRules.increaseIndentPattern);
+        const decrease = new RegExp(languageConfiguration.indentationRules.decreaseIndentPattern);
+        expect(increase.test('unidad DOE "Dirección de Operación y Evaluación" {')).toBe(true);
+        expect(increase.test('    funciones {')).toBe(true);
+        expect(increase.test('    puesto P "Titular" { clase mando }')).toBe(false);
+        expect(increase.test('    // no {')).toBe(false);
+        expect(decrease.test('    }')).toBe(true);
+    });
+
+    it('keeps accented words and identifiers whole', () => {
+        expect(wordAt('    tipo Dirección General', 12)).toBe('Dirección');
+        expect(wordAt('    número 7.1', 6)).toBe('número');
+        expect(wordAt('    puesto TIT_DG "Titular"', 13)).toBe('TIT_DG');
+        expect(wordAt('unidad ÁREA_ÑANDÚ "x"', 9)).toBe('ÁREA_ÑANDÚ');
+    });
+
+    it('takes the id of a qualified reference without the institution', () => {
+        const line = '        reporta a IMSS.TIT_DG';
+        expect(wordAt(line, line.indexOf('TIT_DG') + 2)).toBe('TIT_DG');
+        expect(wordAt(line, line.indexOf('IMSS') + 1)).toBe('IMSS');
+    });
+
+    it('takes numbers and dates whole', () => {
+        expect(wordAt('    número 7.1.1', 13)).toBe('7.1.1');
+        expect(wordAt('    vigencia 2022-10-01', 18)).toBe('2022-10-01');
+    });
+});
+
+describe('TextMate grammar', () => {
+    it('highlights keywords with and without accents', () => {
+        expect(keywordsIn('    número 7.1')).toEqual(['número']);
+        expect(keywordsIn('    órgano normativo')).toEqual(['órgano', 'normativo']);
+        expect(keywordsIn('    sección "2. Objetivo" {')).toEqual(['sección']);
+        expect(keywordsIn('    organo normativo')).toEqual(['organo', 'normativo']);
+        expect(keywordsIn('    estructura no básica')).toEqual(['estructura', 'no', 'básica']);
+        expect(keywordsIn('        tipo denominación')).toEqual(['tipo', 'denominación']);
+        expect(keywordsIn('    raíz DG')).toEqual(['raíz']);
+    });
+
+    it('does not highlight keywords inside identifiers', () => {
+        expect(keywordsIn('    tipo Dirección')).toEqual(['tipo']);
+        expect(keywordsIn('xórgano númeroX Xnúmero órganoÑ tipo_1 a1 ña')).toEqual([]);
+    });
+
+    it('uses no \\b or \\B, whose meaning differs between JavaScript and Oniguruma', () => {
+        const match = (grammar.patterns as Pattern[]).find(p => p.name === 'keyword.control.estructura')!.match!;
+        expect(match).not.toMatch(/\\[bB]/);
+    });
+
+    it('has a string rule that spans lines and keeps escaped quotes inside', () => {
+        const string = (grammar.patterns as Pattern[]).find(p => p.name === 'string.quoted.double.estructura');
+        expect(string).toBeDefined();
+        // A begin/end rule (not a single-line `match`) continues on the following lines until `end`.
+        expect(string!.match).toBeUndefined();
+        expect(string!.begin).toBe('"');
+        expect(string!.end).toBe('"');
+        expect(string!.patterns).toContainEqual({ include: '#string-character-escape' });
+        const escape = new RegExp(grammar.repository['string-character-escape'].match, 'y');
+        expect(escape.exec('\\"')?.[0]).toBe('\\"');
+    });
+
+    it('is what the build step makes of Langium\'s generated pattern (deterministic, idempotent)', async () => {
+        const modulePath = pathToFileURL(path.join(root, 'scripts', 'textmate-unicode.mjs')).href;
+        const { fixGrammar } = await import(modulePath);
+        const generated = { patterns: [{ name: 'keyword.control.estructura', match: '\\b(numero|número|tipo|a)\\b|\\B(órgano)\\b' }] };
+        expect(fixGrammar(generated)).toBe(true);
+        const once = generated.patterns[0].match;
+        expect(fixGrammar(generated)).toBe(false);
+        expect(generated.patterns[0].match).toBe(once);
+        const regex = new RegExp(once, 'g');
+        expect([...'    órgano número a tipo xórgano'.matchAll(regex)].map(m => m[0])).toEqual(['órgano', 'número', 'a', 'tipo']);
+    });
+});
