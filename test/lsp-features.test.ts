@@ -27,7 +27,7 @@ describe('language features across the examples', async () => {
             'Dirección de Prestaciones Económicas y Sociales', 'Dirección de Incorporación y Recaudación'
         ]);
         expect(dg.children![1].detail).toBe('8.1.1 · 3 funciones · SG');
-        expect(manual.children!.some(s => s.name === 'Organigrama Organigrama Estructural')).toBe(true);
+        expect(manual.children!.some(s => s.name === 'Organigrama Estructural')).toBe(true);
     });
 
     it('goes to the definition of a unit in another manual', async () => {
@@ -97,7 +97,7 @@ describe('language features across the examples', async () => {
         expect(text).toContain('Adscripción: unidad raíz');
         expect(text).toContain('Titular: Titular de la Dirección General');
         // SG, DPM, DPES, DIR nested; DOE (other manual) and DPRUEBA (error example) attached by reference.
-        expect(text).toContain('4 funciones · 6 unidades subordinadas');
+        expect(text).toContain('4 funciones · 6 unidades subordinadas · 1 puesto\n');
         expect(text).toContain('Definida en `imss-institucional.estructura`');
     });
 

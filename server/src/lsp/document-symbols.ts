@@ -31,7 +31,7 @@ export class EstructuraDocumentSymbolProvider implements DocumentSymbolProvider 
     private elementSymbol(node: AstNode): DocumentSymbol[] {
         if (isUnidad(node)) return [this.unitSymbol(node)];
         if (isPuesto(node)) return [this.positionSymbol(node)];
-        if (isOrganigrama(node)) return this.simple(node, `Organigrama ${node.titulo ?? node.name ?? ''}`.trim(), node.vigencia ? `vigencia ${node.vigencia}` : '', SymbolKind.Event);
+        if (isOrganigrama(node)) return this.simple(node, organigramaLabel(node.titulo ?? node.name ?? ''), node.vigencia ? `vigencia ${node.vigencia}` : '', SymbolKind.Event);
         if (isCambio(node)) return this.simple(node, `Cambio ${node.acuerdo ?? ''}`.trim(), [node.tipo, node.fecha].filter(Boolean).join(' · '), SymbolKind.Event);
         return [];
     }
@@ -67,4 +67,9 @@ export class EstructuraDocumentSymbolProvider implements DocumentSymbolProvider 
 
 function findNameRange(node: Unidad | Puesto) {
     return GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
+}
+
+/** `Organigrama Estructural` stays as is; a bare title gets the word in front. */
+function organigramaLabel(title: string): string {
+    return /^organigrama\b/i.test(title) ? title : `Organigrama ${title}`.trim();
 }

@@ -46,7 +46,12 @@ export function unitCard(unit: Unidad, structure: StructureIndex): string {
     if (titulares.length > 0) lines.push(`Titular: ${titulares.map(p => p.titulo ?? p.name).join('; ')}`);
     const children = snapshot.children.get(unit).length;
     const functions = unit.funciones.length;
-    lines.push(`${functions} ${functions === 1 ? 'función' : 'funciones'} · ${children} ${children === 1 ? 'unidad subordinada' : 'unidades subordinadas'} · ${snapshot.positions.get(unit).length} puestos`);
+    const positions = snapshot.positions.get(unit).length;
+    lines.push([
+        plural(functions, 'función', 'funciones'),
+        plural(children, 'unidad subordinada', 'unidades subordinadas'),
+        plural(positions, 'puesto', 'puestos')
+    ].join(' · '));
     lines.push(`Definida en \`${fileOf(unit)}\``);
     if (unit.objetivo) lines.push(`---\n*Objetivo:* ${unit.objetivo}`);
     return lines.join('\n\n');
@@ -66,7 +71,7 @@ function positionCard(position: Puesto, structure: StructureIndex): string {
     if (position.reportaA?.ref) lines.push(`Reporta a: ${position.reportaA.ref.titulo ?? position.reportaA.ref.name}`);
     const subordinates = structure.snapshot.subordinates.get(position);
     if (subordinates.length > 0) lines.push(`Le reportan: ${subordinates.map(p => p.titulo ?? p.name).join('; ')}`);
-    if (position.actividades.length > 0) lines.push(`${position.actividades.length} actividades`);
+    if (position.actividades.length > 0) lines.push(plural(position.actividades.length, 'actividad', 'actividades'));
     lines.push(`Definido en \`${fileOf(position)}\``);
     return lines.join('\n\n');
 }
@@ -77,4 +82,8 @@ function manualCard(manual: Manual): string {
         [manual.institucion, manual.clave && `Clave ${manual.clave}`, manual.vigencia && `Vigencia ${manual.vigencia}`].filter(Boolean).join(' · '),
         ...manual.acuerdos.map(a => `Acuerdo ${a}`)
     ].filter(Boolean).join('\n\n');
+}
+
+function plural(count: number, one: string, many: string): string {
+    return `${count} ${count === 1 ? one : many}`;
 }
