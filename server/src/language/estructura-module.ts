@@ -1,7 +1,5 @@
 // Dependency injection: the project's services on top of Langium's defaults.
-import {
-    inject, type DeepPartial, type LangiumSharedCoreServices, type Module
-} from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
@@ -91,4 +89,3 @@ export function createEstructuraServices(context: DefaultSharedModuleContext): {
     return { shared, Estructura };
 }
 
-export type { LangiumSharedCoreServices };

@@ -1,9 +1,6 @@
 // Helpers over the AST that every service shares: namespaces, adscription, kinds, text normalization.
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
-import {
-    isDocumento, isManual, isParte, isPuesto, isUnidad,
-    type Documento, type Puesto, type Unidad
-} from './generated/ast.js';
+import { AstUtils, type AstNode } from 'langium';
+import { isDocumento, isManual, isParte, isUnidad, type Puesto, type Unidad } from './generated/ast.js';
 
 /** The institution namespace (`IMSS`, `ISSSTE`) declared in the header of the node's file; '' when missing. */
 export function institutionOf(node: AstNode): string {
@@ -92,16 +89,4 @@ export function normalizeSpace(text: string): string {
 /** A unit's number as written, without the trailing period some manuals add ("8.1.11."). */
 export function numberKey(numero: string | undefined): string | undefined {
     return numero?.replace(/\.$/, '');
-}
-
-export function documentOf(node: AstNode): LangiumDocument<Documento> {
-    return AstUtils.getDocument(node) as LangiumDocument<Documento>;
-}
-
-export function allUnits(root: AstNode): Unidad[] {
-    return AstUtils.streamAst(root).filter(isUnidad).toArray();
-}
-
-export function allPositions(root: AstNode): Puesto[] {
-    return AstUtils.streamAst(root).filter(isPuesto).toArray();
 }

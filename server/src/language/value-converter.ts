@@ -21,8 +21,3 @@ export class EstructuraValueConverter extends DefaultValueConverter {
 export function unescapeString(body: string): string {
     return body.replace(/\\(.)/gs, (_m, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
 }
-
-/** The inverse, for code that writes `.estructura` text (importer, quick fixes). */
-export function escapeString(text: string): string {
-    return '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
-}
