@@ -1,6 +1,6 @@
 // Rename edits every file that refers to the id. A qualified reference (`IMSS.DG`) keeps its
 // institution: only the id after the dot is replaced.
-import type { LangiumDocument, LangiumDocuments } from 'langium';
+import { URI, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, TextEdit, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { EstructuraServices } from '../language/estructura-module.js';
@@ -21,7 +21,7 @@ export class EstructuraRenameProvider extends DefaultRenameProvider {
         }
         const edit = await super.rename(document, params);
         for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
-            const text = this.documents.all.find(d => d.uri.toString() === uri)?.textDocument;
+            const text = this.documents.getDocument(URI.parse(uri))?.textDocument;
             if (!text) continue;
             edit!.changes![uri] = edits.map(e => {
                 const old = text.getText(e.range);
