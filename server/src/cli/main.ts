@@ -1,10 +1,13 @@
 // The `estructura` command line. Subcommands are Spanish with English aliases.
 import { runCheck } from './check.js';
+import { runImport } from './import.js';
 
 const USAGE = `Uso: estructura <comando> [opciones]
 
 Comandos:
   revisar <rutas…> [--formato texto|json]   revisa archivos y carpetas .estructura (alias: check)
+  importar <texto.txt> --salida <carpeta>    convierte el texto de un manual en archivos .estructura (alias: import)
+      [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]
 
 Códigos de salida: 0 sin errores, 1 con errores, 2 uso incorrecto o entrada ilegible.`;
 
@@ -14,6 +17,9 @@ export async function main(argv: string[]): Promise<number> {
         case 'revisar':
         case 'check':
             return runCheck(rest);
+        case 'importar':
+        case 'import':
+            return runImport(rest);
         case undefined:
         case '-h':
         case '--help':

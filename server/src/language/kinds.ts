@@ -6,3 +6,54 @@ export const UNIT_KINDS = [
     'Delegación', 'Órgano de Operación Administrativa Desconcentrada', 'UMAE',
     'Subdirección', 'Subcoordinación', 'Prosecretaría', 'Tesorería General', 'Agrupación'
 ] as const;
+
+// Name prefixes that suggest a kind, longest first so "Coordinación Técnica de…" is not "Coordinación".
+// Plural headings stand for many instances (generic) or group units (agrupación).
+const PREFIXES: Array<[prefix: string, kind: string, shape?: 'generic' | 'grouping']> = [
+    ['Órganos de Operación Administrativa Desconcentrada', 'Agrupación', 'grouping'],
+    ['Órgano de Operación Administrativa Desconcentrada', 'Órgano de Operación Administrativa Desconcentrada'],
+    ['Unidades Médicas de Alta Especialidad', 'UMAE', 'generic'],
+    ['Unidad Médica de Alta Especialidad', 'UMAE'],
+    ['Delegaciones', 'Delegación', 'generic'],
+    ['Delegación', 'Delegación'],
+    ['Dirección General', 'Dirección General'],
+    ['Secretaría General', 'Secretaría General'],
+    ['Tesorería General', 'Tesorería General'],
+    ['Coordinación Técnica', 'Coordinación Técnica'],
+    ['Coordinación Administrativa', 'Coordinación Administrativa'],
+    ['Coordinación Normativa', 'Coordinación Normativa'],
+    ['Subjefatura de División', 'Subjefatura de División'],
+    ['Jefatura de Servicios', 'Jefatura de Servicios'],
+    ['Subdirección', 'Subdirección'],
+    ['Subcoordinación', 'Subcoordinación'],
+    ['Prosecretaría', 'Prosecretaría'],
+    ['Dirección', 'Dirección'],
+    ['Coordinación', 'Coordinación'],
+    ['División', 'División'],
+    ['Departamento', 'Departamento'],
+    ['Unidad', 'Unidad']
+];
+
+export interface KindGuess {
+    kind: string;
+    /** The name is plural and stands for many instances (Delegaciones, UMAE). */
+    generic?: boolean;
+    /** The name groups other units and has no functions of its own. */
+    grouping?: boolean;
+}
+
+/** The kind a unit's official name suggests by its prefix; a suggestion the rules may question. */
+export function kindFromName(name: string): KindGuess | undefined {
+    const folded = fold(name);
+    for (const [prefix, kind, shape] of PREFIXES) {
+        const p = fold(prefix);
+        if (folded === p || folded.startsWith(p + ' ')) {
+            return { kind, ...(shape === 'generic' ? { generic: true } : shape === 'grouping' ? { grouping: true } : {}) };
+        }
+    }
+    return undefined;
+}
+
+function fold(text: string): string {
+    return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}

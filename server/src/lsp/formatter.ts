@@ -16,7 +16,7 @@ const STATEMENT_KEYWORDS: Record<string, ReadonlySet<string>> = {
     Manual: new Set(MANUAL_KEYWORDS),
     Parte: new Set(MANUAL_KEYWORDS),
     Seccion: new Set(['linea', 'línea']),
-    Unidad: new Set(['tipo', 'numero', 'número', 'adscrita', 'organo', 'órgano', 'estructura', 'agrupacion', 'agrupación',
+    Unidad: new Set(['tipo', 'numero', 'número', 'adscrita', 'misma', 'organo', 'órgano', 'estructura', 'agrupacion', 'agrupación',
         'generica', 'genérica', 'alias', 'objetivo', 'linea', 'línea', 'funciones']),
     Puesto: new Set(['clase', 'titular', 'adscrito', 'adscrita', 'reporta', 'nivel', 'plazas', 'actividades', 'linea', 'línea']),
     Organigrama: new Set(['vigencia', 'raiz', 'raíz', 'puestos', 'linea', 'línea']),
@@ -96,6 +96,8 @@ export class EstructuraFormatter implements Formatter {
             // Top-level elements are separated by one blank line.
             return previous.hidden ? keepBlank : { lines: 2 };
         }
+        // `tipo adscripción` in a change record: the kind's value, not the `adscripción anterior` statement.
+        if (previous.text === 'tipo' && !previous.hidden) return { spaces: 1 };
         if (previous.text === '}' || this.startsStatement(leaf)) return keepBlank;
         if (previous.hidden) return keepBlank;
         if (leaf.text === '.' || leaf.text === ')' || leaf.text === ',' || previous.text === '.') return { spaces: 0 };

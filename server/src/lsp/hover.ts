@@ -1,7 +1,7 @@
 // Hover cards for units and positions, wherever the cursor is: the declaration or any reference.
 import { AstUtils, type AstNode } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import { isManual, isPuesto, isUnidad, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
+import { isDocumento, isManual, isPuesto, isUnidad, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import { adscriptionPath, institutionOf, isPhae, unitOfPosition } from '../language/model.js';
 import type { StructureIndex } from '../language/structure-index.js';
@@ -36,7 +36,9 @@ export function unitCard(unit: Unidad, structure: StructureIndex): string {
         `Id: \`${institutionOf(unit) ? institutionOf(unit) + '.' : ''}${unit.name}\``
     ].filter(Boolean);
     lines.push(facts.join(' · '));
-    const path = adscriptionPath(unit).slice(1);
+    const same = unit.equivalente?.ref;
+    if (same && same !== unit) lines.push(`Misma unidad que: ${same.nombre ?? same.name}${same.numero ? ` (${same.numero})` : ''}, en \`${fileOf(same)}\``);
+    const path = adscriptionPath(same && same !== unit && !unit.adscripcion ? same : unit).slice(1);
     if (path.length > 0) {
         lines.push(`Adscripción: ${path.map(u => `${u.nombre ?? u.name}${u.numero ? ` (${u.numero})` : ''}`).join(' › ')}`);
     } else {
@@ -53,6 +55,8 @@ export function unitCard(unit: Unidad, structure: StructureIndex): string {
         plural(positions, 'puesto', 'puestos')
     ].join(' · '));
     lines.push(`Definida en \`${fileOf(unit)}\``);
+    const origin = sourceOf(unit);
+    if (origin) lines.push(`Texto original: ${origin}`);
     if (unit.objetivo) lines.push(`---\n*Objetivo:* ${unit.objetivo}`);
     return lines.join('\n\n');
 }
@@ -82,6 +86,14 @@ function manualCard(manual: Manual): string {
         [manual.institucion, manual.clave && `Clave ${manual.clave}`, manual.vigencia && `Vigencia ${manual.vigencia}`].filter(Boolean).join(' · '),
         ...manual.acuerdos.map(a => `Acuerdo ${a}`)
     ].filter(Boolean).join('\n\n');
+}
+
+/** "manual.txt, línea 803" for an imported element: the header's `fuente` and the element's `línea`. */
+export function sourceOf(node: AstNode & { linea?: string }): string | undefined {
+    if (!node.linea) return undefined;
+    const root = AstUtils.findRootNode(node);
+    const file = isDocumento(root) ? root.encabezado?.fuente : undefined;
+    return file ? `${file}, línea ${node.linea}` : `línea ${node.linea}`;
 }
 
 function plural(count: number, one: string, many: string): string {

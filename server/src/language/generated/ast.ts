@@ -71,6 +71,7 @@ export type EstructuraKeywordNames =
     | "línea"
     | "mando"
     | "manual"
+    | "misma"
     | "nivel"
     | "no"
     | "nombre"
@@ -89,6 +90,7 @@ export type EstructuraKeywordNames =
     | "publicación"
     | "puesto"
     | "puestos"
+    | "que"
     | "raiz"
     | "raíz"
     | "reporta"
@@ -448,6 +450,7 @@ export interface Unidad extends langium.AstNode {
     agrupacion: boolean;
     alias: Array<string>;
     anteriores: Array<NombreAnterior>;
+    equivalente?: langium.Reference<Unidad>;
     estructuraDeclarada: boolean;
     funciones: Array<Funcion>;
     generica: boolean;
@@ -470,6 +473,7 @@ export const Unidad = {
     agrupacion: 'agrupacion',
     alias: 'alias',
     anteriores: 'anteriores',
+    equivalente: 'equivalente',
     estructuraDeclarada: 'estructuraDeclarada',
     funciones: 'funciones',
     generica: 'generica',
@@ -899,6 +903,11 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                 anteriores: {
                     name: Unidad.anteriores,
                     defaultValue: [],
+                    optional: true
+                },
+                equivalente: {
+                    name: Unidad.equivalente,
+                    referenceType: Unidad.$type,
                     optional: true
                 },
                 estructuraDeclarada: {

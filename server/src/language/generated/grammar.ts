@@ -604,6 +604,43 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "$type": "Group",
                 "elements": [
                   {
+                    "$type": "Keyword",
+                    "value": "misma"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "unidad"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "que"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "equivalente",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@7"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@20"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
                     "$type": "Alternatives",
                     "elements": [
                       {

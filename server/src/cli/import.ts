@@ -1,0 +1,164 @@
+// `estructura importar`: a manual's extracted text → `.estructura` files (+ a JSON report).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { AstUtils } from 'langium';
+import { isDocumento, isUnidad } from '../language/generated/ast.js';
+import type { KnownUnit } from '../importer/emit.js';
+import { ImportError, importManual } from '../importer/index.js';
+import type { Profile } from '../importer/model.js';
+import { loadWorkspace } from '../workspace.js';
+
+const USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
+
+interface ImportArgs {
+    input: string;
+    output: string;
+    profile: Profile | 'auto';
+    report?: string;
+    workspace: string[];
+    overwrite: boolean;
+    baseName?: string;
+    timings: boolean;
+}
+
+function parseArgs(rawArgs: string[]): ImportArgs | string {
+    const args = rawArgs.flatMap(a => (a.startsWith('--') && a.includes('=') ? [a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)] : [a]));
+    const inputs: string[] = [];
+    let output: string | undefined;
+    let profile: ImportArgs['profile'] = 'auto';
+    let report: string | undefined;
+    const workspace: string[] = [];
+    let overwrite = false;
+    let baseName: string | undefined;
+    let timings = false;
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const value = () => {
+            const v = args[++i];
+            if (v === undefined || v.startsWith('--')) throw new Error(`falta el valor de ${arg}.`);
+            return v;
+        };
+        try {
+            if (arg === '--salida' || arg === '--output' || arg === '-o') output = value();
+            else if (arg === '--perfil' || arg === '--profile') {
+                const v = value();
+                if (v !== 'imss' && v !== 'issste' && v !== 'auto') return `perfil desconocido «${v}»: use imss, issste o auto.`;
+                profile = v;
+            } else if (arg === '--reporte' || arg === '--report') report = value();
+            else if (arg === '--espacio' || arg === '--workspace') workspace.push(value());
+            else if (arg === '--sobrescribir' || arg === '--overwrite') overwrite = true;
+            else if (arg === '--tiempos' || arg === '--timings') timings = true;
+            else if (arg === '--nombre' || arg === '--name') {
+                baseName = value();
+                if (!/^[\p{L}\d][\p{L}\d._-]*$/u.test(baseName)) return `nombre de archivo no válido «${baseName}»: use letras, dígitos, «-», «_» o «.».`;
+            }
+            else if (arg.startsWith('-')) return `opción desconocida «${arg}».`;
+            else inputs.push(arg);
+        } catch (error) {
+            return (error as Error).message;
+        }
+    }
+    if (inputs.length !== 1) return inputs.length === 0 ? 'indique el archivo de texto del manual.' : 'indique un solo archivo de texto.';
+    if (!output) return 'indique la carpeta de salida con --salida.';
+    return { input: inputs[0], output, profile, report, workspace, overwrite, baseName, timings };
+}
+
+export async function runImport(rawArgs: string[]): Promise<number> {
+    const args = parseArgs(rawArgs);
+    if (typeof args === 'string') {
+        process.stderr.write(`estructura importar: ${args}\n${USAGE}\n`);
+        return 2;
+    }
+    const clock: Array<[string, number]> = [['inicio', performance.now()]];
+    const lap = (name: string) => clock.push([name, performance.now()]);
+    let bytes: Uint8Array;
+    try {
+        const stat = await fs.stat(args.input);
+        if (stat.isDirectory()) throw new Error('es una carpeta, no un archivo de texto');
+        bytes = await fs.readFile(args.input);
+    } catch (error) {
+        process.stderr.write(`estructura importar: ${args.input}: no se puede leer (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
+        return 2;
+    }
+    lap('leer');
+    const outputDir = path.resolve(args.output);
+    const known = await knownUnits(args.workspace.length > 0 ? args.workspace : [path.dirname(outputDir)], outputDir);
+    lap('espacio');
+
+    let result;
+    try {
+        result = importManual(bytes, args.input, { profile: args.profile, known, baseName: args.baseName });
+    } catch (error) {
+        if (error instanceof ImportError) {
+            process.stderr.write(`estructura importar: ${error.message}\n`);
+            return 1;
+        }
+        throw error;
+    }
+
+    lap('importar');
+    await fs.mkdir(outputDir, { recursive: true });
+    const targets = result.files.map(f => path.join(outputDir, f.name));
+    if (!args.overwrite) {
+        const existing = (await Promise.all(targets.map(async t => ((await exists(t)) ? t : undefined)))).filter(Boolean);
+        if (existing.length > 0) {
+            process.stderr.write(`estructura importar: ya existen ${existing.length} archivos de salida (p. ej. ${existing[0]}); use --sobrescribir para reemplazarlos.\n`);
+            return 2;
+        }
+    } else {
+        // Re-importing replaces the previous split: remove this manual's files that are no longer produced.
+        const base = result.files[0].name.replace(/\.estructura$/u, '');
+        for (const entry of await fs.readdir(outputDir)) {
+            const full = path.join(outputDir, entry);
+            if (entry.endsWith('.estructura') && (entry === `${base}.estructura` || entry.startsWith(`${base}.`)) && !targets.includes(full)) await fs.rm(full);
+        }
+    }
+    for (let i = 0; i < targets.length; i++) await fs.writeFile(targets[i], result.files[i].text, 'utf-8');
+    if (args.report) {
+        await fs.mkdir(path.dirname(path.resolve(args.report)), { recursive: true });
+        await fs.writeFile(args.report, JSON.stringify(result.report, null, 2) + '\n', 'utf-8');
+    }
+
+    lap('escribir');
+    const r = result.report;
+    const out = process.stdout;
+    if (args.timings) {
+        out.write(`tiempos (ms): ${clock.slice(1).map(([name, t], i) => `${name} ${(t - clock[i][1]).toFixed(1)}`).join(', ')}\n`);
+    }
+    out.write(`${r.archivo}: ${r.unidades.length} unidades, ${r.funciones} funciones (perfil ${r.perfil}) → ${targets.length} archivos en ${path.relative(process.cwd(), outputDir) || '.'}\n`);
+    out.write(`  líneas: ${r.lineas.total} en total, ${r.lineas.conservadas} conservadas, ${r.lineas.descartadas.length} descartadas`
+        + ` (${Object.entries(r.lineas.descartadasPorRegla).map(([k, v]) => `${k} ${v}`).join(', ')}), ${r.lineas.sinReconocer.length} sin reconocer\n`);
+    for (const line of r.lineas.sinReconocer.slice(0, 20)) out.write(`  ${args.input}:${line}: línea sin reconocer; se conserva en la sección «Texto sin reconocer».\n`);
+    if (r.lineas.sinReconocer.length > 20) out.write(`  … y ${r.lineas.sinReconocer.length - 20} líneas más sin reconocer (véase el reporte).\n`);
+    for (const note of r.avisos) out.write(`  ${note}\n`);
+    for (const listed of r.listadosSinUnidad) out.write(`  ${args.input}:${listed.linea}: «${listed.nombre}» aparece en una lista u organigrama pero no como unidad con funciones.\n`);
+    return 0;
+}
+
+async function exists(file: string): Promise<boolean> {
+    try {
+        await fs.access(file);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** Units already defined in the workspace (outside the output folder, which is being replaced). */
+async function knownUnits(paths: string[], outputDir: string): Promise<KnownUnit[]> {
+    const existing = [];
+    for (const p of paths) if (await exists(p)) existing.push(p);
+    if (existing.length === 0) return [];
+    const workspace = await loadWorkspace(existing, false);
+    const known: KnownUnit[] = [];
+    for (const document of workspace.documents) {
+        if (document.uri.fsPath.startsWith(outputDir + path.sep)) continue;
+        const root = document.parseResult.value;
+        if (!isDocumento(root)) continue;
+        const institution = root.encabezado?.institucion ?? '';
+        for (const node of AstUtils.streamAllContents(root)) {
+            if (isUnidad(node) && node.name) known.push({ id: node.name, name: node.nombre ?? '', kind: node.tipo, institution });
+        }
+    }
+    return known;
+}

@@ -1,0 +1,250 @@
+// Writes an imported manual as `.estructura` text in the formatter's canonical layout. Function
+// texts are written whole (wrapped only between words, which the language's STRING value
+// collapses back), each unit and function with the source line it came from.
+
+import { acronym, IdAllocator } from './ids.js';
+import type { ImportedFunction, ImportedManual, ImportedUnit } from './model.js';
+import { normalizeWhitespace } from './source.js';
+
+/** A unit already defined in the workspace, for cross-manual links and unique ids. */
+export interface KnownUnit {
+    id: string;
+    name: string;
+    kind?: string;
+    institution: string;
+}
+
+export interface EmitOptions {
+    /** File name of the source text, recorded as `fuente`. */
+    sourceName: string;
+    /** Base name of the output files (`imss-doe-2022`). */
+    baseName: string;
+    /** Units defined elsewhere in the workspace. */
+    known: KnownUnit[];
+    /** Split into one file per top-level area above this many functions. */
+    splitAbove?: number;
+}
+
+export interface EmittedFile {
+    name: string;
+    text: string;
+}
+
+export interface EmitResult {
+    manualId: string;
+    files: EmittedFile[];
+    /** Id given to each unit, by number. */
+    ids: Map<string, string>;
+    /** Where a root unit was attached, or why not. */
+    notes: string[];
+}
+
+const INDENT = '    ';
+const WIDTH = 100;
+
+export function emitManual(manual: ImportedManual, options: EmitOptions): EmitResult {
+    const known = options.known.filter(k => k.institution === manual.institution);
+    const allocator = new IdAllocator(new Set(known.map(k => k.id)));
+    const manualId = manualIdFor(manual, allocator);
+    const ids = allocateUnitIds(manual, allocator);
+    const notes: string[] = [];
+    const children = new Map<string | null, ImportedUnit[]>();
+    for (const unit of manual.units) {
+        const list = children.get(unit.parent) ?? [];
+        list.push(unit);
+        children.set(unit.parent, list);
+    }
+    const roots = children.get(null) ?? [];
+
+    // Cross-manual links: the same unit described elsewhere, or the Dirección General above a root.
+    const rootLinks = new Map<ImportedUnit, string>();
+    for (const root of roots) {
+        const same = known.find(k => sameName(k.name, root.name));
+        const general = known.find(k => sameName(k.name, 'Dirección General'));
+        if (same) {
+            rootLinks.set(root, `misma unidad que ${same.id}`);
+            notes.push(`La unidad raíz «${root.name}» (${root.number}) es la misma que ${manual.institution}.${same.id}, definida en otro manual.`);
+        } else if (general && !sameName(root.name, 'Dirección General') && manual.profile === 'imss') {
+            rootLinks.set(root, `adscrita a ${general.id}`);
+            notes.push(`La unidad raíz «${root.name}» (${root.number}) se adscribe a la Dirección General (${manual.institution}.${general.id}).`);
+        } else if (!sameName(root.name, 'Dirección General')) {
+            notes.push(`La unidad raíz «${root.name}» (${root.number}) no tiene unidad superior en el espacio de trabajo.`);
+        }
+    }
+
+    const totalFunctions = manual.units.reduce((n, u) => n + u.functions.length, 0);
+    const split = totalFunctions > (options.splitAbove ?? 400);
+    const ctx: Context = { manual, ids, children, rootLinks };
+    const files: EmittedFile[] = [];
+    const header = manualHeader(manual, manualId, options.sourceName);
+    const organigramas = manual.organigramas.map((o, i) => organigrama(o, i, manual, ids, roots)).filter(Boolean) as string[];
+
+    if (!split) {
+        files.push({ name: `${options.baseName}.estructura`, text: join([header, ...roots.map(r => unit(ctx, r, 0)), ...organigramas]) });
+    } else {
+        // One file per top-level area: the children of a single root, or each root.
+        const single = roots.length === 1 ? roots[0] : undefined;
+        const areas = single ? children.get(single.number) ?? [] : roots;
+        const mainUnits = single ? [unit(ctx, single, 0, true)] : [];
+        files.push({ name: `${options.baseName}.estructura`, text: join([header, ...mainUnits, ...organigramas]) });
+        for (const area of areas) {
+            const part = [
+                `parte de ${manualId} ${quote(area.name, 0, 'parte de '.length + manualId.length + 1)} {`,
+                `${INDENT}institucion ${manual.institution}`,
+                `${INDENT}fuente ${quote(options.sourceName, 1, 7)}`,
+                '}'
+            ].join('\n');
+            const link = single ? `adscrita a ${ids.get(single.number)}` : undefined;
+            files.push({
+                name: `${options.baseName}.${area.number}-${ids.get(area.number)!.toLowerCase()}.estructura`,
+                text: join([part, unit(ctx, area, 0, false, link)])
+            });
+        }
+    }
+    return { manualId, files, ids, notes };
+}
+
+interface Context {
+    manual: ImportedManual;
+    ids: Map<string, string>;
+    children: Map<string | null, ImportedUnit[]>;
+    rootLinks: Map<ImportedUnit, string>;
+}
+
+function manualIdFor(manual: ImportedManual, allocator: IdAllocator): string {
+    const rest = manual.title.replace(/^\s*manual de organizaci[oó]n\s*/iu, '');
+    const year = manual.vigencia?.slice(0, 4);
+    const general = /^(?:general\s+)?del instituto\b/iu.test(rest) || rest === '';
+    const base = general ? manual.institution : `${manual.institution}_${acronym(rest.replace(/^(?:de la|del|de los|de las|de)\s+/iu, ''))}`;
+    const id = year ? `${base}_${year}` : base;
+    if (allocator.claim(id)) return id;
+    for (let n = 2; ; n++) if (allocator.claim(`${id}_${n}`)) return `${id}_${n}`;
+}
+
+/** Shallow units first, so Direcciones get the short acronyms and children can append their parent's id. */
+function allocateUnitIds(manual: ImportedManual, allocator: IdAllocator): Map<string, string> {
+    const ids = new Map<string, string>();
+    const depth = (u: ImportedUnit): number => {
+        let d = 0;
+        for (let p = u.parent; p; p = manual.units.find(x => x.number === p)?.parent ?? null) d++;
+        return d;
+    };
+    const order = manual.units.map((u, i) => ({ u, i, d: depth(u) })).sort((a, b) => a.d - b.d || a.i - b.i);
+    for (const { u } of order) {
+        if (ids.has(u.number)) continue;
+        ids.set(u.number, allocator.allocate(u.name, u.parent ? ids.get(u.parent) : undefined));
+    }
+    return ids;
+}
+
+function manualHeader(manual: ImportedManual, id: string, sourceName: string): string {
+    const lines = [`// Importado con «estructura importar» desde ${sourceName}.`,
+        '// Los textos de las funciones son los del manual: corríjalos solo si el manual cambia.',
+        `manual ${id} ${quote(manual.title, 0, 8 + id.length)} {`, `${INDENT}institucion ${manual.institution}`];
+    if (manual.clave) lines.push(`${INDENT}clave ${quote(manual.clave, 1, 6)}`);
+    if (manual.vigencia) lines.push(`${INDENT}vigencia ${manual.vigencia}`);
+    for (const a of manual.acuerdos) lines.push(`${INDENT}acuerdo ${quote(a.id, 1, 8)}`);
+    lines.push(`${INDENT}fuente ${quote(sourceName, 1, 7)}`);
+    for (const section of manual.sections) {
+        lines.push(`${INDENT}sección ${quote(section.title, 1, 8)} {`);
+        if (section.line > 0) lines.push(`${INDENT}${INDENT}línea ${section.line}`);
+        for (const p of section.paragraphs) lines.push(`${INDENT}${INDENT}${quote(p.text, 2, 0)}`);
+        lines.push(`${INDENT}}`);
+    }
+    lines.push('}');
+    return lines.join('\n');
+}
+
+function unit(ctx: Context, u: ImportedUnit, depth: number, withoutChildren = false, link?: string): string {
+    const pad = INDENT.repeat(depth);
+    const inner = INDENT.repeat(depth + 1);
+    const id = ctx.ids.get(u.number)!;
+    const lines = [`${pad}unidad ${id} ${quote(u.name, depth, 'unidad '.length + id.length + 1)} {`];
+    if (isKindName(u.kind)) lines.push(`${inner}tipo ${u.kind}`);
+    lines.push(`${inner}número ${u.number}`);
+    const rootLink = link ?? ctx.rootLinks.get(u);
+    if (rootLink) lines.push(`${inner}${rootLink}`);
+    if (u.grouping) lines.push(`${inner}agrupación`);
+    if (u.generic) lines.push(`${inner}genérica`);
+    lines.push(`${inner}línea ${u.line}`);
+    if (u.objetivo) lines.push(`${inner}objetivo ${quote(u.objetivo.text, depth + 1, 'objetivo '.length)}`);
+    if (u.functions.length > 0) {
+        lines.push(`${inner}funciones {`);
+        for (const f of u.functions) lines.push(fn(f, depth + 2));
+        lines.push(`${inner}}`);
+    }
+    if (!withoutChildren) {
+        for (const child of ctx.children.get(u.number) ?? []) lines.push('', unit(ctx, child, depth + 1));
+    }
+    lines.push(`${pad}}`);
+    return lines.join('\n');
+}
+
+function fn(f: ImportedFunction, depth: number): string {
+    const pad = INDENT.repeat(depth);
+    const head = [f.number, f.closing ? 'cierre' : undefined].filter(Boolean).join(' ');
+    const prefix = head ? head + ' ' : '';
+    let text = `${pad}${prefix}${quote(f.text, depth, prefix.length)} línea ${f.line}`;
+    if (f.items.length > 0) {
+        const lines = [text + ' {'];
+        for (const item of f.items) {
+            const label = item.label === '-' ? '- ' : `${item.label}) `;
+            lines.push(`${INDENT.repeat(depth + 1)}${label}${quote(item.text, depth + 1, label.length)} línea ${item.line}`);
+        }
+        lines.push(`${pad}}`);
+        text = lines.join('\n');
+    }
+    return text;
+}
+
+function organigrama(o: ImportedManual['organigramas'][number], index: number, manual: ImportedManual, ids: Map<string, string>, roots: ImportedUnit[]): string | undefined {
+    const target = manual.units.find(u => sameName(u.name, o.title)) ?? (o.number ? undefined : roots[0]);
+    const rootId = target ? ids.get(target.number) : undefined;
+    const id = `ORG_${rootId ?? index + 1}`;
+    const lines = [`organigrama ${id} ${quote(o.title, 0, 13 + id.length)} {`];
+    if (o.vigencia) lines.push(`${INDENT}vigencia ${o.vigencia}`);
+    if (rootId) lines.push(`${INDENT}raíz ${rootId}`);
+    lines.push(`${INDENT}línea ${o.line}`, '}');
+    return lines.join('\n');
+}
+
+/** A kind can be written after `tipo` when its words are identifiers (`Jefatura de Servicios`). */
+function isKindName(kind: string): boolean {
+    return /^[\p{L}_][\p{L}\d_]*(?: [\p{L}_][\p{L}\d_]*)*$/u.test(kind) && !/^\d/u.test(kind);
+}
+
+export function sameName(a: string, b: string): boolean {
+    return foldName(a) === foldName(b);
+}
+
+export function foldName(text: string): string {
+    return normalizeWhitespace(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' '));
+}
+
+/**
+ * A string literal, wrapped between words so that no line exceeds the width. `depth` is the
+ * statement's indentation, `used` the columns already taken on the first line after it.
+ */
+export function quote(text: string, depth: number, used: number): string {
+    const escaped = text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+    const indent = INDENT.repeat(depth) + INDENT;
+    const words = escaped.split(' ');
+    const lines: string[] = [];
+    let current = '"';
+    let limit = WIDTH - INDENT.length * depth - used;
+    for (const word of words) {
+        if (current.length > 1 && current.length + 1 + word.length > limit) {
+            lines.push(current);
+            current = word;
+            limit = WIDTH - indent.length;
+        } else {
+            current = current.length > 1 ? `${current} ${word}` : current + word;
+        }
+    }
+    lines.push(current + '"');
+    return lines.join('\n' + indent);
+}
+
+function join(blocks: string[]): string {
+    return blocks.join('\n\n') + '\n';
+}

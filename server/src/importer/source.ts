@@ -1,0 +1,197 @@
+// Reading a manual's text: decoding, normalization and the page-furniture rules that drop lines
+// the PDF extraction left behind (running heads, page numbers, signature blocks, markdown debris).
+
+import type { LineFate, SourceLine } from './model.js';
+
+export class ImportError extends Error {}
+
+/** Decodes a file's bytes as UTF-8 text, refusing binaries and other encodings with a clear message. */
+export function decodeManual(bytes: Uint8Array, fileName: string): string {
+    if (bytes.length === 0) throw new ImportError(`${fileName}: el archivo está vacío.`);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new ImportError(`${fileName}: el archivo está en UTF-16; guárdelo como UTF-8 (por ejemplo: iconv -f UTF-16 -t UTF-8).`);
+    }
+    const sample = bytes.subarray(0, 65536);
+    let control = 0;
+    for (const b of sample) if (b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12)) control++;
+    if (control > 0 && control / sample.length > 0.001) {
+        throw new ImportError(`${fileName}: no es un archivo de texto (contiene ${control} bytes de control en los primeros ${sample.length}); importe el texto extraído del PDF.`);
+    }
+    let text: string;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        const line = firstInvalidUtf8Line(bytes);
+        throw new ImportError(`${fileName}:${line}: el texto no está en UTF-8 (parece Latin-1 o Windows-1252); conviértalo, por ejemplo: iconv -f WINDOWS-1252 -t UTF-8.`);
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') throw new ImportError(`${fileName}: el archivo solo contiene espacios en blanco.`);
+    return text;
+}
+
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+    let line = 1;
+    for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i];
+        if (b === 10) { line++; continue; }
+        if (b < 0x80) continue;
+        const extra = b >= 0xf0 && b < 0xf8 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b < 0xe0 ? 1 : -1;
+        if (extra < 0 || (b >= 0xe0 && b < 0xf0 && extra !== 2)) return line;
+        for (let k = 1; k <= extra; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return line;
+        i += extra;
+    }
+    return line;
+}
+
+/** Splits into NFC-normalized lines with trailing whitespace removed. Form feeds count as blanks. */
+export function splitLines(text: string): SourceLine[] {
+    return text.normalize('NFC').split(/\r\n|\r|\n/).map((raw, i) => ({
+        line: i + 1,
+        text: raw.replace(/\f/g, '').replace(/[\s\u00a0]+$/u, '')
+    }));
+}
+
+// Page furniture: each rule names why a line is dropped; the report lists them.
+const WEEKDAY = '(?:Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo)';
+const FURNITURE: Array<[rule: string, pattern: RegExp]> = [
+    ['encabezado-dof', new RegExp(`^\\s*${WEEKDAY}\\s+\\d{1,2}\\s+de\\s+\\p{L}+\\s+de\\s+\\d{4}\\s+DIARIO OFICIAL\\b.*$`, 'u')],
+    ['encabezado-dof', /^\s*(?:\d+\s+)?\(?\p{L}+ Sección\)?\s+DIARIO OFICIAL\b.*\d{4}\s*$/u],
+    ['encabezado-dof', /^\s*DIARIO OFICIAL\s+(?:\(\p{L}+ Sección\)\s*)?\d+\s*$/u],
+    ['hoja-normateca', /Hoja:\s*\d+\s*de\s*\d+\s*$/u],
+    ['hoja-normateca', /^\s*Código:\s*$/u],
+    ['hoja-normateca', /^\s*Fecha de Elaboración:\s*$/u],
+    ['hoja-normateca', /^\s*Manual de Organización\b.*\tRevisión\s*$/u],
+    ['firmas-normateca', /^\s*Elaboró\s+Revisó\s+Aprobó\s*$/u],
+    ['pagina', /^\s*Página\s+\d+\s+de\s+\d+\b.*$/iu],
+    ['registro-dof', /^\s*\(R\.-\s*\d+\)\s*$/u],
+    ['markdown', /^\s*(?:[-=*_|:\t ]{3,}|#+|\*+|>+)\s*$/u],
+    // Normateca page heads whose table cells the extraction split over several lines ("Hoja:" /
+    // "26 de 474" / "Revisión"), or with the area's name, revision number and date filled in.
+    ['hoja-normateca', /^\s*Hoja:\s*$/u],
+    ['hoja-normateca', /^\s*\d{1,4}\s+de\s+\d{1,4}\s*$/u],
+    ['hoja-normateca', /^\s*Revisión(?:\s+\d{1,3})?\s*$/u],
+    ['hoja-normateca', /\tCódigo:[^\t]*$/u],
+    ['hoja-normateca', /^\s*Fecha de Elaboración:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/u],
+    // Signature rows of a Normateca page: "Elaboró ___ Revisó ___ Aprobó ___", the three cells
+    // filled with names and posts, or the row of names alone above "Elaboró Revisó Aprobó".
+    ['firmas-normateca', /^\s*Elaboró\s.*\sRevisó\s.*\sAprobó(?:\s.*)?$/u],
+    ['firmas-normateca', /^\s*(?:(?:Lic|Licda|Ing|Arq|Act|Dr|Dra|Mtro|Mtra|Q\.F\.B|L\.C|C\.P(?:\.C)?|MAP|C)\.?\s+\p{Lu}[^\t]*\t\s*){2}(?:Lic|Licda|Ing|Arq|Act|Dr|Dra|Mtro|Mtra|Q\.F\.B|L\.C|C\.P(?:\.C)?|MAP|C)\.?\s+\p{Lu}[^\t]*$/u]
+];
+
+/** The rule that drops this line as page furniture, if any. Blank lines are not furniture. */
+export function furnitureRule(text: string): string | undefined {
+    for (const [rule, pattern] of FURNITURE) if (pattern.test(text)) return rule;
+    return undefined;
+}
+
+/**
+ * Marks furniture and blank lines in `fates` and returns the content lines. A running title is a
+ * line naming the manual or institution that repeats at least three times; every occurrence is
+ * dropped, with a short all-caps line that continues it (a title wrapped over two lines). The
+ * parser may still use the text as the manual's title: see `runningTitle`.
+ */
+export function dropFurniture(lines: SourceLine[], fates: LineFate[]): SourceLine[] {
+    const counts = new Map<string, number>();
+    for (const l of lines) {
+        const key = runningKey(l.text);
+        if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const content: SourceLine[] = [];
+    let afterTitle = false;
+    for (const l of lines) {
+        if (l.text.trim() === '') { fates[l.line - 1] = { kind: 'dropped', rule: 'linea-vacia' }; continue; }
+        const rule = furnitureRule(l.text);
+        if (rule) { fates[l.line - 1] = { kind: 'dropped', rule }; afterTitle = false; continue; }
+        const key = runningKey(l.text);
+        if ((key && (counts.get(key) ?? 0) >= 3) || (afterTitle && isTitleContinuation(l.text))) {
+            fates[l.line - 1] = { kind: 'dropped', rule: 'titulo-corrido' };
+            afterTitle = !!key;
+            continue;
+        }
+        afterTitle = false;
+        content.push(l);
+    }
+    return content;
+}
+
+/** The first running title (joined with its continuation line), if the text has one. */
+export function runningTitle(lines: SourceLine[], fates: LineFate[]): string | undefined {
+    const parts: string[] = [];
+    for (const l of lines) {
+        const fate = fates[l.line - 1];
+        if (fate?.kind === 'dropped' && fate.rule === 'titulo-corrido') parts.push(stripMarkdown(l.text));
+        else if (parts.length > 0 && l.text.trim() !== '') break;
+    }
+    return parts.length > 0 ? joinLines(parts) : undefined;
+}
+
+function isTitleContinuation(text: string): boolean {
+    const clean = stripMarkdown(text).trim();
+    return clean === clean.toUpperCase() && /\p{Lu}/u.test(clean) && clean.split(/\s+/).length <= 6;
+}
+
+function runningKey(text: string): string | undefined {
+    const clean = stripMarkdown(text).trim();
+    if (!/^(?:Manual de Organizaci[oó]n\b|Instituto (?:Mexicano del Seguro Social|de Seguridad y Servicios Sociales)\b)/iu.test(clean)) return undefined;
+    return clean.toUpperCase();
+}
+
+/** Removes markdown emphasis and heading markers that the extraction left in a line. */
+export function stripMarkdown(text: string): string {
+    return text.replace(/^\s*#{1,6}\s+/u, '').replace(/\*\*|__/gu, '').replace(/^\s*\*(.*)\*\s*$/u, '$1');
+}
+
+/** Collapses whitespace the way the language's STRING value does. */
+export function normalizeWhitespace(text: string): string {
+    return text.replace(/[\s\u00a0]+/gu, ' ').trim();
+}
+
+/**
+ * Joins wrapped lines of one paragraph. A line ending in a hyphen glued to a letter continues the
+ * same word: the hyphen stays before an uppercase continuation (`IMSS-` + `BIENESTAR`) and goes
+ * before a lowercase one (syllable break).
+ */
+export function joinLines(parts: string[]): string {
+    let out = '';
+    for (const raw of parts) {
+        const part = raw.trim();
+        if (part === '') continue;
+        if (out === '') { out = part; continue; }
+        if (/\p{L}-$/u.test(out) && /^\p{Lu}/u.test(part)) out += part;
+        else if (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(part)) out = out.slice(0, -1) + part;
+        else out += ' ' + part;
+    }
+    return normalizeWhitespace(out);
+}
+
+const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** Parses "01 de octubre de 2022" (also "1o. de", "setiembre") into ISO `2022-10-01`. */
+export function parseSpanishDate(text: string): string | undefined {
+    const m = /(\d{1,2})(?:o\.|º)?\s+de\s+(\p{L}+)\s+(?:de|del)\s+(\d{4})/iu.exec(text);
+    if (!m) return undefined;
+    let month = MONTHS.indexOf(m[2].toLowerCase());
+    if (month < 0 && m[2].toLowerCase() === 'setiembre') month = 8;
+    if (month < 0) return undefined;
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) return undefined;
+    return `${m[3]}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const ACUERDO_ID = /\bACDO\.[A-Z0-9]+(?:\.[A-Z0-9]+)*\.HCT\.\d{6}[/-]\d+\.[A-Z]+(?:\.[A-Z]+)*/gu;
+
+/** Acuerdo ids of the H. Consejo Técnico in a text, with the date their DDMMYY segment encodes. */
+export function findAcuerdos(text: string): Array<{ id: string; date?: string }> {
+    const out: Array<{ id: string; date?: string }> = [];
+    for (const m of text.matchAll(ACUERDO_ID)) {
+        const id = m[0].replace(/\.$/u, '');
+        const d = /\.HCT\.(\d{2})(\d{2})(\d{2})[/-]/u.exec(id);
+        let date: string | undefined;
+        if (d) {
+            const [dd, mm, yy] = [Number(d[1]), Number(d[2]), Number(d[3])];
+            if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) date = `${2000 + yy}-${d[2]}-${d[1]}`;
+        }
+        out.push({ id, date });
+    }
+    return out;
+}
