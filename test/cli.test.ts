@@ -4,12 +4,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleFileNames, exampleFileNamesUnder, REPO } from './helpers/examples.js';
 
-const REPO = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(REPO, 'bin/estructura.cjs');
 const ERRORS = 'examples/ejemplos/con-errores.estructura';
-const INSTITUTIONAL = 'examples/ejemplos/imss-institucional.estructura';
-const DOE = 'examples/ejemplos/imss-doe.estructura';
+/** The imported institutional manual, which defines DG. */
+const INSTITUTIONAL = 'examples/manuales/imss-2018/imss-2018.estructura';
+/** The imported DOE manual, in several files: the manual file's DOE is `adscrita a DG`. */
+const DOE_FOLDER = 'examples/manuales/imss-doe-2022/';
+const DOE = 'examples/manuales/imss-doe-2022/imss-doe-2022.estructura';
 
 /** `archivo:línea:columna severidad código mensaje` */
 const DIAGNOSTIC_LINE = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+) (?<severity>error|advertencia|info|sugerencia) (?<code>[a-z][a-z-]*) (?<message>.+)$/;
@@ -19,7 +22,8 @@ const STACK_TRACE = /\n\s+at .+\(?.*:\d+:\d+\)?/;
 interface Run { status: number | null; stdout: string; stderr: string }
 
 function estructura(...args: string[]): Run {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf-8', timeout: 20_000 });
+    // examples/ holds whole imported manuals: give a full check time on a slow machine.
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf-8', timeout: 45_000 });
     if (result.error) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -87,17 +91,28 @@ describe('estructura revisar (text output)', () => {
 
         const counts = summary.match(SUMMARY_LINE);
         expect(counts, `summary line: ${summary}`).toBeTruthy();
-        expect(Number(counts![1])).toBe(3);
+        expect(Number(counts![1])).toBe(exampleFileNames().length);
         expect(Number(counts![2])).toBe(errors.length);
         expect(Number(counts![3])).toBe(diagnostics.filter(d => d.severity === 'advertencia').length);
     });
 
     it('resolves a reference into another manual given on the command line, and exits 0', () => {
-        const run = estructura('revisar', INSTITUTIONAL, DOE);
+        const run = estructura('revisar', INSTITUTIONAL, DOE_FOLDER);
         expect(run.stdout).not.toMatch(/ error /);
-        expect(run.stdout).toMatch(/^2 archivos revisados: 0 errores, /m);
+        const files = 1 + exampleFileNamesUnder('manuales/imss-doe-2022').length;
+        expect(run.stdout).toMatch(new RegExp(`^${files} archivos revisados: 0 errores, `, 'm'));
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
+    });
+
+    it('reports the reference into another manual as unresolved when that manual is not given', () => {
+        const run = estructura('revisar', DOE_FOLDER);
+        expect(run.status, run.stderr).toBe(1);
+        const errors = run.stdout.trimEnd().split('\n').map(l => l.match(DIAGNOSTIC_LINE)?.groups).filter(d => d?.severity === 'error');
+        const line = lineOf(DOE, 'adscrita a DG');
+        const column = readFileSync(path.join(REPO, DOE), 'utf-8').split('\n')[line - 1].indexOf('adscrita a DG') + 'adscrita a '.length + 1;
+        expect(errors.map(d => `${d!.file}:${d!.line}:${d!.column} ${d!.code}`)).toEqual([`${DOE}:${line}:${column} estructura-referencia`]);
+        expect(errors[0]!.message).toContain('«DG»');
     });
 });
 
@@ -163,7 +178,8 @@ describe('bad usage and unreadable inputs', () => {
         expect(stderrLines.some(l => l.includes(missing))).toBe(true);
         expect(stderrLines.some(l => l.includes('package.json'))).toBe(true);
         expect(run.stderr).not.toMatch(STACK_TRACE);
-        // The readable inputs were still checked (with each other: `adscrita a DG` resolves).
+        // The readable inputs were still checked (with each other: `adscrita a DG` resolves into
+        // the institutional manual).
         const lines = run.stdout.trimEnd().split('\n');
         const summary = lines.pop()!;
         expect(summary).toMatch(/^2 archivos revisados: 7 errores, /);
@@ -172,7 +188,7 @@ describe('bad usage and unreadable inputs', () => {
     });
 
     it('reports unreadable inputs on stderr in JSON mode too, keeping stdout valid JSON', () => {
-        const run = estructura('check', 'nada.estructura', DOE, INSTITUTIONAL, '--format', 'json');
+        const run = estructura('check', 'nada.estructura', DOE_FOLDER, INSTITUTIONAL, '--format', 'json');
         expect(run.status).toBe(2);
         expect(run.stderr).toContain('nada.estructura');
         const report = parseJson(run);

@@ -9,19 +9,37 @@ import {
     type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
     type Location, type LocationLink, type Position, type Range, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
+import { EXAMPLES, REPO } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 
-const REPO = path.resolve(import.meta.dirname, '..');
 const SERVER = path.join(REPO, 'out/server.cjs');
-const EXAMPLES = path.join(REPO, 'examples');
 
-const file = (name: string) => path.join(EXAMPLES, 'ejemplos', name);
+const file = (name: string) => path.join(EXAMPLES, name);
 const uri = (name: string) => pathToFileURL(file(name)).href;
 const text = (name: string) => readFileSync(file(name), 'utf-8');
 
-const INSTITUTIONAL = 'imss-institucional.estructura';
-const DOE = 'imss-doe.estructura';
-const ERRORS = 'con-errores.estructura';
+const INSTITUTIONAL = 'manuales/imss-2018/imss-2018.estructura';
+const DOE = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
+const POSITIONS = 'ejemplos/imss-puestos.estructura';
+const ERRORS = 'ejemplos/con-errores.estructura';
+
+/**
+ * A file the user is writing and has not saved: only the editor has its text. It reaches a position
+ * of examples/ejemplos/imss-puestos.estructura through a qualified id.
+ */
+const DRAFT = 'ejemplos/borrador-puestos-ucs.estructura';
+const DRAFT_TEXT = [
+    'manual IMSS_PUESTOS_UCS "Puestos de la Unidad de Comunicación Social (borrador)" {',
+    '    institucion IMSS',
+    '}',
+    '',
+    'puesto TIT_UCS "Titular de la Unidad de Comunicación Social" {',
+    '    clase mando',
+    '    titular de UCS',
+    '    reporta a IMSS.TIT_DG',
+    '}',
+    ''
+].join('\n');
 
 /** 0-based line of the only line containing `needle`. */
 function lineOf(source: string, needle: string): number {
@@ -38,6 +56,12 @@ function positionOf(source: string, needle: string, inner = needle): Position {
     const offset = lineText.indexOf(needle) + needle.indexOf(inner);
     if (needle.indexOf(inner) < 0) throw new Error(`«${inner}» is not inside «${needle}»`);
     return { line, character: offset };
+}
+
+/** Positions of `inner` inside every line containing `needle`, in order. */
+function positionsOf(source: string, needle: string, inner = needle): Position[] {
+    if (needle.indexOf(inner) < 0) throw new Error(`«${inner}» is not inside «${needle}»`);
+    return source.split('\n').flatMap((l, line) => (l.includes(needle) ? [{ line, character: l.indexOf(needle) + needle.indexOf(inner) }] : []));
 }
 
 /** The text a range covers (LSP positions count UTF-16 code units, as JS strings do). */
@@ -88,7 +112,8 @@ describe('language server over stdio (out/server.cjs)', () => {
 
     it('publishes the diagnostics of a file that was never opened, before any file is opened', async () => {
         const source = text(ERRORS);
-        const diagnostics = await client.waitForDiagnostics(uri(ERRORS), ds => ds.length > 0);
+        // The startup build reads and validates every example, the imported manuals included.
+        const diagnostics = await client.waitForDiagnostics(uri(ERRORS), ds => ds.length > 0, 30_000);
         const errors = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error);
         const at = (code: string) => errors.filter(d => d.code === code).map(d => d.range.start.line).sort((a, b) => a - b);
         const sorted = (...lines: number[]) => lines.sort((a, b) => a - b);
@@ -99,7 +124,7 @@ describe('language server over stdio (out/server.cjs)', () => {
             lineOf(source, 'unidad UPA "Unidad de Pruebas A"'),
             lineOf(source, 'unidad UPA "Coordinación de Pruebas Repetida"')
         ));
-        // Only the missing unit is unresolved: `adscrita a DG` resolves into the institutional manual.
+        // Only the missing unit is unresolved: `adscrita a DG` resolves into the imported institutional manual.
         expect(at('estructura-referencia')).toEqual([lineOf(source, 'adscrita a DIRECCION_INEXISTENTE')]);
         const reference = errors.find(d => d.code === 'estructura-referencia')!;
         expect(reference.message).toContain('«DIRECCION_INEXISTENTE»');
@@ -118,7 +143,7 @@ describe('language server over stdio (out/server.cjs)', () => {
         expect(diagnostics.filter(d => d.severity === DiagnosticSeverity.Error)).toEqual([]);
     });
 
-    it('goes to the definition of a unit defined in another file', async () => {
+    it('goes to the definition of a unit defined in another manual', async () => {
         const doe = text(DOE);
         const inst = text(INSTITUTIONAL);
         const result = await client.request<Array<Location | LocationLink> | Location | null>('textDocument/definition', {
@@ -130,52 +155,68 @@ describe('language server over stdio (out/server.cjs)', () => {
             'targetUri' in r ? { uri: r.targetUri, range: r.targetSelectionRange } : { uri: r.uri, range: r.range });
         expect(targets).toHaveLength(1);
         expect(targets[0].uri).toBe(uri(INSTITUTIONAL));
-        expect(targets[0].range.start.line).toBe(lineOf(inst, 'unidad DG "Dirección General"'));
+        expect(targets[0].range.start).toEqual(positionOf(inst, 'unidad DG "Dirección General"', 'DG'));
         expect(textAt(inst, targets[0].range)).toBe('DG');
     });
 
-    it('outlines manual › units › sub-units and positions', async () => {
+    it('outlines manual › units › sub-units', async () => {
+        const inst = text(INSTITUTIONAL);
         const symbols = await client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {
             textDocument: { uri: uri(INSTITUTIONAL) }
         });
         expect(symbols).toBeTruthy();
         expect(symbols).toHaveLength(1);
         const manual = symbols![0];
-        expect(manual.name).toBe('Manual de Organización del Instituto Mexicano del Seguro Social');
+        expect(manual.name).toBe('MANUAL DE ORGANIZACIÓN DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL');
         expect(manual.kind).toBe(SymbolKind.Module);
         const dg = manual.children?.find(s => s.name === 'Dirección General');
         expect(dg, `children of the manual: ${manual.children?.map(c => c.name).join(', ')}`).toBeDefined();
+        expect(dg!.kind).toBe(SymbolKind.Class);
         expect(dg!.detail).toContain('8.1');
-        expect(dg!.detail).toContain('4 funciones');
-        expect(dg!.selectionRange.start.line).toBe(lineOf(text(INSTITUTIONAL), 'unidad DG "Dirección General"'));
+        expect(dg!.detail).toContain('16 funciones');
+        expect(dg!.selectionRange.start).toEqual(positionOf(inst, 'unidad DG "Dirección General"', 'DG'));
         const children = dg!.children?.map(c => c.name) ?? [];
         expect(children).toContain('Secretaría General');
-        expect(children).toContain('Titular de la Dirección General');
+        expect(children).toContain('Dirección Jurídica');
         const sg = dg!.children!.find(c => c.name === 'Secretaría General')!;
         expect(sg.detail).toContain('8.1.1');
-        expect(sg.children?.map(c => c.name)).toContain('Titular de la Secretaría General');
+        expect(sg.selectionRange.start).toEqual(positionOf(inst, 'unidad SG "Secretaría General"', 'SG'));
+        const ooad = dg!.children!.find(c => c.name === 'Órganos de Operación Administrativa Desconcentrada')!;
+        expect(ooad.children?.map(c => c.name)).toEqual(['Delegaciones', 'Unidades Médicas de Alta Especialidad']);
     });
 
-    /** Every edit of a rename, with the text it replaces read from the file on disk. */
-    function editsOf(edit: WorkspaceEdit | null): Array<{ file: string; edit: TextEdit; replaced: string }> {
+    it('outlines positions', async () => {
+        const positions = text(POSITIONS);
+        const symbols = await client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {
+            textDocument: { uri: uri(POSITIONS) }
+        });
+        expect(symbols).toHaveLength(1);
+        const children = symbols![0].children ?? [];
+        expect(children.map(c => c.name)).toContain('Titular de la Secretaría General');
+        const tit = children.find(c => c.name === 'Titular de la Secretaría General')!;
+        expect(tit.kind).toBe(SymbolKind.Field);
+        expect(tit.selectionRange.start).toEqual(positionOf(positions, 'puesto TIT_SG', 'TIT_SG'));
+    });
+
+    /** Every edit of a rename, with the text it replaces read from the file on disk (or the editor's buffer). */
+    function editsOf(edit: WorkspaceEdit | null, buffers: Record<string, string> = {}): Array<{ file: string; edit: TextEdit; replaced: string }> {
         expect(edit?.changes, `rename answer: ${JSON.stringify(edit)}`).toBeTruthy();
         return Object.entries(edit!.changes!).flatMap(([target, edits]) => {
-            const name = path.basename(new URL(target).pathname);
-            const source = readFileSync(new URL(target), 'utf-8');
+            const name = path.relative(EXAMPLES, new URL(target).pathname);
+            const source = buffers[name] ?? readFileSync(new URL(target), 'utf-8');
             return edits.map(e => ({ file: name, edit: e, replaced: textAt(source, e.range) }));
         });
     }
 
     it('renames a unit in every file that refers to it', async () => {
         const inst = text(INSTITUTIONAL);
-        const doe = text(DOE);
         const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', {
             textDocument: { uri: uri(INSTITUTIONAL) },
             position: positionOf(inst, 'unidad DG "Dirección General"', 'DG'),
             newName: 'DIRGEN'
         });
         const edits = editsOf(edit);
-        expect(Object.keys(edit!.changes!)).toEqual(expect.arrayContaining([uri(INSTITUTIONAL), uri(DOE)]));
+        expect(Object.keys(edit!.changes!).sort()).toEqual([uri(INSTITUTIONAL), uri(DOE), uri(POSITIONS), uri(ERRORS)].sort());
         for (const e of edits) {
             expect(e.replaced, `${e.file}:${e.edit.range.start.line}`).toBe('DG');
             expect(e.edit.newText).toBe('DIRGEN');
@@ -185,30 +226,42 @@ describe('language server over stdio (out/server.cjs)', () => {
             positionOf(inst, 'unidad DG "Dirección General"', 'DG'),
             positionOf(inst, 'raíz DG', 'DG')
         ]);
-        expect(places(DOE)).toEqual([positionOf(doe, 'adscrita a DG', 'DG')]);
+        expect(places(DOE)).toEqual([positionOf(text(DOE), 'adscrita a DG', 'DG')]);
+        expect(places(POSITIONS)).toEqual([positionOf(text(POSITIONS), 'titular de DG', 'DG')]);
+        expect(places(ERRORS)).toEqual([positionOf(text(ERRORS), 'adscrita a DG', 'DG')]);
     });
 
-    it('renames through a qualified reference, keeping the institution prefix', async () => {
-        const inst = text(INSTITUTIONAL);
-        const doe = text(DOE);
+    it('renames through a qualified reference of an unsaved file, keeping the institution prefix', async () => {
+        const positions = text(POSITIONS);
+        await client.notify('textDocument/didOpen', {
+            textDocument: { uri: uri(DRAFT), languageId: 'estructura', version: 1, text: DRAFT_TEXT }
+        });
+        // The draft links into the examples: no errors.
+        const diagnostics = await client.waitForDiagnostics(uri(DRAFT));
+        expect(diagnostics.filter(d => d.severity === DiagnosticSeverity.Error)).toEqual([]);
+
         const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', {
-            textDocument: { uri: uri(DOE) },
-            position: positionOf(doe, 'reporta a IMSS.TIT_DG', 'TIT_DG'),
+            textDocument: { uri: uri(DRAFT) },
+            position: positionOf(DRAFT_TEXT, 'reporta a IMSS.TIT_DG', 'TIT_DG'),
             newName: 'TITULAR_DG'
         });
-        const edits = editsOf(edit);
+        const edits = editsOf(edit, { [DRAFT]: DRAFT_TEXT });
+        expect(Object.keys(edit!.changes!).sort()).toEqual([uri(DRAFT), uri(POSITIONS)].sort());
         for (const e of edits) {
             expect(e.replaced, `${e.file}:${e.edit.range.start.line}`).toBe('TIT_DG');
             expect(e.edit.newText).toBe('TITULAR_DG');
         }
-        const doeEdits = edits.filter(e => e.file === DOE);
-        expect(doeEdits).toHaveLength(1);
-        expect(doeEdits[0].edit.range).toEqual({
-            start: positionOf(doe, 'reporta a IMSS.TIT_DG', 'TIT_DG'),
-            end: { line: lineOf(doe, 'reporta a IMSS.TIT_DG'), character: positionOf(doe, 'reporta a IMSS.TIT_DG', 'TIT_DG').character + 'TIT_DG'.length }
-        });
-        const instLines = edits.filter(e => e.file === INSTITUTIONAL).map(e => e.edit.range.start.line).sort((a, b) => a - b);
-        expect(instLines).toEqual([lineOf(inst, 'puesto TIT_DG'), lineOf(inst, 'reporta a TIT_DG')]);
+        const draftEdits = edits.filter(e => e.file === DRAFT);
+        expect(draftEdits).toHaveLength(1);
+        const start = positionOf(DRAFT_TEXT, 'reporta a IMSS.TIT_DG', 'TIT_DG');
+        expect(draftEdits[0].edit.range).toEqual({ start, end: { line: start.line, character: start.character + 'TIT_DG'.length } });
+        const positionEdits = edits.filter(e => e.file === POSITIONS).map(e => e.edit.range.start).sort((a, b) => a.line - b.line);
+        expect(positionEdits).toEqual([
+            positionOf(positions, 'puesto TIT_DG', 'TIT_DG'),
+            ...positionsOf(positions, 'reporta a TIT_DG', 'TIT_DG')
+        ]);
+        expect(positionEdits).toHaveLength(3);
+        await client.notify('textDocument/didClose', { textDocument: { uri: uri(DRAFT) } });
     });
 
     it('shuts down and exits cleanly', async () => {

@@ -1,6 +1,6 @@
 // Builds in-memory workspaces of several `.estructura` files, as the server would, and finds
 // positions in them by text, so tests read like what a user points at.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -9,16 +9,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { createEstructuraServices, type EstructuraServices } from '../../server/src/language/estructura-module.js';
 import type { Documento } from '../../server/src/language/generated/ast.js';
+import { EXAMPLES, exampleFileNames } from './examples.js';
 
-export const REPO = path.resolve(import.meta.dirname, '../..');
-export const EXAMPLES = path.join(REPO, 'examples');
+export { EXAMPLES, REPO } from './examples.js';
 
 export interface TestWorkspace {
     shared: LangiumSharedServices;
     services: EstructuraServices;
     docs: Record<string, LangiumDocument<Documento>>;
-    /** Replaces a file's text and rebuilds, as an editor change would. */
+    /** Replaces a file's text (or adds the file) and rebuilds, as an editor change would. */
     update(name: string, text: string): Promise<void>;
+    /** Removes a file and rebuilds, as deleting it on disk would. */
+    remove(name: string): Promise<void>;
 }
 
 export async function buildWorkspace(files: Record<string, string>): Promise<TestWorkspace> {
@@ -39,6 +41,12 @@ export async function buildWorkspace(files: Record<string, string>): Promise<Tes
             setTextDocument(shared, TextDocument.create(uri.toString(), 'estructura', ++version, text));
             await shared.workspace.DocumentBuilder.update([uri], []);
             docs[name] = shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Documento>;
+        },
+        async remove(name) {
+            const uri = uriOf(name);
+            shared.workspace.TextDocuments?.delete(uri.toString());
+            await shared.workspace.DocumentBuilder.update([], [uri]);
+            delete docs[name];
         }
     };
     // The builder validates documents rebuilt on update only with this option.
@@ -52,16 +60,7 @@ export function uriOf(name: string): URI {
 
 /** Every `.estructura` file under examples/, keyed by its path relative to examples/. */
 export function exampleFiles(): Record<string, string> {
-    const files: Record<string, string> = {};
-    const visit = (dir: string) => {
-        for (const entry of readdirSync(dir).sort()) {
-            const full = path.join(dir, entry);
-            if (statSync(full).isDirectory()) visit(full);
-            else if (entry.endsWith('.estructura')) files[path.relative(EXAMPLES, full)] = readFileSync(full, 'utf-8');
-        }
-    };
-    visit(EXAMPLES);
-    return files;
+    return Object.fromEntries(exampleFileNames().map(name => [name, readFileSync(path.join(EXAMPLES, name), 'utf-8')]));
 }
 
 /** The position of `target` inside the first occurrence of `context` in the document. */

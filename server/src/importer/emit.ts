@@ -231,15 +231,17 @@ export function quote(text: string, depth: number, used: number): string {
     const words = escaped.split(' ');
     const lines: string[] = [];
     let current = '"';
+    let empty = true;
     let limit = WIDTH - INDENT.length * depth - used;
     for (const word of words) {
-        if (current.length > 1 && current.length + 1 + word.length > limit) {
+        if (!empty && current.length + 1 + word.length > limit) {
             lines.push(current);
             current = word;
             limit = WIDTH - indent.length;
         } else {
-            current = current.length > 1 ? `${current} ${word}` : current + word;
+            current = empty ? current + word : `${current} ${word}`;
         }
+        empty = false;
     }
     lines.push(current + '"');
     return lines.join('\n' + indent);

@@ -13,7 +13,7 @@ import { dropFurniture, joinLines, parseSpanishDate, runningTitle, stripMarkdown
 // The sections the Norma prescribes for a manual de organización; a numbered line with one of
 // these titles is a section heading wherever it appears.
 const SECTION_TITLE = /^(?:Introducci[oó]n|Objetivos?|Antecedentes|Marco Jur[ií]dico|Atribuciones|Pol[ií]ticas|Organigramas?|Estructura Org[aá]nica|Funciones|Glosario|Misi[oó]n|Visi[oó]n|Anexos?|Descripci[oó]n de (?:Objetivos y )?Funciones)\b/iu;
-const SECTION_HEADING = /^\s*(\d{1,2})\.\s+(\p{Lu}[^.;:]*?)\s*$/u;
+const SECTION_HEADING = /^\s*(\d{1,2})(\.?)\s+(\p{Lu}[^.;:]*?)\s*$/u;
 const OUTLINE_HEADING = /^\s*(\d{1,2}(?:\.\d{1,3})+)\.?\s+(\S.*)$/u;
 const VIGENCIA = /^\s*Vigencia\s*:?\s*(.*)$/iu;
 const BULLET_GLYPH = /^\s*[\u2022\u25cf\u25aa\u25e6\uf0b7\uf0a7\uf0d8·]\s*/u;
@@ -36,12 +36,16 @@ export function parseImss(lines: SourceLine[], fates: LineFate[]): ImportedManua
         const m = SECTION_HEADING.exec(text(i));
         if (!m) continue;
         const number = Number(m[1]);
-        const title = m[2].trim();
+        const title = m[3].trim();
+        // "6 Organigrama" (no period) only with a prescribed title: a bare number may start a wrapped line.
+        if (!m[2] && !SECTION_TITLE.test(title)) continue;
         const previous = sections.at(-1);
         const sequential = previous ? number === Number(previous.number) + 1 : true;
+        // Extracts and partial manuals skip sections: a prescribed title only needs a higher number.
+        const increasing = previous ? number > Number(previous.number) : true;
         const known = SECTION_TITLE.test(title);
         const titleLike = !functionsSection && sequential && title.split(/\s+/).length <= 6 && !DANGLING.test(title);
-        if (!(known && (sequential || !previous)) && !(titleLike && (previous || number === 1))) continue;
+        if (!(known && increasing) && !(titleLike && (previous || number === 1))) continue;
         if (functionsSection && !known) continue;
         const heading = { number: m[1], title, line: content[i].line, end: i };
         sections.push(heading);

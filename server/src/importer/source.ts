@@ -71,6 +71,7 @@ const FURNITURE: Array<[rule: string, pattern: RegExp]> = [
     ['hoja-normateca', /^\s*\d{1,4}\s+de\s+\d{1,4}\s*$/u],
     ['hoja-normateca', /^\s*Revisión(?:\s+\d{1,3})?\s*$/u],
     ['hoja-normateca', /\tCódigo:[^\t]*$/u],
+    ['hoja-normateca', /^\s*Manual de Organización\b.*\tRevisión\s+\d{1,3}\s*$/u],
     ['hoja-normateca', /^\s*Fecha de Elaboración:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/u],
     // Signature rows of a Normateca page: "Elaboró ___ Revisó ___ Aprobó ___", the three cells
     // filled with names and posts, or the row of names alone above "Elaboró Revisó Aprobó".
@@ -98,14 +99,16 @@ export function dropFurniture(lines: SourceLine[], fates: LineFate[]): SourceLin
     }
     const content: SourceLine[] = [];
     let afterTitle = false;
+    let lastTitle = '';
     for (const l of lines) {
         if (l.text.trim() === '') { fates[l.line - 1] = { kind: 'dropped', rule: 'linea-vacia' }; continue; }
         const rule = furnitureRule(l.text);
         if (rule) { fates[l.line - 1] = { kind: 'dropped', rule }; afterTitle = false; continue; }
         const key = runningKey(l.text);
-        if ((key && (counts.get(key) ?? 0) >= 3) || (afterTitle && isTitleContinuation(l.text))) {
+        if ((key && (counts.get(key) ?? 0) >= 3) || (afterTitle && isTitleContinuation(lastTitle, l.text))) {
             fates[l.line - 1] = { kind: 'dropped', rule: 'titulo-corrido' };
             afterTitle = !!key;
+            lastTitle = stripMarkdown(l.text).trim();
             continue;
         }
         afterTitle = false;
@@ -125,9 +128,15 @@ export function runningTitle(lines: SourceLine[], fates: LineFate[]): string | u
     return parts.length > 0 ? joinLines(parts) : undefined;
 }
 
-function isTitleContinuation(text: string): boolean {
+// A title wrapped over two lines: the first ends on a connector, or the second starts with one
+// ("… DE OPERACIÓN" / "Y EVALUACIÓN"). Other all-caps lines after a title (a chart's caption) stay.
+const CONNECTOR_END = /\b(?:DE|DEL|LA|LAS|LOS|EL|Y|E|A|AL|EN|PARA|POR|CON)$/u;
+const CONNECTOR_START = /^(?:Y|E|DE|DEL|LA|LAS|LOS|EL|A|AL|EN|PARA|POR|CON)\b/u;
+
+function isTitleContinuation(previous: string, text: string): boolean {
     const clean = stripMarkdown(text).trim();
-    return clean === clean.toUpperCase() && /\p{Lu}/u.test(clean) && clean.split(/\s+/).length <= 6;
+    if (!(clean === clean.toUpperCase() && /\p{Lu}/u.test(clean) && clean.split(/\s+/).length <= 6)) return false;
+    return CONNECTOR_END.test(previous.toUpperCase()) || CONNECTOR_START.test(clean);
 }
 
 function runningKey(text: string): string | undefined {

@@ -43,10 +43,11 @@ export interface KindGuess {
 }
 
 /** The kind a unit's official name suggests by its prefix; a suggestion the rules may question. */
+const FOLDED_PREFIXES = PREFIXES.map(([prefix, kind, shape]) => [fold(prefix), kind, shape] as const);
+
 export function kindFromName(name: string): KindGuess | undefined {
     const folded = fold(name);
-    for (const [prefix, kind, shape] of PREFIXES) {
-        const p = fold(prefix);
+    for (const [p, kind, shape] of FOLDED_PREFIXES) {
         if (folded === p || folded.startsWith(p + ' ')) {
             return { kind, ...(shape === 'generic' ? { generic: true } : shape === 'grouping' ? { grouping: true } : {}) };
         }

@@ -43,10 +43,14 @@ export function parentOf(unit: Unidad): Unidad | undefined {
     return unit.adscripcion?.ref;
 }
 
-/** The unit a position is attached to: the unit it is declared in, else `adscrito a`. */
+/**
+ * The unit a position is attached to: `adscrito a`, else the unit it is declared in, else the
+ * unit it heads (`titular de X` written apart from X, as an occupational structure file does).
+ */
 export function unitOfPosition(position: Puesto): Unidad | undefined {
     if (position.adscripcion) return position.adscripcion.ref;
-    return isUnidad(position.$container) ? position.$container : undefined;
+    if (isUnidad(position.$container)) return position.$container;
+    return position.titularDe?.ref;
 }
 
 /** The unit a position is titular of: `titular de X`, or plain `titular` inside a unit. */
