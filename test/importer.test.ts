@@ -190,7 +190,12 @@ describe('importing the ISSSTE general manual', () => {
         // 16,993: the file has no final newline, so `wc -l` counts one less.
         expect(lineas.total).toBe(16993);
         expect(lineas.conservadas + lineas.descartadas.length + lineas.sinReconocer.length).toBe(lineas.total);
-        expect(result.files.length).toBe(1 + result.manual.units.filter(u => u.parent === null).length);
+        const roots = result.manual.units.filter(u => u.parent === null);
+        const names = result.files.map(f => f.name);
+        for (const root of roots) expect(names.some(n => n.startsWith(`issste-manual-organizacion-general-2018.${root.number}-`)), root.number).toBe(true);
+        // The Dirección de Administración (163 units) is split again per Subdirección: no file is huge.
+        expect(names.filter(n => n.startsWith('issste-manual-organizacion-general-2018.5.')).length).toBeGreaterThan(5);
+        expect(Math.max(...result.files.map(f => Buffer.byteLength(f.text)))).toBeLessThan(250_000);
         expect(result.report.avisos.filter(a => a.includes('no tiene unidad superior'))).toHaveLength(result.manual.units.filter(u => u.parent === null).length);
     });
 });

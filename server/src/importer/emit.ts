@@ -23,6 +23,8 @@ export interface EmitOptions {
     known: KnownUnit[];
     /** Split into one file per top-level area above this many functions. */
     splitAbove?: number;
+    /** Split an area again into its sub-areas above this many functions. */
+    filesAbove?: number;
 }
 
 export interface EmittedFile {
@@ -87,19 +89,26 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
         const areas = single ? children.get(single.number) ?? [] : roots;
         const mainUnits = single ? [unit(ctx, single, 0, true)] : [];
         files.push({ name: `${options.baseName}.estructura`, text: join([header, ...mainUnits, ...organigramas]) });
-        for (const area of areas) {
+        // An area too large for one file (typing latency grows with file size) is split again:
+        // its own file keeps the area's unit, each sub-area gets a file attached to it.
+        const subtreeFunctions = (u: ImportedUnit): number =>
+            u.functions.length + (children.get(u.number) ?? []).reduce((n, c) => n + subtreeFunctions(c), 0);
+        const emitArea = (area: ImportedUnit, link: string | undefined) => {
             const part = [
                 `parte de ${manualId} ${quote(area.name, 0, 'parte de '.length + manualId.length + 1)} {`,
                 `${INDENT}institucion ${manual.institution}`,
                 `${INDENT}fuente ${quote(options.sourceName, 1, 7)}`,
                 '}'
             ].join('\n');
-            const link = single ? `adscrita a ${ids.get(single.number)}` : undefined;
+            const subAreas = children.get(area.number) ?? [];
+            const tooLarge = subtreeFunctions(area) > (options.filesAbove ?? 800) && subAreas.length > 0;
             files.push({
                 name: `${options.baseName}.${area.number}-${ids.get(area.number)!.toLowerCase()}.estructura`,
-                text: join([part, unit(ctx, area, 0, false, link)])
+                text: join([part, unit(ctx, area, 0, tooLarge, link)])
             });
-        }
+            if (tooLarge) for (const sub of subAreas) emitArea(sub, `adscrita a ${ids.get(area.number)}`);
+        };
+        for (const area of areas) emitArea(area, single ? `adscrita a ${ids.get(single.number)}` : undefined);
     }
     return { manualId, files, ids, notes };
 }
