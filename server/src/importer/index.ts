@@ -1,6 +1,6 @@
 // The importer: a manual's extracted text in, `.estructura` files and a report out.
 
-import { emitManual, sameName, type EmittedFile, type KnownUnit } from './emit.js';
+import { emitManual, foldName, type EmittedFile, type KnownUnit } from './emit.js';
 import { parseImss } from './imss.js';
 import { parseIssste } from './issste.js';
 import type { ImportedManual, LineFate, Profile } from './model.js';
@@ -77,8 +77,9 @@ function buildReport(manual: ImportedManual, sourceName: string, emitted: Return
             porRegla[fate.rule] = (porRegla[fate.rule] ?? 0) + 1;
         }
     });
+    const unitNames = new Set(manual.units.map(u => foldName(u.name)));
     const listadosSinUnidad = manual.listedNames
-        .filter(l => !manual.units.some(u => sameName(u.name, l.text)))
+        .filter(l => !unitNames.has(foldName(l.text)))
         .map(l => ({ nombre: l.text, linea: l.line }));
     return {
         archivo: sourceName,
