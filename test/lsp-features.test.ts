@@ -4,31 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancellationToken, SymbolKind, type DocumentSymbol, type Hover, type Location, type LocationLink } from 'vscode-languageserver';
 import type { LangiumDocument } from 'langium';
 import type { Documento } from '../server/src/language/generated/ast.js';
+import { INSTITUTIONAL, DOE, UEOD, SG_MANUAL, POSITIONS, HISTORY, ERRORS, CAPSOI, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { buildWorkspace, exampleFiles, lineOf, positionOf, textParams, uriOf, type TestWorkspace } from './helpers/workspace.js';
-
-const INSTITUTIONAL = 'manuales/imss-2018/imss-2018.estructura';
-const DOE = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
-const UEOD = 'manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura';
-const SG_MANUAL = 'manuales/imss-sg/imss-sg.estructura';
-const POSITIONS = 'ejemplos/imss-puestos.estructura';
-const HISTORY = 'ejemplos/imss-doe-historia.estructura';
-const ERRORS = 'ejemplos/con-errores.estructura';
-const CAPSOI = 'manuales/imss-doe-2022/imss-doe-2022.7.1.5-capsoi.estructura';
-
-/** A file a user is writing, not an example: it reaches a position of another file through a qualified id. */
-const DRAFT = 'ejemplos/borrador-puestos-ucs.estructura';
-const DRAFT_TEXT = [
-    'manual IMSS_PUESTOS_UCS "Puestos de la Unidad de Comunicación Social (borrador)" {',
-    '    institucion IMSS',
-    '}',
-    '',
-    'puesto TIT_UCS "Titular de la Unidad de Comunicación Social" {',
-    '    clase mando',
-    '    titular de UCS',
-    '    reporta a IMSS.TIT_DG',
-    '}',
-    ''
-].join('\n');
 
 const token = CancellationToken.None;
 

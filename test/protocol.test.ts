@@ -9,7 +9,7 @@ import {
     type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
     type Location, type LocationLink, type Position, type Range, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
-import { EXAMPLES, REPO } from './helpers/examples.js';
+import { EXAMPLES, REPO, INSTITUTIONAL, DOE, POSITIONS, ERRORS, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 
 const SERVER = path.join(REPO, 'out/server.cjs');
@@ -18,28 +18,7 @@ const file = (name: string) => path.join(EXAMPLES, name);
 const uri = (name: string) => pathToFileURL(file(name)).href;
 const text = (name: string) => readFileSync(file(name), 'utf-8');
 
-const INSTITUTIONAL = 'manuales/imss-2018/imss-2018.estructura';
-const DOE = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
-const POSITIONS = 'ejemplos/imss-puestos.estructura';
-const ERRORS = 'ejemplos/con-errores.estructura';
 
-/**
- * A file the user is writing and has not saved: only the editor has its text. It reaches a position
- * of examples/ejemplos/imss-puestos.estructura through a qualified id.
- */
-const DRAFT = 'ejemplos/borrador-puestos-ucs.estructura';
-const DRAFT_TEXT = [
-    'manual IMSS_PUESTOS_UCS "Puestos de la Unidad de Comunicación Social (borrador)" {',
-    '    institucion IMSS',
-    '}',
-    '',
-    'puesto TIT_UCS "Titular de la Unidad de Comunicación Social" {',
-    '    clase mando',
-    '    titular de UCS',
-    '    reporta a IMSS.TIT_DG',
-    '}',
-    ''
-].join('\n');
 
 /** 0-based line of the only line containing `needle`. */
 function lineOf(source: string, needle: string): number {

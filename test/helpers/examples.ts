@@ -25,3 +25,28 @@ export function exampleFileNamesUnder(dir: string): string[] {
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;
     return exampleFileNames().filter(name => name.startsWith(prefix));
 }
+
+/** Example files the editor tests point at, relative to examples/. */
+export const INSTITUTIONAL = 'manuales/imss-2018/imss-2018.estructura';
+export const DOE = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
+export const UEOD = 'manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura';
+export const SG_MANUAL = 'manuales/imss-sg/imss-sg.estructura';
+export const POSITIONS = 'ejemplos/imss-puestos.estructura';
+export const HISTORY = 'ejemplos/imss-doe-historia.estructura';
+export const ERRORS = 'ejemplos/con-errores.estructura';
+export const CAPSOI = 'manuales/imss-doe-2022/imss-doe-2022.7.1.5-capsoi.estructura';
+export const DRAFT = 'ejemplos/borrador-puestos-ucs.estructura';
+
+/** A file a user is writing, not an example: it reaches a position of imss-puestos.estructura through a qualified id. */
+export const DRAFT_TEXT = [
+    'manual IMSS_PUESTOS_UCS "Puestos de la Unidad de Comunicación Social (borrador)" {',
+    '    institucion IMSS',
+    '}',
+    '',
+    'puesto TIT_UCS "Titular de la Unidad de Comunicación Social" {',
+    '    clase mando',
+    '    titular de UCS',
+    '    reporta a IMSS.TIT_DG',
+    '}',
+    ''
+].join('\n');

@@ -3,11 +3,11 @@
 // whose glyph the extraction lost, lettered incisos, organigramas with a Vigencia date.
 
 import { kindFromName } from '../language/kinds.js';
-import { DASH_ITEM, isClosingClause, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
+import { DASH_ITEM, FunctionListBuilder, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import type {
     ImportedFunction, ImportedManual, ImportedOrganigrama, ImportedSection, ImportedUnit, LineFate, Paragraph, SourceLine
 } from './model.js';
-import { collectAcuerdos, fallbackTitle, markKept, unitHeadingName } from './shared.js';
+import { collectAcuerdos, fallbackTitle, keepUnrecognized, markKept, unitHeadingName } from './shared.js';
 import { dropFurniture, joinLines, parseSpanishDate, runningTitle, stripMarkdown } from './source.js';
 
 // The sections the Norma prescribes for a manual de organización; a numbered line with one of
@@ -207,8 +207,7 @@ function parseUnits(lines: SourceLine[], manual: ImportedManual, sectionNumber: 
         if (unit) body.push(lines[i]);
         else {
             // Text between the Funciones heading and the first unit: keep it, flagged.
-            manual.fates[lines[i].line - 1] = { kind: 'unrecognized' };
-            unrecognizedSection(manual).paragraphs.push({ text: joinLines([t]), line: lines[i].line });
+            keepUnrecognized(manual, lines[i].line, t);
         }
     }
     flush();
@@ -222,15 +221,6 @@ function parseUnits(lines: SourceLine[], manual: ImportedManual, sectionNumber: 
     }
 }
 
-export function unrecognizedSection(manual: ImportedManual): ImportedSection {
-    let section = manual.sections.find(s => s.title === 'Texto sin reconocer');
-    if (!section) {
-        section = { title: 'Texto sin reconocer', line: 0, paragraphs: [] };
-        manual.sections.push(section);
-    }
-    return section;
-}
-
 /**
  * A unit's function list. Numbered lists start a function only at the next expected number (so a
  * wrapped line starting "76 de la Ley…" continues the text). Bullet lists whose glyph was lost
@@ -239,53 +229,26 @@ export function unrecognizedSection(manual: ImportedManual): ImportedSection {
 function parseFunctions(lines: SourceLine[], unit: ImportedUnit, manual: ImportedManual): void {
     const first = lines[0] && NUMBERED_ITEM.exec(lines[0].text);
     const numbered = !!first && Number(first[1]) === 1;
-    let fn: { f: ImportedFunction; parts: string[] } | undefined;
-    let item: { parts: string[]; index: number } | undefined;
-    const finishItem = () => {
-        if (fn && item) fn.f.items[item.index].text = joinLines(item.parts);
-        item = undefined;
-    };
-    const finish = () => {
-        finishItem();
-        if (fn) {
-            fn.f.text = joinLines(fn.parts);
-            fn.f.closing = isClosingClause(fn.f.text);
-        }
-        fn = undefined;
-    };
+    const list = new FunctionListBuilder(unit);
     for (const l of lines) {
         const raw = stripMarkdown(l.text);
         const num = NUMBERED_ITEM.exec(raw);
         const letter = LETTERED_ITEM.exec(raw);
-        const expectedNumber = (unit.functions.length + 1);
-        if (numbered ? num && Number(num[1]) === expectedNumber : !letter && (BULLET_GLYPH.test(raw) || /^\s+\p{Lu}/u.test(raw) || !fn)) {
-            finish();
-            const f: ImportedFunction = { text: '', line: l.line, closing: false, items: [] };
-            let rest = raw;
-            if (numbered && num) { f.number = num[1] + '.'; rest = raw.slice(num[0].length); }
-            else rest = raw.replace(BULLET_GLYPH, '');
-            fn = { f, parts: [rest] };
-            unit.functions.push(f);
-        } else if (fn && letter && isNextLetter(fn.f, letter[1])) {
-            finishItem();
-            fn.f.items.push({ label: letter[1], text: '', line: l.line });
-            item = { parts: [raw.slice(letter[0].length)], index: fn.f.items.length - 1 };
-        } else if (fn && DASH_ITEM.test(raw)) {
-            finishItem();
-            fn.f.items.push({ label: '-', text: '', line: l.line });
-            item = { parts: [raw.replace(DASH_ITEM, '')], index: fn.f.items.length - 1 };
-        } else if (item) {
-            item.parts.push(raw);
-        } else if (fn) {
-            fn.parts.push(raw);
-        } else {
-            manual.fates[l.line - 1] = { kind: 'unrecognized' };
-            unrecognizedSection(manual).paragraphs.push({ text: joinLines([raw]), line: l.line });
+        const open = list.current;
+        if (numbered ? num && Number(num[1]) === unit.functions.length + 1 : !letter && (BULLET_GLYPH.test(raw) || /^\s+\p{Lu}/u.test(raw) || !open)) {
+            if (numbered && num) list.startFunction(l.line, raw.slice(num[0].length), num[1] + '.');
+            else list.startFunction(l.line, raw.replace(BULLET_GLYPH, ''));
+        } else if (open && letter && isNextLetter(open, letter[1])) {
+            list.startItem(l.line, letter[1], raw.slice(letter[0].length));
+        } else if (open && DASH_ITEM.test(raw)) {
+            list.startItem(l.line, '-', raw.replace(DASH_ITEM, ''));
+        } else if (!list.append(raw)) {
+            keepUnrecognized(manual, l.line, raw);
             continue;
         }
         markKept(manual.fates, l.line);
     }
-    finish();
+    list.finish();
 }
 
 function isNextLetter(f: ImportedFunction, letter: string): boolean {

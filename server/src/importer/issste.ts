@@ -8,11 +8,11 @@
 
 import { kindFromName, type KindGuess } from '../language/kinds.js';
 import { foldName } from './emit.js';
-import { isClosingClause, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
+import { FunctionListBuilder, isClosingClause, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import type {
-    ImportedFunction, ImportedManual, ImportedOrganigrama, ImportedSection, ImportedUnit, LineFate, SourceLine
+    ImportedManual, ImportedOrganigrama, ImportedSection, ImportedUnit, LineFate, SourceLine
 } from './model.js';
-import { cleanUnitName, fallbackTitle, markKept } from './shared.js';
+import { cleanUnitName, fallbackTitle, keepUnrecognized, markKept } from './shared.js';
 import { dropFurniture, joinLines, normalizeWhitespace, parseSpanishDate, runningTitle, stripMarkdown } from './source.js';
 
 /** A unit code at the start of a line: `1.`, `1.1`, `10.1.`, `5.3.0.1`; group 1 is the code without the final period. */
@@ -155,8 +155,7 @@ function parseUnit(
 function skipUnplaced(content: SourceLine[], heading: UnitHeading, headingAt: Map<number, UnitHeading>, manual: ImportedManual): number {
     let i = heading.start;
     do {
-        manual.fates[content[i].line - 1] = { kind: 'unrecognized' };
-        unrecognizedSection(manual).paragraphs.push({ text: joinLines([stripMarkdown(content[i].text)]), line: content[i].line });
+        keepUnrecognized(manual, content[i].line, stripMarkdown(content[i].text));
         i++;
     } while (i < content.length && !headingAt.has(i) && !isProseHeading(content[i].text));
     return i;
@@ -171,31 +170,7 @@ function skipUnplaced(content: SourceLine[], heading: UnitHeading, headingAt: Ma
  * function or inciso before: paragraphs split by page breaks are joined again.
  */
 function parseFunctions(content: SourceLine[], start: number, headingAt: Map<number, UnitHeading>, unit: ImportedUnit, manual: ImportedManual): number {
-    let fn: { f: ImportedFunction; parts: string[] } | undefined;
-    let item: { index: number; parts: string[] } | undefined;
-    const finishItem = () => {
-        if (fn && item) fn.f.items[item.index].text = joinLines(item.parts);
-        item = undefined;
-    };
-    const finish = () => {
-        finishItem();
-        if (fn) {
-            fn.f.text = joinLines(fn.parts);
-            fn.f.closing = isClosingClause(fn.f.text);
-        }
-        fn = undefined;
-    };
-    const startFunction = (l: SourceLine, text: string, number?: string) => {
-        finish();
-        const f: ImportedFunction = { ...(number ? { number } : {}), text: '', line: l.line, closing: false, items: [] };
-        unit.functions.push(f);
-        fn = { f, parts: [text] };
-    };
-    const startItem = (l: SourceLine, label: string, text: string) => {
-        finishItem();
-        fn!.f.items.push({ label, text: '', line: l.line });
-        item = { index: fn!.f.items.length - 1, parts: [text] };
-    };
+    const list = new FunctionListBuilder(unit);
 
     let i = start;
     for (; i < content.length && !headingAt.has(i); i++) {
@@ -203,10 +178,11 @@ function parseFunctions(content: SourceLine[], start: number, headingAt: Map<num
         const raw = stripMarkdown(l.text);
         // A section heading ends the body, unless it continues an unfinished function ("…en
         // términos del" / "Acuerdo por el que se emiten…").
-        if (isProseHeading(raw) && !(fn && !/[.;:]\s*$|,\s*y\s*$/u.test((item ? item.parts : fn.parts).at(-1)!))) break;
+        const open = list.current;
+        if (isProseHeading(raw) && !(open && !/[.;:]\s*$|,\s*y\s*$/u.test(list.lastPart!))) break;
         // After a finished closing clause, a line that starts no function ends the body.
-        if (fn && !item && fn.f.items.length === 0 && !NUMBERED_ITEM.test(raw) && !LIST_DASH.test(raw) && !/^\s*\p{Ll}/u.test(raw)
-            && /[.]\s*$/u.test(fn.parts[fn.parts.length - 1]) && isClosingClause(joinLines(fn.parts))) break;
+        if (open && !list.inItem && open.items.length === 0 && !NUMBERED_ITEM.test(raw) && !LIST_DASH.test(raw) && !/^\s*\p{Ll}/u.test(raw)
+            && /[.]\s*$/u.test(list.lastPart!) && isClosingClause(list.currentText())) break;
 
         const dash = LIST_DASH.exec(raw);
         const rest = dash ? raw.slice(dash[0].length) : raw;
@@ -214,27 +190,22 @@ function parseFunctions(content: SourceLine[], start: number, headingAt: Map<num
         const num = doubled ?? NUMBERED_ITEM.exec(rest);
         const letter = LETTERED_ITEM.exec(rest);
         if (num && isFunctionNumber(num, rest, unit)) {
-            startFunction(l, rest.slice(num[0].length), num[1] + '.');
-        } else if (fn && letter) {
-            startItem(l, letter[1], rest.slice(letter[0].length));
-        } else if (dash && /^\p{Ll}/u.test(rest) && fn) {
-            (item ? item.parts : fn.parts).push(rest);
-        } else if (dash && fn && (item || fn.f.items.length > 0 || /:\s*$/u.test(fn.parts[fn.parts.length - 1]))) {
-            startItem(l, '-', rest);
+            list.startFunction(l.line, rest.slice(num[0].length), num[1] + '.');
+        } else if (open && letter) {
+            list.startItem(l.line, letter[1], rest.slice(letter[0].length));
+        } else if (dash && /^\p{Ll}/u.test(rest) && open) {
+            list.append(rest);
+        } else if (dash && open && (list.inItem || open.items.length > 0 || /:\s*$/u.test(list.lastPart!))) {
+            list.startItem(l.line, '-', rest);
         } else if (dash) {
-            startFunction(l, rest);
-        } else if (item) {
-            item.parts.push(raw);
-        } else if (fn) {
-            fn.parts.push(raw);
-        } else {
-            manual.fates[l.line - 1] = { kind: 'unrecognized' };
-            unrecognizedSection(manual).paragraphs.push({ text: joinLines([raw]), line: l.line });
+            list.startFunction(l.line, rest);
+        } else if (!list.append(raw)) {
+            keepUnrecognized(manual, l.line, raw);
             continue;
         }
         markKept(manual.fates, l.line);
     }
-    finish();
+    list.finish();
     return i;
 }
 
@@ -402,15 +373,6 @@ function sectionTitle(heading: string): string {
     const clean = heading.replace(SUPERSCRIPTS, '').replace(/\s*\.\s*$/u, '').trim();
     const fixed: Record<string, string> = { 'FICHA TÉCNICA': 'Ficha Técnica', 'CÉDULA DE ACTUALIZACIÓN': 'Cédula de Actualización', CONTENIDO: 'Contenido' };
     return fixed[clean] ?? clean;
-}
-
-function unrecognizedSection(manual: ImportedManual): ImportedSection {
-    let section = manual.sections.find(s => s.title === 'Texto sin reconocer');
-    if (!section) {
-        section = { title: 'Texto sin reconocer', line: 0, paragraphs: [] };
-        manual.sections.push(section);
-    }
-    return section;
 }
 
 /**

@@ -1,10 +1,21 @@
 // Small pieces both profiles' parsers use.
 
-import type { ImportedAcuerdo, LineFate, SourceLine } from './model.js';
+import type { ImportedAcuerdo, ImportedManual, LineFate, SourceLine } from './model.js';
 import { findAcuerdos, joinLines, parseSpanishDate, stripMarkdown } from './source.js';
 
 export function markKept(fates: LineFate[], line: number): void {
     fates[line - 1] = { kind: 'kept' };
+}
+
+/** A line no rule placed: reported as unrecognized, and kept in a section so no text is lost. */
+export function keepUnrecognized(manual: ImportedManual, line: number, text: string): void {
+    manual.fates[line - 1] = { kind: 'unrecognized' };
+    let section = manual.sections.find(s => s.title === 'Texto sin reconocer');
+    if (!section) {
+        section = { title: 'Texto sin reconocer', line: 0, paragraphs: [] };
+        manual.sections.push(section);
+    }
+    section.paragraphs.push({ text: joinLines([text]), line });
 }
 
 /**
