@@ -183,10 +183,20 @@ describe('language features across the examples', () => {
         expect(text).toContain('Adscripción: unidad raíz');
         expect(text).toContain('Titular: Titular de la Dirección General\n');
         // SG … OOAD nested (11); DOE (other manual) and DPRUEBA (error example) attached by reference.
-        // The position count is left out: see the report on `titular de` positions outside a unit.
-        expect(text).toContain('16 funciones · 13 unidades subordinadas · ');
+        // TIT_DG is declared apart, in imss-puestos.estructura, with `titular de DG`.
+        expect(text).toContain('16 funciones · 13 unidades subordinadas · 1 puesto\n');
         expect(text).toContain('Definida en `imss-2018.estructura`');
         expect(text).toContain('Texto original: imss-manual-organizacion-2018.txt, línea 803');
+    });
+
+    it('shows where a function text comes from on hover inside it, for a function and an inciso', async () => {
+        const inst = doc(INSTITUTIONAL);
+        const fn = hoverText(await lsp().HoverProvider!.getHoverContent(inst, textParams(inst, positionOf(inst, 'Ejercer el poder para representar', 'poder')), token));
+        expect(fn).toBe('**Función 1** de Dirección General (8.1)\n\nTexto original: imss-manual-organizacion-2018.txt, línea 805');
+        const closing = hoverText(await lsp().HoverProvider!.getHoverContent(inst, textParams(inst, positionOf(inst, 'cierre "Las demás que le confieran la Ley', 'confieran')), token));
+        expect(closing).toMatch(/^\*\*Función 16\*\* de Dirección General \(8\.1\)\n\ncláusula de cierre\n\nTexto original: imss-manual-organizacion-2018\.txt, línea \d+$/u);
+        const inciso = hoverText(await lsp().HoverProvider!.getHoverContent(inst, textParams(inst, positionOf(inst, 'a) "El registro de patrones', 'registro')), token));
+        expect(inciso).toContain('de Delegaciones (8.1.11.1)\n\n16 incisos\n\nTexto original: imss-manual-organizacion-2018.txt, línea 1862');
     });
 
     it('shows the unit a `misma unidad que` declaration stands for on hover', async () => {

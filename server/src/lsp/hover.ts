@@ -1,7 +1,8 @@
 // Hover cards for units and positions, wherever the cursor is: the declaration or any reference.
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import { isDocumento, isManual, isPuesto, isUnidad, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
+import { isDocumento, isFuncion, isInciso, isManual, isPuesto, isUnidad, type Funcion, type Inciso, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import { adscriptionPath, institutionOf, isPhae, unitOfPosition } from '../language/model.js';
 import type { StructureIndex } from '../language/structure-index.js';
@@ -12,6 +13,17 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
     constructor(services: EstructuraServices) {
         super(services);
         this.structure = services.structure.StructureIndex;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        if (hover) return hover;
+        // Inside a function text: where it comes from, which unit it belongs to.
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const node = leaf?.astNode;
+        const fn = isFuncion(node) ? node : isInciso(node) ? node.$container : undefined;
+        return fn ? { contents: { kind: 'markdown', value: functionCard(fn, isInciso(node) ? node : undefined) } } : undefined;
     }
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -77,6 +89,18 @@ function positionCard(position: Puesto, structure: StructureIndex): string {
     if (subordinates.length > 0) lines.push(`Le reportan: ${subordinates.map(p => p.titulo ?? p.name).join('; ')}`);
     if (position.actividades.length > 0) lines.push(plural(position.actividades.length, 'actividad', 'actividades'));
     lines.push(`Definido en \`${fileOf(position)}\``);
+    return lines.join('\n\n');
+}
+
+function functionCard(fn: Funcion, inciso: Inciso | undefined): string {
+    const unit = fn.$container;
+    const index = unit.funciones.indexOf(fn) + 1;
+    const lines = [`**Función ${fn.numero ?? index}** de ${unit.nombre ?? unit.name}${unit.numero ? ` (${unit.numero})` : ''}`];
+    const facts = [fn.cierre && 'cláusula de cierre', fn.autoridad && 'acto de autoridad', fn.incisos.length > 0 && plural(fn.incisos.length, 'inciso', 'incisos')].filter(Boolean);
+    if (facts.length > 0) lines.push(facts.join(' · '));
+    if (fn.fundamento) lines.push(`Fundamento: ${fn.fundamento}`);
+    const origin = sourceOf(inciso ?? fn);
+    if (origin) lines.push(`Texto original: ${origin}`);
     return lines.join('\n\n');
 }
 
