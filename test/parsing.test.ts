@@ -10,7 +10,7 @@ manual IMSS_DOE_2022 "Manual de Organización de la Dirección de Operación y E
     institución IMSS
     clave "G000-002-001"
     vigencia 2022-10-01
-    acuerdo "ACDO.AS2.HCT.270922/264.P.DA"
+    acuerdo "ACDO.AS2.HCT.270922/264.P.DA" fecha 2022-09-27
     publicación "Normateca institucional"
     fuente "imss-manual-direccion-operacion-evaluacion-2022.txt"
     sección "1. Introducción" {
@@ -131,7 +131,7 @@ describe('parsing every construct', async () => {
         const manual = root.encabezado as Manual;
         expect(manual).toMatchObject({
             name: 'IMSS_DOE_2022', institucion: 'IMSS', clave: 'G000-002-001', vigencia: '2022-10-01',
-            acuerdos: ['ACDO.AS2.HCT.270922/264.P.DA'], publicacion: 'Normateca institucional',
+            acuerdos: [{ id: 'ACDO.AS2.HCT.270922/264.P.DA', fecha: '2022-09-27' }], publicacion: 'Normateca institucional',
             fuente: 'imss-manual-direccion-operacion-evaluacion-2022.txt'
         });
         expect(manual.secciones[0].titulo).toBe('1. Introducción');

@@ -152,7 +152,7 @@ function manualHeader(manual: ImportedManual, id: string, sourceName: string): s
         `manual ${id} ${quote(manual.title, 0, 8 + id.length)} {`, `${INDENT}institucion ${manual.institution}`];
     if (manual.clave) lines.push(`${INDENT}clave ${quote(manual.clave, 1, 6)}`);
     if (manual.vigencia) lines.push(`${INDENT}vigencia ${manual.vigencia}`);
-    for (const a of manual.acuerdos) lines.push(`${INDENT}acuerdo ${quote(a.id, 1, 8)}`);
+    for (const a of manual.acuerdos) lines.push(`${INDENT}acuerdo ${quote(a.id, 1, 8)}${a.date ? ` fecha ${a.date}` : ''} línea ${a.line}`);
     lines.push(`${INDENT}fuente ${quote(sourceName, 1, 7)}`);
     for (const section of manual.sections) {
         lines.push(`${INDENT}sección ${quote(section.title, 1, 8)} {`);

@@ -108,7 +108,7 @@ function manualCard(manual: Manual): string {
     return [
         `**${manual.titulo ?? manual.name}**`,
         [manual.institucion, manual.clave && `Clave ${manual.clave}`, manual.vigencia && `Vigencia ${manual.vigencia}`].filter(Boolean).join(' · '),
-        ...manual.acuerdos.map(a => `Acuerdo ${a}`)
+        ...manual.acuerdos.map(a => `Acuerdo ${a.id}${a.fecha ? ` (${a.fecha})` : ''}`)
     ].filter(Boolean).join('\n\n');
 }
 

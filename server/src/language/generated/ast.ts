@@ -134,6 +134,25 @@ export function isActividad(item: unknown): item is Actividad {
     return reflection.isInstance(item, Actividad.$type);
 }
 
+export interface AcuerdoManual extends langium.AstNode {
+    readonly $container: Manual | Parte;
+    readonly $type: 'AcuerdoManual';
+    fecha?: string;
+    id: string;
+    linea?: string;
+}
+
+export const AcuerdoManual = {
+    $type: 'AcuerdoManual',
+    fecha: 'fecha',
+    id: 'id',
+    linea: 'linea'
+} as const;
+
+export function isAcuerdoManual(item: unknown): item is AcuerdoManual {
+    return reflection.isInstance(item, AcuerdoManual.$type);
+}
+
 export interface Cambio extends langium.AstNode {
     readonly $container: Documento;
     readonly $type: 'Cambio';
@@ -268,7 +287,7 @@ export function isLetraInciso(item: unknown): item is LetraInciso {
 export interface Manual extends langium.AstNode {
     readonly $container: Documento;
     readonly $type: 'Manual';
-    acuerdos: Array<string>;
+    acuerdos: Array<AcuerdoManual>;
     clave?: string;
     fuente?: string;
     institucion?: string;
@@ -349,7 +368,7 @@ export function isOrganigrama(item: unknown): item is Organigrama {
 export interface Parte extends langium.AstNode {
     readonly $container: Documento;
     readonly $type: 'Parte';
-    acuerdos: Array<string>;
+    acuerdos: Array<AcuerdoManual>;
     clave?: string;
     fuente?: string;
     institucion?: string;
@@ -496,6 +515,7 @@ export function isUnidad(item: unknown): item is Unidad {
 
 export type EstructuraAstType = {
     Actividad: Actividad
+    AcuerdoManual: AcuerdoManual
     Cambio: Cambio
     Documento: Documento
     Elemento: Elemento
@@ -531,6 +551,23 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                 },
                 texto: {
                     name: Actividad.texto
+                }
+            },
+            superTypes: []
+        },
+        AcuerdoManual: {
+            name: AcuerdoManual.$type,
+            properties: {
+                fecha: {
+                    name: AcuerdoManual.fecha,
+                    optional: true
+                },
+                id: {
+                    name: AcuerdoManual.id
+                },
+                linea: {
+                    name: AcuerdoManual.linea,
+                    optional: true
                 }
             },
             superTypes: []

@@ -85,21 +85,14 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@7"
+              "$ref": "#/rules@8"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@13"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@16"
+              "$ref": "#/rules@14"
             },
             "arguments": []
           },
@@ -107,6 +100,13 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@17"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@18"
             },
             "arguments": []
           }
@@ -133,7 +133,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -145,7 +145,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             },
@@ -198,7 +198,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@20"
+                  "$ref": "#/rules@21"
                 },
                 "arguments": []
               },
@@ -213,7 +213,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             },
@@ -270,7 +270,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -291,7 +291,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -312,7 +312,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -333,7 +333,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@6"
                   },
                   "arguments": []
                 }
@@ -363,7 +363,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -384,7 +384,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -398,7 +398,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@6"
+                "$ref": "#/rules@7"
               },
               "arguments": []
             }
@@ -407,6 +407,60 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
         "cardinality": "*"
       },
       "entry": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AcuerdoManual",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "id",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@28"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "fecha"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "fecha",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@20"
+            },
+            "arguments": [],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
       "parameters": []
     },
     {
@@ -435,7 +489,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -447,7 +501,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@20"
             },
             "arguments": [],
             "cardinality": "?"
@@ -459,7 +513,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             },
@@ -492,7 +546,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -504,7 +558,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -530,7 +584,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@9"
+                        "$ref": "#/rules@10"
                       },
                       "arguments": []
                     }
@@ -560,7 +614,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@25"
+                        "$ref": "#/rules@26"
                       },
                       "arguments": []
                     }
@@ -585,12 +639,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@7"
+                        "$ref": "#/rules@8"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -622,12 +676,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@7"
+                        "$ref": "#/rules@8"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -762,7 +816,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@25"
+                        "$ref": "#/rules@26"
                       },
                       "arguments": []
                     },
@@ -784,7 +838,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -798,7 +852,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@9"
                   },
                   "arguments": []
                 }
@@ -817,7 +871,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -827,7 +881,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@19"
+                  "$ref": "#/rules@20"
                 },
                 "arguments": []
               },
@@ -849,7 +903,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@10"
+                        "$ref": "#/rules@11"
                       },
                       "arguments": []
                     },
@@ -868,7 +922,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@13"
+                    "$ref": "#/rules@14"
                   },
                   "arguments": []
                 }
@@ -880,7 +934,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@7"
+                    "$ref": "#/rules@8"
                   },
                   "arguments": []
                 }
@@ -915,7 +969,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -934,7 +988,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -956,7 +1010,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -980,7 +1034,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           },
@@ -995,7 +1049,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@26"
+                  "$ref": "#/rules@27"
                 },
                 "arguments": []
               }
@@ -1021,7 +1075,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1054,7 +1108,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1073,7 +1127,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1084,7 +1138,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@20"
             },
             "arguments": [],
             "cardinality": "?"
@@ -1103,7 +1157,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@11"
+                    "$ref": "#/rules@12"
                   },
                   "arguments": []
                 },
@@ -1141,7 +1195,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@12"
+                        "$ref": "#/rules@13"
                       },
                       "arguments": []
                     }
@@ -1170,7 +1224,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1178,7 +1232,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@20"
             },
             "arguments": [],
             "cardinality": "?"
@@ -1199,14 +1253,14 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@26"
             },
             "arguments": []
           },
@@ -1237,7 +1291,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -1249,7 +1303,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1278,7 +1332,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@15"
                           },
                           "arguments": []
                         }
@@ -1311,12 +1365,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@7"
+                                "$ref": "#/rules@8"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@20"
+                                  "$ref": "#/rules@21"
                                 },
                                 "arguments": []
                               },
@@ -1356,12 +1410,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@7"
+                            "$ref": "#/rules@8"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@20"
+                              "$ref": "#/rules@21"
                             },
                             "arguments": []
                           },
@@ -1389,12 +1443,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@20"
+                              "$ref": "#/rules@21"
                             },
                             "arguments": []
                           },
@@ -1421,14 +1475,14 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                             {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@27"
+                                "$ref": "#/rules@28"
                               },
                               "arguments": []
                             },
                             {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@26"
+                                "$ref": "#/rules@27"
                               },
                               "arguments": []
                             }
@@ -1451,7 +1505,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@25"
+                            "$ref": "#/rules@26"
                           },
                           "arguments": []
                         }
@@ -1476,7 +1530,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@16"
                           },
                           "arguments": []
                         },
@@ -1491,7 +1545,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@19"
+                      "$ref": "#/rules@20"
                     },
                     "arguments": []
                   }
@@ -1613,7 +1667,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1632,7 +1686,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1643,7 +1697,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@20"
             },
             "arguments": [],
             "cardinality": "?"
@@ -1671,7 +1725,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -1683,7 +1737,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             },
@@ -1710,7 +1764,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@25"
                       },
                       "arguments": []
                     }
@@ -1740,12 +1794,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@7"
+                        "$ref": "#/rules@8"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -1769,12 +1823,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@14"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -1796,12 +1850,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@20"
+                              "$ref": "#/rules@21"
                             },
                             "arguments": []
                           },
@@ -1817,7 +1871,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@19"
+                  "$ref": "#/rules@20"
                 },
                 "arguments": []
               }
@@ -1851,7 +1905,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1877,7 +1931,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@25"
                       },
                       "arguments": []
                     }
@@ -1898,7 +1952,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@18"
+                        "$ref": "#/rules@19"
                       },
                       "arguments": []
                     }
@@ -1919,12 +1973,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@7"
+                        "$ref": "#/rules@8"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -1946,12 +2000,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@7"
+                            "$ref": "#/rules@8"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@20"
+                              "$ref": "#/rules@21"
                             },
                             "arguments": []
                           },
@@ -1978,12 +2032,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@14"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -2005,12 +2059,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@20"
+                              "$ref": "#/rules@21"
                             },
                             "arguments": []
                           },
@@ -2041,7 +2095,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -2066,7 +2120,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -2100,12 +2154,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@7"
+                        "$ref": "#/rules@8"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -2142,12 +2196,12 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@7"
+                        "$ref": "#/rules@8"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -2180,7 +2234,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -2190,7 +2244,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@19"
+                  "$ref": "#/rules@20"
                 },
                 "arguments": []
               }
@@ -2303,7 +2357,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             }
@@ -2323,7 +2377,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           },
@@ -2337,7 +2391,7 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@26"
+                  "$ref": "#/rules@27"
                 },
                 "arguments": []
               }
