@@ -10,9 +10,11 @@ import { EstructuraDocumentValidator, EstructuraLinker } from './document-valida
 import { SpanishLexerErrorMessageProvider, SpanishParserErrorMessageProvider } from './messages.js';
 import { registerRules } from './rules/index.js';
 import { EstructuraScopeComputation, EstructuraScopeProvider } from './scope.js';
+import { RuleSettings } from './settings.js';
 import { StructureIndex } from './structure-index.js';
 import { EstructuraValueConverter } from './value-converter.js';
 import { EstructuraWorkspaceManager } from './workspace-manager.js';
+import { EstructuraCodeActionProvider } from '../lsp/code-actions.js';
 import { EstructuraCompletionProvider } from '../lsp/completion.js';
 import { EstructuraDocumentSymbolProvider } from '../lsp/document-symbols.js';
 import { EstructuraFoldingRangeProvider } from '../lsp/folding.js';
@@ -25,6 +27,9 @@ export interface EstructuraAddedServices {
     structure: {
         StructureIndex: StructureIndex;
     };
+    settings: {
+        RuleSettings: RuleSettings;
+    };
 }
 
 export type EstructuraServices = LangiumServices & EstructuraAddedServices;
@@ -32,6 +37,9 @@ export type EstructuraServices = LangiumServices & EstructuraAddedServices;
 export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices & EstructuraAddedServices> = {
     structure: {
         StructureIndex: services => new StructureIndex(services.shared)
+    },
+    settings: {
+        RuleSettings: () => new RuleSettings()
     },
     parser: {
         ValueConverter: () => new EstructuraValueConverter(),
@@ -47,6 +55,7 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
         DocumentValidator: services => new EstructuraDocumentValidator(services)
     },
     lsp: {
+        CodeActionProvider: services => new EstructuraCodeActionProvider(services),
         CompletionProvider: services => new EstructuraCompletionProvider(services),
         DocumentSymbolProvider: services => new EstructuraDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new EstructuraFoldingRangeProvider(services),

@@ -4,17 +4,34 @@ import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+export interface RuleExample {
+    /** A small `.estructura` fragment that breaks the rule. */
+    readonly incorrecto: string;
+    /** The same fragment, corrected. */
+    readonly correcto: string;
+}
+
 export interface Rule {
     readonly code: string;
     /** Where the rule comes from, as cited at the start of every message. */
     readonly source: string;
+    /** Default severity; some rules report a milder one for weaker evidence (see `note`). */
     readonly severity: Severity;
     readonly description: string;
     /** The clause or convention quoted in the documentation. */
     readonly quote?: string;
+    readonly example?: RuleExample;
+    /** The quick fix offered, if any. */
+    readonly fix?: string;
+    /** Anything else the documentation should say (a second severity, a profile setting). */
+    readonly note?: string;
 }
 
+const NORMA_7_2_1_15 = '7.2.1.15 Los puestos homólogos de autorización específica estarán directamente adscritos a la sede de la Dirección General, Secretaría General y Direcciones Normativas, desarrollarán funciones especializadas y concretas en proyectos y programas encomendados por el titular del órgano de adscripción; más no en el cumplimiento de las atribuciones conferidas a éstos en el RIIMSS. No podrán estar adscritos a la estructura no básica ni tendrán personal de mando y operativo bajo su cargo, asimismo, no realizarán ningún tipo de actos de autoridad.';
+const NORMA_5_48 = '5.48 puestos homólogos de autorización específica: Puestos encargados de realizar actividades y acciones concretas y especializadas, de apoyo profesional, generadas a partir de las funciones asignadas a la Dirección General, Secretaría General y Órganos Normativos. […] adscribiéndose directamente a las sedes de las mismas y no se representan en organigramas.';
+
 const rules = [
+
     {
         code: 'estructura-sintaxis',
         source: 'Sintaxis',
@@ -51,6 +68,210 @@ const rules = [
         source: 'Estructura',
         severity: 'warning',
         description: 'Cada archivo declara a qué manual pertenece (`manual` o `parte de`) y su institución, que es el espacio de nombres de sus identificadores.'
+    },
+    {
+        code: 'norma-7.2.1.15-sede',
+        source: 'Norma 7.2.1.15',
+        severity: 'error',
+        description: 'Un puesto homólogo de autorización específica (PHAE) se adscribe directamente a la sede de la Dirección General, de la Secretaría General o de una Dirección Normativa (unidad con `órgano normativo`); adscrito a cualquier unidad de nivel inferior (Unidad, Coordinación, División…) viola la Norma. Qué unidades son normativas es un dato de la unidad (o del perfil), no una deducción por su nombre.',
+        quote: NORMA_7_2_1_15,
+        example: {
+            incorrecto: 'puesto JD_PHAE "Jefe de División" {\n    clase homólogo de autorización específica\n    adscrito a CAPSOI\n}',
+            correcto: 'puesto JD_PHAE "Jefe de División" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}'
+        },
+        fix: 'Adscribir el puesto a la sede más cercana hacia arriba (Dirección General, Secretaría General o Dirección Normativa).'
+    },
+    {
+        code: 'norma-7.2.1.15-no-basica',
+        source: 'Norma 7.2.1.15',
+        severity: 'error',
+        description: 'Un PHAE no puede adscribirse a una unidad de la estructura no básica.',
+        quote: NORMA_7_2_1_15,
+        example: {
+            incorrecto: 'unidad DIV "División de Análisis" {\n    estructura no básica\n    puesto P1 "Asesor" {\n        clase homólogo de autorización específica\n    }\n}',
+            correcto: 'unidad DIV "División de Análisis" {\n    estructura no básica\n    puesto P1 "Asesor" {\n        clase mando\n    }\n}'
+        }
+    },
+    {
+        code: 'norma-7.2.1.15-sin-personal',
+        source: 'Norma 7.2.1.15',
+        severity: 'error',
+        description: 'Un PHAE no tiene personal de mando ni operativo a su cargo: ningún puesto le reporta y no es titular de ninguna unidad. Los subordinados pueden declararse en otros archivos: la revisión abarca todo el espacio de trabajo.',
+        quote: NORMA_7_2_1_15,
+        example: {
+            incorrecto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}\n\npuesto P2 "Analista" {\n    clase operativo\n    reporta a P1\n}',
+            correcto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}\n\npuesto P2 "Analista" {\n    clase operativo\n    reporta a TIT_DOE\n}'
+        }
+    },
+    {
+        code: 'norma-7.2.1.15-autoridad',
+        source: 'Norma 7.2.1.15',
+        severity: 'error',
+        description: 'Un PHAE no realiza actos de autoridad. Una actividad marcada `autoridad` es un error; una actividad cuyo verbo inicial es de autoridad (Imponer, Resolver, Ordenar, Conceder, Negar, Vetar, Expedir, Determinar créditos, Nombrar, Remover…) es una advertencia. «Sancionar» no cuenta: en los manuales significa aprobar.',
+        quote: NORMA_7_2_1_15,
+        note: 'Severidad: error si la actividad está marcada `autoridad`; advertencia si solo el verbo lo sugiere.',
+        example: {
+            incorrecto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    actividades {\n        "Imponer las sanciones que correspondan."\n    }\n}',
+            correcto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    actividades {\n        "Analizar los proyectos que le encomiende la persona titular."\n    }\n}'
+        }
+    },
+    {
+        code: 'norma-7.2.1.15-atribuciones',
+        source: 'Norma 7.2.1.15',
+        severity: 'error',
+        description: 'Las actividades de un PHAE atienden proyectos y programas encomendados, no las atribuciones que el RIIMSS confiere al órgano: una actividad de un PHAE no puede tener como fundamento una atribución del RIIMSS.',
+        quote: NORMA_7_2_1_15,
+        example: {
+            incorrecto: 'actividades {\n    "Integrar el informe anual." fundamento "RIIMSS art. 82"\n}',
+            correcto: 'actividades {\n    "Integrar el informe del proyecto encomendado."\n}'
+        }
+    },
+    {
+        code: 'norma-5.48-organigrama',
+        source: 'Norma 5.48',
+        severity: 'error',
+        description: 'Los PHAE no se representan en organigramas: un organigrama no puede listar un PHAE entre sus puestos. Los organigramas que genera la herramienta los omiten.',
+        quote: NORMA_5_48,
+        example: {
+            incorrecto: 'organigrama ORG "Dirección de Operación y Evaluación" {\n    raíz DOE\n    puestos TIT_DOE, JD_PHAE\n}',
+            correcto: 'organigrama ORG "Dirección de Operación y Evaluación" {\n    raíz DOE\n    puestos TIT_DOE\n}'
+        }
+    },
+    {
+        code: 'estructura-nombre-duplicado',
+        source: 'Estructura',
+        severity: 'warning',
+        description: 'Dos unidades de la misma institución con el mismo nombre oficial se confunden al citarlas. Por omisión se permite cuando sus unidades superiores son distintas (el ISSSTE tiene nueve «Coordinación Administrativa», una por Dirección); el perfil lo configura.',
+        note: 'Perfil: `nombreDuplicado` = "mismo-padre" (por omisión) o "siempre".',
+        example: {
+            incorrecto: 'unidad A "División de Enlace" { }\nunidad B "División de Enlace" { }',
+            correcto: 'unidad A "División de Enlace con los Estados" { }\nunidad B "División de Enlace Legislativo" { }'
+        }
+    },
+    {
+        code: 'estructura-tipo-nombre',
+        source: 'Convención de los manuales',
+        severity: 'warning',
+        description: 'El tipo declarado coincide con el principio del nombre oficial: «División de …» es una División. El tipo que sugiere el nombre es una sugerencia: «Unidad de Congresos» puede ser un edificio, por eso es una advertencia.',
+        quote: 'El nombre de una unidad empieza por su tipo (Dirección, Coordinación Técnica, División, Jefatura de Servicios, Departamento…).',
+        example: {
+            incorrecto: 'unidad DSL "División de Seguimiento Legislativo" {\n    tipo Coordinación\n}',
+            correcto: 'unidad DSL "División de Seguimiento Legislativo" {\n    tipo División\n}'
+        },
+        fix: 'Cambiar el tipo al que indica el nombre.'
+    },
+    {
+        code: 'estructura-nivel',
+        source: 'Perfil de la institución',
+        severity: 'warning',
+        description: 'El tipo de una unidad está permitido bajo el tipo de su unidad superior, según la tabla de niveles de la institución (IMSS: Dirección → Unidad/Coordinación → Coordinación/Coordinación Técnica/División → División → Subjefatura de División; ISSSTE: Dirección → Subdirección → Jefatura de Servicios → Departamento, más las unidades de staff).',
+        note: 'La tabla está en el perfil (`niveles`) y se puede cambiar en `estructura.json`.',
+        example: {
+            incorrecto: 'unidad DIV "División de Prensa" {\n    tipo División\n    unidad COORD "Coordinación de Información" {\n        tipo Coordinación\n    }\n}',
+            correcto: 'unidad COORD "Coordinación de Información" {\n    tipo Coordinación\n    unidad DIV "División de Prensa" {\n        tipo División\n    }\n}'
+        }
+    },
+    {
+        code: 'estructura-sin-funciones',
+        source: 'Convención de los manuales',
+        severity: 'warning',
+        description: 'Toda unidad del manual tiene funciones, salvo las agrupaciones (`agrupación`) y las unidades genéricas (`genérica`).',
+        example: {
+            incorrecto: 'unidad UCS "Unidad de Comunicación Social" {\n    tipo Unidad\n}',
+            correcto: 'unidad UCS "Unidad de Comunicación Social" {\n    tipo Unidad\n    funciones {\n        1. "Proponer el Plan General de Comunicación Social."\n    }\n}'
+        }
+    },
+    {
+        code: 'estructura-titular-unico',
+        source: 'Estructura',
+        severity: 'error',
+        description: 'Una unidad tiene a lo más un puesto titular.',
+        example: {
+            incorrecto: 'puesto T1 "Titular" { titular de UCS }\npuesto T2 "Encargado" { titular de UCS }',
+            correcto: 'puesto T1 "Titular" { titular de UCS }\npuesto T2 "Encargado" { adscrito a UCS }'
+        }
+    },
+    {
+        code: 'estructura-objetivo',
+        source: 'Perfil ISSSTE',
+        severity: 'warning',
+        description: 'En el perfil ISSSTE cada unidad tiene su objetivo (el manual pone «Objetivo:» antes de las funciones de cada unidad).',
+        note: 'Perfil: `objetivoObligatorio`.',
+        example: {
+            incorrecto: 'unidad DA "Departamento de Afiliación" {\n    funciones { … }\n}',
+            correcto: 'unidad DA "Departamento de Afiliación" {\n    objetivo "Administrar el proceso de afiliación…"\n    funciones { … }\n}'
+        }
+    },
+    {
+        code: 'funcion-infinitivo',
+        source: 'Convención de los manuales',
+        severity: 'warning',
+        description: 'Una función empieza con un verbo en infinitivo («Coordinar…», «Planear, dirigir y coordinar…», «Llevar a cabo…», «Dar seguimiento…»). Los incisos y la cláusula de cierre no se revisan.',
+        quote: 'Una función es un párrafo que empieza con un infinitivo.',
+        example: {
+            incorrecto: '"Elaboración de calendarios de trabajo."',
+            correcto: '"Elaborar los calendarios de trabajo."'
+        }
+    },
+    {
+        code: 'funcion-cierre',
+        source: 'Convención de los manuales',
+        severity: 'warning',
+        description: 'La lista de funciones termina con una cláusula de cierre («Las demás que le confieran…», «Realizar las demás funciones inherentes al cargo…») y solo hay una.',
+        example: {
+            incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n}',
+            correcto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. cierre "Las demás que le confiera su superior jerárquico."\n}'
+        },
+        fix: 'Añadir la cláusula de cierre usual de la institución.'
+    },
+    {
+        code: 'funcion-puntuacion',
+        source: 'Convención de los manuales',
+        severity: 'info',
+        description: 'Una función termina con punto. En el perfil ISSSTE las funciones terminan con «;», la penúltima con «, y» y la última con punto.',
+        note: 'Perfil: `puntuacion` = "punto" o "punto-y-coma".',
+        example: {
+            incorrecto: '1. "Coordinar la evaluación;"',
+            correcto: '1. "Coordinar la evaluación."'
+        },
+        fix: 'Corregir la puntuación final.'
+    },
+    {
+        code: 'funcion-duplicada',
+        source: 'Convención de los manuales',
+        severity: 'warning',
+        description: 'La misma función (igual o casi igual una vez normalizada) dos veces en una unidad es una advertencia; en dos unidades distintas, un aviso informativo. Las cláusulas de cierre no se revisan.',
+        note: 'Severidad: advertencia dentro de una unidad; informativo entre unidades.',
+        example: {
+            incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. "Coordinar la evaluación."\n}',
+            correcto: 'funciones {\n    1. "Coordinar la evaluación."\n}'
+        }
+    },
+    {
+        code: 'acuerdo-formato',
+        source: 'Convención de los Acuerdos',
+        severity: 'warning',
+        description: 'Un identificador de Acuerdo del H. Consejo Técnico está bien formado (ACDO.AS2.HCT.DDMMAA/NNN.P.XX) y su segmento DDMMAA coincide con la fecha declarada.',
+        example: {
+            incorrecto: 'cambio "ACDO.AS2.HCT.310822/226.P.DA" {\n    fecha 2022-09-27\n}',
+            correcto: 'cambio "ACDO.AS2.HCT.310822/226.P.DA" {\n    fecha 2022-08-31\n}'
+        }
+    },
+    {
+        code: 'vigencia-organigrama',
+        source: 'Convención de los manuales',
+        severity: 'warning',
+        description: 'La vigencia de un organigrama no es anterior al último cambio registrado de las unidades que muestra.',
+        example: {
+            incorrecto: 'organigrama ORG { vigencia 2022-01-01 raíz CAPSOI }\ncambio "ACDO.AS2.HCT.310822/226.P.DA" { fecha 2022-08-31 unidades CAPSOI }',
+            correcto: 'organigrama ORG { vigencia 2022-10-01 raíz CAPSOI }'
+        }
+    },
+    {
+        code: 'estructura-regla-fallida',
+        source: 'Estructura',
+        severity: 'error',
+        description: 'Una regla falló al revisar este elemento (un error interno de la herramienta). Las demás reglas siguen revisándolo; el mensaje nombra la regla para reportarlo.'
     }
 ] as const satisfies readonly Rule[];
 
@@ -62,10 +283,13 @@ export function rule(code: RuleCode): Rule {
     return RULES.get(code)!;
 }
 
-/** Reports a diagnostic of a catalog rule, with its code, default severity and source cited. */
+/**
+ * Reports a diagnostic of a catalog rule, with its code and the source cited. `severity` is for
+ * rules that report a milder severity for weaker evidence; the user's setting overrides both.
+ */
 export function report<N extends AstNode>(
-    accept: ValidationAcceptor, code: RuleCode, message: string, info: DiagnosticInfo<N>
+    accept: ValidationAcceptor, code: RuleCode, message: string, info: DiagnosticInfo<N>, severity?: Severity
 ): void {
     const r = rule(code);
-    accept(r.severity, `${r.source}: ${message}`, { ...info, code });
+    accept(severity ?? r.severity, `${r.source}: ${message}`, { ...info, code });
 }

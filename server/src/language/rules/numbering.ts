@@ -4,11 +4,8 @@ import type { Unidad } from '../generated/ast.js';
 import { institutionOf, manualKey, numberKey, parentOf } from '../model.js';
 import type { StructureIndex } from '../structure-index.js';
 import { report } from './catalog.js';
+import type { RuleSettings } from '../settings.js';
 
-/** ISSSTE codes attach staff units with a `.0.` segment (5.3.0.1 hangs from 5.3). */
-function allowsStaffSegments(unit: Unidad): boolean {
-    return institutionOf(unit) === 'ISSSTE';
-}
 
 interface Numbered { unit: Unidad; number: string; prefix: string; last: number }
 
@@ -25,7 +22,9 @@ function numberedParent(unit: Unidad): Unidad | undefined {
     return parent && manualKey(parent) === manualKey(unit) ? parent : undefined;
 }
 
-export function checkNumbering(unit: Unidad, accept: ValidationAcceptor, index: StructureIndex): void {
+export function checkNumbering(unit: Unidad, accept: ValidationAcceptor, index: StructureIndex, settings: RuleSettings): void {
+    // ISSSTE codes attach staff units with a `.0.` segment (5.3.0.1 hangs from 5.3).
+    const allowsStaffSegments = (u: Unidad) => settings.profile(institutionOf(u)).segmentosStaff;
     const self = split(unit);
     if (!self) return;
     if (!/^\d+(\.\d+)*$/.test(self.number)) return;

@@ -1,0 +1,165 @@
+// User settings for the rules: a severity (or "off") per rule code, and the institution profiles.
+// Two layers: the workspace file `estructura.json` (read by the server and the CLI alike) and the
+// editor's `estructura.reglas` setting, which wins over the file for the user who sets it.
+
+import { DEFAULT_PROFILES, FALLBACK_PROFILE, type InstitutionProfile } from './profiles.js';
+import { RULES, type Severity } from './rules/catalog.js';
+
+export type SeveritySetting = Severity | 'off';
+
+export const CONFIG_FILE = 'estructura.json';
+
+const SEVERITY_WORDS: Record<string, SeveritySetting> = {
+    error: 'error', warning: 'warning', advertencia: 'warning', info: 'info', informacion: 'info', información: 'info',
+    hint: 'hint', sugerencia: 'hint', off: 'off', apagada: 'off', desactivada: 'off', no: 'off'
+};
+
+export interface ParsedConfig {
+    reglas: Map<string, SeveritySetting>;
+    perfiles: Record<string, Partial<InstitutionProfile>>;
+    /** Spanish messages about what was ignored, for the CLI and the server log. */
+    problems: string[];
+}
+
+/** Reads the `reglas` object of the file or of the editor setting. */
+export function parseSeverities(value: unknown, where: string, problems: string[]): Map<string, SeveritySetting> {
+    const out = new Map<string, SeveritySetting>();
+    if (value === undefined || value === null) return out;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        problems.push(`${where}: «reglas» debe ser un objeto { "código": "error" | "warning" | "info" | "hint" | "off" }.`);
+        return out;
+    }
+    for (const [code, raw] of Object.entries(value as Record<string, unknown>)) {
+        if (!RULES.has(code)) {
+            problems.push(`${where}: la regla «${code}» no existe; se ignora.`);
+            continue;
+        }
+        const severity = typeof raw === 'string' ? SEVERITY_WORDS[raw.trim().toLowerCase()] : raw === false ? 'off' : undefined;
+        if (!severity) {
+            problems.push(`${where}: severidad «${String(raw)}» no válida para «${code}»: use error, warning, info, hint u off.`);
+            continue;
+        }
+        out.set(code, severity);
+    }
+    return out;
+}
+
+/** Parses the text of `estructura.json`. Never throws: problems are returned. */
+export function parseConfigFile(text: string, file: string): ParsedConfig {
+    const problems: string[] = [];
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch (error) {
+        return { reglas: new Map(), perfiles: {}, problems: [`${file}: no es JSON válido (${(error as Error).message}); se usan los valores por omisión.`] };
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        return { reglas: new Map(), perfiles: {}, problems: [`${file}: debe contener un objeto con «reglas» y «perfiles».`] };
+    }
+    const root = json as Record<string, unknown>;
+    for (const key of Object.keys(root)) {
+        if (key !== 'reglas' && key !== 'perfiles' && !key.startsWith('$')) problems.push(`${file}: clave desconocida «${key}»; se ignora.`);
+    }
+    const reglas = parseSeverities(root.reglas, file, problems);
+    const perfiles: Record<string, Partial<InstitutionProfile>> = {};
+    if (root.perfiles !== undefined) {
+        if (typeof root.perfiles !== 'object' || root.perfiles === null || Array.isArray(root.perfiles)) {
+            problems.push(`${file}: «perfiles» debe ser un objeto por institución, p. ej. { "IMSS": { "puntuacion": "punto" } }.`);
+        } else {
+            for (const [institution, profile] of Object.entries(root.perfiles as Record<string, unknown>)) {
+                perfiles[institution] = parseProfile(profile, `${file}: perfil ${institution}`, problems);
+            }
+        }
+    }
+    return { reglas, perfiles, problems };
+}
+
+function parseProfile(value: unknown, where: string, problems: string[]): Partial<InstitutionProfile> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        problems.push(`${where}: debe ser un objeto.`);
+        return {};
+    }
+    const out: Partial<InstitutionProfile> = {};
+    const stringList = (v: unknown) => Array.isArray(v) && v.every(x => typeof x === 'string');
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+        switch (key) {
+            case 'niveles':
+                if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(stringList)) out.niveles = v as Record<string, string[]>;
+                else problems.push(`${where}: «niveles» debe ser { "tipo superior": ["tipo", …] }.`);
+                break;
+            case 'sedes':
+            case 'tiposNormativos':
+                if (stringList(v)) out[key] = v as string[];
+                else problems.push(`${where}: «${key}» debe ser una lista de tipos.`);
+                break;
+            case 'puntuacion':
+                if (v === 'punto' || v === 'punto-y-coma') out.puntuacion = v;
+                else problems.push(`${where}: «puntuacion» debe ser "punto" o "punto-y-coma".`);
+                break;
+            case 'nombreDuplicado':
+                if (v === 'mismo-padre' || v === 'siempre') out.nombreDuplicado = v;
+                else problems.push(`${where}: «nombreDuplicado» debe ser "mismo-padre" o "siempre".`);
+                break;
+            case 'segmentosStaff':
+            case 'objetivoObligatorio':
+                if (typeof v === 'boolean') out[key] = v;
+                else problems.push(`${where}: «${key}» debe ser true o false.`);
+                break;
+            case 'clausulaCierre':
+                if (typeof v === 'string' && v.trim()) out.clausulaCierre = v;
+                else problems.push(`${where}: «clausulaCierre» debe ser un texto.`);
+                break;
+            default:
+                problems.push(`${where}: clave desconocida «${key}»; se ignora.`);
+        }
+    }
+    return out;
+}
+
+/** The settings in force: defaults, then the workspace file, then the editor. */
+export class RuleSettings {
+    private fileSeverities = new Map<string, SeveritySetting>();
+    private editorSeverities = new Map<string, SeveritySetting>();
+    private profiles = new Map<string, InstitutionProfile>();
+    private readonly listeners: Array<() => void> = [];
+
+    constructor() {
+        this.setProfiles({});
+    }
+
+    /** The configured severity of a rule, or undefined to keep the one the rule reported. */
+    severity(code: string): SeveritySetting | undefined {
+        return this.editorSeverities.get(code) ?? this.fileSeverities.get(code);
+    }
+
+    profile(institution: string): InstitutionProfile {
+        return this.profiles.get(institution) ?? this.profiles.get('IMSS') ?? FALLBACK_PROFILE;
+    }
+
+    applyFile(config: ParsedConfig | undefined): void {
+        this.fileSeverities = config?.reglas ?? new Map();
+        this.setProfiles(config?.perfiles ?? {});
+        this.changed();
+    }
+
+    applyEditor(severities: Map<string, SeveritySetting>): void {
+        this.editorSeverities = severities;
+        this.changed();
+    }
+
+    onChange(listener: () => void): void {
+        this.listeners.push(listener);
+    }
+
+    private setProfiles(overrides: Record<string, Partial<InstitutionProfile>>): void {
+        this.profiles = new Map();
+        for (const institution of new Set([...Object.keys(DEFAULT_PROFILES), ...Object.keys(overrides)])) {
+            const base = DEFAULT_PROFILES[institution] ?? FALLBACK_PROFILE;
+            this.profiles.set(institution, { ...base, ...overrides[institution] });
+        }
+    }
+
+    private changed(): void {
+        for (const listener of this.listeners) listener();
+    }
+}

@@ -1,0 +1,33 @@
+// Quick fixes for the rules' diagnostics: each rule group provides them by diagnostic code.
+import type { LangiumDocument, MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import type { EstructuraServices } from '../language/estructura-module.js';
+import type { FixMap } from '../language/rules/fixes.js';
+import { functionsFixes } from '../language/rules/functions/index.js';
+import { normaFixes } from '../language/rules/norma/index.js';
+import { structureFixes } from '../language/rules/structure/index.js';
+
+const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes };
+
+export class EstructuraCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly services: EstructuraServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        return this.collect(document, params);
+    }
+
+    private async collect(document: LangiumDocument, params: CodeActionParams): Promise<CodeAction[]> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const provide = typeof diagnostic.code === 'string' ? FIXES[diagnostic.code] : undefined;
+            if (!provide) continue;
+            try {
+                actions.push(...await provide({ document, diagnostic, services: this.services }));
+            } catch {
+                // A fix that cannot be computed (the file changed meanwhile) is simply not offered.
+            }
+        }
+        return actions;
+    }
+}
