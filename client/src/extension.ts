@@ -12,7 +12,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     // Changes on disk to files that are not open (git checkout, another editor) reach the server.
-    const watcher = workspace.createFileSystemWatcher('**/*.estructura');
+    const watcher = workspace.createFileSystemWatcher('**/{*.estructura,estructura.json}');
     context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
         // Only real files and new unsaved ones: a `git:` copy shown in a diff must not be indexed

@@ -6,6 +6,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createEstructuraServices, type EstructuraServices } from './language/estructura-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { CONFIG_FILE, parseConfigFile } from './language/settings.js';
 
 export interface InputProblem {
     file: string;
@@ -53,9 +54,46 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
     return { files: [...new Set(files)], problems };
 }
 
-export async function loadWorkspace(paths: string[], validate = true): Promise<LoadedWorkspace> {
+/**
+ * The `estructura.json` that applies to these paths: the first one found in a given folder (or a
+ * given file's folder) or any folder above it, as the editor finds it at the workspace root.
+ */
+export async function findConfigFile(paths: string[]): Promise<string | undefined> {
+    for (const p of paths) {
+        let dir = path.resolve(p);
+        try {
+            if (!(await fs.stat(dir)).isDirectory()) dir = path.dirname(dir);
+        } catch {
+            continue;
+        }
+        for (;;) {
+            const candidate = path.join(dir, CONFIG_FILE);
+            try {
+                await fs.access(candidate);
+                return candidate;
+            } catch {
+                const up = path.dirname(dir);
+                if (up === dir) break;
+                dir = up;
+            }
+        }
+    }
+    return undefined;
+}
+
+export async function loadWorkspace(paths: string[], validate = true, configFile?: string): Promise<LoadedWorkspace> {
     const { shared, Estructura: services } = createEstructuraServices(NodeFileSystem);
     const { files, problems } = await collectFiles(paths);
+    const config = configFile ?? (validate ? await findConfigFile(paths) : undefined);
+    if (config) {
+        try {
+            const parsed = parseConfigFile(await fs.readFile(config, 'utf-8'), config);
+            services.settings.RuleSettings.applyFile(parsed);
+            for (const message of parsed.problems) problems.push({ file: config, message: message.startsWith(config) ? message.slice(config.length + 2) : message });
+        } catch (error) {
+            problems.push({ file: config, message: `no se puede leer la configuración: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+        }
+    }
     const documents: LangiumDocument[] = [];
     for (const file of files) {
         let text: string;

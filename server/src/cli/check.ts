@@ -19,15 +19,21 @@ export interface CliDiagnostic {
     message: string;
 }
 
-interface CheckOptions { paths: string[]; format: 'texto' | 'json' }
+interface CheckOptions { paths: string[]; format: 'texto' | 'json'; config?: string }
 
 function parseArgs(rawArgs: string[]): CheckOptions | string {
     // `--formato=json` is the same as `--formato json`.
     const args = rawArgs.flatMap(a => (a.startsWith('--') && a.includes('=') ? [a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)] : [a]));
     const paths: string[] = [];
     let format: 'texto' | 'json' = 'texto';
+    let config: string | undefined;
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
+        if (arg === '--config' || arg === '--configuracion' || arg === '--configuración') {
+            config = args[++i];
+            if (!config) return 'falta el archivo de --config.';
+            continue;
+        }
         if (arg === '--formato' || arg === '--format') {
             const value = args[++i];
             if (value === 'json') format = 'json';
@@ -40,16 +46,16 @@ function parseArgs(rawArgs: string[]): CheckOptions | string {
         }
     }
     if (paths.length === 0) return 'indique al menos un archivo o carpeta a revisar.';
-    return { paths, format };
+    return { paths, format, config };
 }
 
 export async function runCheck(args: string[]): Promise<number> {
     const options = parseArgs(args);
     if (typeof options === 'string') {
-        process.stderr.write(`estructura revisar: ${options}\nUso: estructura revisar <rutas…> [--formato texto|json]\n`);
+        process.stderr.write(`estructura revisar: ${options}\nUso: estructura revisar <rutas…> [--formato texto|json] [--config estructura.json]\n`);
         return 2;
     }
-    const workspace = await loadWorkspace(options.paths);
+    const workspace = await loadWorkspace(options.paths, true, options.config);
     for (const problem of workspace.problems) {
         process.stderr.write(`estructura revisar: ${problem.file}: ${problem.message}\n`);
     }

@@ -1,11 +1,13 @@
 // The `estructura` command line. Subcommands are Spanish with English aliases.
 import { runCheck } from './check.js';
 import { runImport } from './import.js';
+import { runRules } from './rules.js';
 
 const USAGE = `Uso: estructura <comando> [opciones]
 
 Comandos:
   revisar <rutas…> [--formato texto|json]   revisa archivos y carpetas .estructura (alias: check)
+  reglas [--formato texto|md]                el catálogo de reglas; en Markdown, docs/reglas.md (alias: rules)
   importar <texto.txt> --salida <carpeta>    convierte el texto de un manual en archivos .estructura (alias: import)
       [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]
 
@@ -17,6 +19,9 @@ export async function main(argv: string[]): Promise<number> {
         case 'revisar':
         case 'check':
             return runCheck(rest);
+        case 'reglas':
+        case 'rules':
+            return runRules(rest);
         case 'importar':
         case 'import':
             return runImport(rest);

@@ -2,9 +2,40 @@
 import { DefaultDocumentValidator, DefaultLinker, type LangiumDocument, type LinkingError, type ReferenceInfo, type AstNodeDescription } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { unresolvedReferenceMessage } from './messages.js';
-import { rule } from './rules/catalog.js';
+import { rule, RULES, type Severity } from './rules/catalog.js';
+import { ruleDocHref } from './rules/docs-link.js';
+import type { EstructuraServices } from './estructura-module.js';
+import type { RuleSettings } from './settings.js';
+
+const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 export class EstructuraDocumentValidator extends DefaultDocumentValidator {
+    private readonly settings: RuleSettings;
+
+    constructor(services: EstructuraServices) {
+        super(services);
+        this.settings = services.settings.RuleSettings;
+    }
+
+    /** Applies the user's severities (or switches a rule off) and links each diagnostic to its rule's doc. */
+    override async validateDocument(...args: Parameters<DefaultDocumentValidator['validateDocument']>): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(...args);
+        const out: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+            if (code && RULES.has(code)) {
+                const configured = this.settings.severity(code);
+                if (configured === 'off') continue;
+                if (configured) diagnostic.severity = SEVERITY[configured];
+                const href = ruleDocHref(code);
+                if (href) diagnostic.codeDescription = { href };
+                diagnostic.source = 'estructura';
+            }
+            out.push(diagnostic);
+        }
+        return out;
+    }
+
     protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
         this.withCode(args[1], 'estructura-sintaxis', () => super.processLexingErrors(...args));
     }

@@ -1,6 +1,9 @@
 // Hover cards for units and positions, wherever the cursor is: the declaration or any reference.
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
+import { RULES } from '../language/rules/catalog.js';
+import { ruleDocHref } from '../language/rules/docs-link.js';
+import { SEVERITY_NAMES } from '../language/rules/docs.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { isDocumento, isFuncion, isInciso, isManual, isPuesto, isUnidad, type Funcion, type Inciso, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
@@ -16,14 +19,35 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const parts: string[] = this.ruleDocs(document, params.position);
         const hover = await super.getHoverContent(document, params);
-        if (hover) return hover;
-        // Inside a function text: where it comes from, which unit it belongs to.
-        const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-        const node = leaf?.astNode;
-        const fn = isFuncion(node) ? node : isInciso(node) ? node.$container : undefined;
-        return fn ? { contents: { kind: 'markdown', value: functionCard(fn, isInciso(node) ? node : undefined) } } : undefined;
+        if (hover) parts.push((hover.contents as { value: string }).value);
+        else {
+            // Inside a function text: where it comes from, which unit it belongs to.
+            const root = document.parseResult.value.$cstNode;
+            const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+            const node = leaf?.astNode;
+            const fn = isFuncion(node) ? node : isInciso(node) ? node.$container : undefined;
+            if (fn) parts.push(functionCard(fn, isInciso(node) ? node : undefined));
+        }
+        return parts.length > 0 ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : undefined;
+    }
+
+    /** The documentation of the rules whose diagnostics cover the position, from the catalog. */
+    private ruleDocs(document: LangiumDocument, position: Position): string[] {
+        const codes = new Set<string>();
+        for (const d of document.diagnostics ?? []) {
+            if (typeof d.code === 'string' && RULES.has(d.code) && contains(d.range, position)) codes.add(d.code);
+        }
+        return [...codes].map(code => {
+            const r = RULES.get(code)!;
+            const lines = [`**${r.code}** · ${r.source} · ${SEVERITY_NAMES[r.severity]} por omisión`, r.description];
+            if (r.quote) lines.push(r.quote.split('\n').map(l => `> ${l}`).join('\n'));
+            if (r.fix) lines.push(`*Corrección rápida:* ${r.fix}`);
+            const href = ruleDocHref(code);
+            if (href) lines.push(`[Documentación de la regla](${href})`);
+            return lines.join('\n\n');
+        });
     }
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -90,6 +114,12 @@ function positionCard(position: Puesto, structure: StructureIndex): string {
     if (position.actividades.length > 0) lines.push(plural(position.actividades.length, 'actividad', 'actividades'));
     lines.push(`Definido en \`${fileOf(position)}\``);
     return lines.join('\n\n');
+}
+
+function contains(range: Range, p: Position): boolean {
+    const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+    const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+    return after && before;
 }
 
 function functionCard(fn: Funcion, inciso: Inciso | undefined): string {
