@@ -152,7 +152,11 @@ describe('importing the Dirección de Operación y Evaluación manual (2022)', (
             'imss-manual-direccion-operacion-evaluacion-2022.estructura',
             ...['7.1.1', '7.1.2', '7.1.3', '7.1.4', '7.1.5', '7.1.6'].map(n => expect.stringMatching(new RegExp(`^imss-manual-direccion-operacion-evaluacion-2022\\.${n.replace(/\./g, '\\.')}-[a-z_]+\\.estructura$`, 'u')))
         ]);
-        expect(result.files[0].text).toMatch(/unidad DOE "Dirección de Operación y Evaluación" \{\n {4}tipo Dirección\n {4}número 7\.1\n {4}adscrita a DG\n/u);
+        expect(result.files[0].text).toMatch(/unidad DOE "Dirección de Operación y Evaluación" \{\n {4}tipo Dirección\n {4}número 7\.1\n {4}adscrita a DG\n {4}órgano normativo\n/u);
+        // Only the Dirección itself is an Órgano Normativo; its Unidades and Coordinaciones are not.
+        expect(result.files.map(f => f.text.match(/órgano normativo/gu)?.length ?? 0).reduce((a, b) => a + b)).toBe(1);
+        // In the institutional manual: the Secretaría General and the nine Direcciones under the Dirección General.
+        expect(institutional.files[0].text.match(/\n {8}órgano normativo\n/gu)).toHaveLength(10);
     });
 });
 

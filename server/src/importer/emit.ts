@@ -76,7 +76,7 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
 
     const totalFunctions = manual.units.reduce((n, u) => n + u.functions.length, 0);
     const split = totalFunctions > (options.splitAbove ?? 400);
-    const ctx: Context = { manual, ids, children, rootLinks };
+    const ctx: Context = { manual, ids, children, rootLinks, generalId: known.find(k => sameName(k.name, 'Dirección General'))?.id };
     const files: EmittedFile[] = [];
     const header = manualHeader(manual, manualId, options.sourceName);
     const organigramas = manual.organigramas.map((o, i) => organigrama(o, i, manual, ids, roots)).filter(Boolean) as string[];
@@ -118,6 +118,8 @@ interface Context {
     ids: Map<string, string>;
     children: Map<string | null, ImportedUnit[]>;
     rootLinks: Map<ImportedUnit, string>;
+    /** The id of the workspace's Dirección General, if known. */
+    generalId?: string;
 }
 
 function manualIdFor(manual: ImportedManual, allocator: IdAllocator): string {
@@ -173,6 +175,7 @@ function unit(ctx: Context, u: ImportedUnit, depth: number, withoutChildren = fa
     lines.push(`${inner}número ${u.number}`);
     const rootLink = link ?? ctx.rootLinks.get(u);
     if (rootLink) lines.push(`${inner}${rootLink}`);
+    if (isNormative(ctx, u, rootLink)) lines.push(`${inner}órgano normativo`);
     if (u.grouping) lines.push(`${inner}agrupación`);
     if (u.generic) lines.push(`${inner}genérica`);
     lines.push(`${inner}línea ${u.line}`);
@@ -187,6 +190,16 @@ function unit(ctx: Context, u: ImportedUnit, depth: number, withoutChildren = fa
     }
     lines.push(`${pad}}`);
     return lines.join('\n');
+}
+
+/**
+ * IMSS: the Direcciones and the Secretaría General directly under the Dirección General are the
+ * Órganos Normativos (the manuals call them so); written as data the analyst can change.
+ */
+function isNormative(ctx: Context, u: ImportedUnit, rootLink: string | undefined): boolean {
+    if (ctx.manual.profile !== 'imss' || !['Dirección', 'Dirección Normativa', 'Secretaría General'].includes(u.kind)) return false;
+    const parent = u.parent ? ctx.manual.units.find(p => p.number === u.parent) : undefined;
+    return parent ? parent.kind === 'Dirección General' : rootLink?.startsWith('adscrita a ') === true && ctx.generalId === rootLink.slice('adscrita a '.length);
 }
 
 function fn(f: ImportedFunction, depth: number): string {
