@@ -49,7 +49,8 @@ const rules = [
         source: 'Convención de los manuales',
         severity: 'error',
         description: 'El número de una unidad extiende en un segmento el número de su unidad superior, y las unidades hermanas se numeran 1..n sin huecos ni repeticiones. En el perfil ISSSTE se admiten los segmentos `.0.` de las unidades de staff (5.3.0.1 depende de 5.3).',
-        quote: 'Las unidades se numeran como un esquema decimal bajo la sección de Funciones (7.1, 7.1.1, 7.1.1.5.1.1); el número codifica la unidad superior.'
+        quote: 'Las unidades se numeran como un esquema decimal bajo la sección de Funciones (7.1, 7.1.1, 7.1.1.5.1.1); el número codifica la unidad superior.',
+        fix: 'Renumerar la unidad con el número que le corresponde.'
     },
     {
         code: 'estructura-ciclo',
