@@ -20,17 +20,43 @@ export interface InstitutionProfile {
     clausulaCierre: string;
 }
 
+// Level tables (estructura-nivel). Each entry is backed by RULES.md's hierarchy or by the
+// imported manuals (examples/manuales, sources in ../shared/manuales); anything else is reported.
+//
+// IMSS — RULES.md: Dirección → Unidad/Coordinación → Coordinación/Coordinación Técnica/División
+// → División → Subjefatura de División.
+//  - Dirección General: Secretaría General and the Direcciones (IMSS 2018, 8.1.1–8.1.10); a Unidad
+//    and a Coordinación (RIIMSS art. 67 quoted in IMSS 2018: «auxiliado … por la Unidad de
+//    Vinculación y la Coordinación de Comunicación Social»); the OOAD grouping (8.1.11).
+//  - Dirección (and Secretaría General, same level): Unidad, Coordinación and Coordinación
+//    Administrativa (DOE 2022, 7.1.1–7.1.6, «coordinaciones normativas»); Coordinación Técnica and
+//    División (DOE 2022 Antecedentes: «la Coordinación Técnica de Vinculación Internacional, la
+//    Coordinación Técnica de Vinculación con la Administración Pública Federal, y la División de
+//    Información Estratégica Institucional, todas ellas dependientes hasta entonces de la
+//    Dirección de Planeación Estratégica Institucional»).
+//  - Unidad: Coordinación (7.1.1.1), Coordinación Técnica (7.1.1.6, 7.1.2.2), División (7.1.1.7,
+//    7.1.2.4); Coordinación Normativa (DOE Antecedentes: the Unidad de Vinculación Institucional
+//    «con tres coordinaciones normativas»).
+//  - Coordinación: Coordinación (RULES.md, second step), Coordinación Técnica (7.1.4.1–7.1.4.3),
+//    División (7.1.1.1.1 …).
+//  - Coordinación Técnica, Coordinación Administrativa: División (7.1.2.2.1, 7.1.6.1).
+//  - División: Subjefatura de División (7.1.1.5.1.1, 7.1.1.5.3.1), the only place it appears.
+//  - Agrupación (8.1.11 Órganos de Operación Administrativa Desconcentrada): Delegaciones
+//    (8.1.11.1), UMAE (8.1.11.2), and the OOAD that replaced the Delegaciones.
+const IMSS_DIRECCION = ['Unidad', 'Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'Coordinación Administrativa', 'División'];
+const IMSS_COORDINACION = ['Coordinación', 'Coordinación Técnica', 'División'];
+
 const IMSS: InstitutionProfile = {
     niveles: {
         'Dirección General': ['Secretaría General', 'Dirección', 'Dirección Normativa', 'Unidad', 'Coordinación', 'Coordinación Normativa', 'Agrupación'],
-        'Secretaría General': ['Unidad', 'Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'Coordinación Administrativa', 'División'],
-        'Dirección': ['Unidad', 'Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'Coordinación Administrativa', 'División'],
-        'Dirección Normativa': ['Unidad', 'Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'Coordinación Administrativa', 'División'],
-        'Unidad': ['Coordinación', 'Coordinación Técnica', 'División'],
-        'Coordinación': ['Coordinación Técnica', 'División', 'Subjefatura de División'],
-        'Coordinación Normativa': ['Coordinación Técnica', 'División', 'Subjefatura de División'],
-        'Coordinación Administrativa': ['División', 'Subjefatura de División'],
-        'Coordinación Técnica': ['División', 'Subjefatura de División'],
+        'Secretaría General': IMSS_DIRECCION,
+        'Dirección': IMSS_DIRECCION,
+        'Dirección Normativa': IMSS_DIRECCION,
+        'Unidad': ['Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'División'],
+        'Coordinación': IMSS_COORDINACION,
+        'Coordinación Normativa': IMSS_COORDINACION,
+        'Coordinación Técnica': ['División'],
+        'Coordinación Administrativa': ['División'],
         'División': ['Subjefatura de División'],
         'Subjefatura de División': [],
         'Agrupación': ['Delegación', 'UMAE', 'Órgano de Operación Administrativa Desconcentrada']
@@ -44,16 +70,37 @@ const IMSS: InstitutionProfile = {
     clausulaCierre: 'Las demás que le confiera su superior jerárquico en el ámbito de su competencia.'
 };
 
+// ISSSTE — RULES.md: Dirección → Subdirección → Jefatura de Servicios → Departamento, plus staff
+// units (codes with `.0.`). From the 2018 manual:
+//  - Dirección General: the ten areas (1 Secretaría General, 2–9 Direcciones, 10.1 Unidad de
+//    Desarrollo Institucional); the manual does not describe the Dirección General itself.
+//  - Secretaría General: Prosecretaría (1.1), Subdirección (1.2–1.5), staff Unidad (1.0.1 Unidad de
+//    Información y Análisis Estratégico) and Coordinación Administrativa (1.0.2); staff Jefatura de
+//    Servicios as under the Direcciones.
+//  - Dirección: Subdirección (2.1 …), Subcoordinación (7.1–7.3, Dirección de Delegaciones),
+//    Tesorería General (4.1, Dirección de Finanzas), Jefatura de Servicios (staff 3.0.1, 4.0.1,
+//    5.0.1; 9.1–9.2 in the Dirección de Comunicación Social), Coordinación Administrativa (2.0.1,
+//    3.0.3 … 9.0.1), staff Unidad as under the Secretaría General.
+//  - Subdirección, Prosecretaría, Subcoordinación, Tesorería General (the second level: 1.1, 4.1,
+//    7.1): Jefatura de Servicios (1.1.1, 4.1.1, 7.1.1 …) and staff Departamentos (5.3.0.1–5.3.0.3,
+//    6.1.0.1, 8.1.0.1).
+//  - Unidad: Jefatura de Servicios (10.1.1–10.1.6), Departamento (1.0.1.1–1.0.1.3).
+//  - Coordinación Administrativa: Departamento (1.0.2.1 …, all nine of them).
+//  - Jefatura de Servicios: Departamento.
+const ISSSTE_DIRECCION = ['Subdirección', 'Subcoordinación', 'Tesorería General', 'Jefatura de Servicios', 'Coordinación Administrativa', 'Unidad'];
+const ISSSTE_SUBDIRECCION = ['Jefatura de Servicios', 'Departamento'];
+
 const ISSSTE: InstitutionProfile = {
     niveles: {
-        'Secretaría General': ['Prosecretaría', 'Subdirección', 'Coordinación Administrativa', 'Unidad', 'Jefatura de Servicios', 'Departamento'],
-        'Dirección': ['Subdirección', 'Coordinación Administrativa', 'Unidad', 'Jefatura de Servicios', 'Departamento', 'Subcoordinación'],
-        'Tesorería General': ['Subdirección', 'Jefatura de Servicios', 'Departamento'],
-        'Unidad': ['Subdirección', 'Coordinación Administrativa', 'Jefatura de Servicios', 'Departamento'],
-        'Prosecretaría': ['Jefatura de Servicios', 'Departamento'],
-        'Subdirección': ['Jefatura de Servicios', 'Subcoordinación', 'Departamento'],
-        'Subcoordinación': ['Jefatura de Servicios', 'Departamento'],
-        'Coordinación Administrativa': ['Jefatura de Servicios', 'Departamento'],
+        'Dirección General': ['Secretaría General', 'Dirección', 'Unidad'],
+        'Secretaría General': ['Prosecretaría', 'Subdirección', 'Unidad', 'Coordinación Administrativa', 'Jefatura de Servicios'],
+        'Dirección': ISSSTE_DIRECCION,
+        'Subdirección': ISSSTE_SUBDIRECCION,
+        'Prosecretaría': ISSSTE_SUBDIRECCION,
+        'Subcoordinación': ISSSTE_SUBDIRECCION,
+        'Tesorería General': ISSSTE_SUBDIRECCION,
+        'Unidad': ['Jefatura de Servicios', 'Departamento'],
+        'Coordinación Administrativa': ['Departamento'],
         'Jefatura de Servicios': ['Departamento'],
         'Departamento': []
     },

@@ -3,7 +3,7 @@
 // another manual, titulares, subordinates).
 import { AstUtils, DocumentState, MultiMap, WorkspaceCache, type LangiumSharedCoreServices, type LangiumDocuments } from 'langium';
 import { isPuesto, isUnidad, type Puesto, type Unidad } from './generated/ast.js';
-import { institutionOf, manualKey, parentOf, qualifiedName, titularTarget, unitOfPosition } from './model.js';
+import { institutionOf, manualKey, normalizeKey, parentOf, qualifiedName, titularTarget, unitOfPosition } from './model.js';
 
 export interface StructureSnapshot {
     /** Sub-units of a unit: nested ones and those attached with `adscrita a` in any file. */
@@ -17,6 +17,15 @@ export interface StructureSnapshot {
     readonly byQualifiedId: MultiMap<string, Unidad | Puesto>;
     /** Units whose parent is not in their own manual (or that have none), by `manualKey`. */
     readonly rootsByManual: MultiMap<string, Unidad>;
+    /** Units by `unitNameKey` (institution and accent/case/space-folded name), to find equal names. */
+    readonly unitsByName: MultiMap<string, Unidad>;
+    /** `misma unidad que` links, in both directions: the other descriptions of the same unit. */
+    readonly equivalents: MultiMap<Unidad, Unidad>;
+}
+
+/** The key of `unitsByName`: a unit's institution and its name as a reader compares it. */
+export function unitNameKey(institution: string, name: string): string {
+    return `${institution}|${normalizeKey(name)}`;
 }
 
 export class StructureIndex {
@@ -36,7 +45,8 @@ export class StructureIndex {
     private compute(): StructureSnapshot {
         const snapshot: StructureSnapshot = {
             children: new MultiMap(), positions: new MultiMap(), titulares: new MultiMap(),
-            subordinates: new MultiMap(), byQualifiedId: new MultiMap(), rootsByManual: new MultiMap()
+            subordinates: new MultiMap(), byQualifiedId: new MultiMap(), rootsByManual: new MultiMap(),
+            unitsByName: new MultiMap(), equivalents: new MultiMap()
         };
         for (const document of this.documents.all) {
             const root = document.parseResult.value;
@@ -47,6 +57,12 @@ export class StructureIndex {
                     if (parent) snapshot.children.add(parent, node);
                     if (!parent || manualKey(parent) !== manualKey(node)) snapshot.rootsByManual.add(manualKey(node), node);
                     if (node.name) snapshot.byQualifiedId.add(qualifiedName(institution, node.name), node);
+                    if (node.nombre) snapshot.unitsByName.add(unitNameKey(institution, node.nombre), node);
+                    const same = node.equivalente?.ref;
+                    if (same && same !== node) {
+                        snapshot.equivalents.add(node, same);
+                        snapshot.equivalents.add(same, node);
+                    }
                 } else if (isPuesto(node)) {
                     const unit = unitOfPosition(node);
                     if (unit) snapshot.positions.add(unit, node);
