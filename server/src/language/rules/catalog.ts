@@ -207,7 +207,7 @@ const rules = [
         code: 'funcion-infinitivo',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'Una función empieza con un verbo en infinitivo («Coordinar…», «Planear, dirigir y coordinar…», «Llevar a cabo…», «Dar seguimiento…»). Los incisos y la cláusula de cierre no se revisan.',
+        description: 'Una función empieza con un verbo en infinitivo («Coordinar…», «Planear, dirigir y coordinar…», «Llevar a cabo…», «Dar seguimiento…», también con pronombre: «Establecerlos…», «Allegarse…»). Decide la primera palabra; las comillas, números o viñetas que la precedan no cuentan. Los incisos y la cláusula de cierre no se revisan.',
         quote: 'Una función es un párrafo que empieza con un infinitivo.',
         example: {
             incorrecto: '"Elaboración de calendarios de trabajo."',
@@ -218,30 +218,41 @@ const rules = [
         code: 'funcion-cierre',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'La lista de funciones termina con una cláusula de cierre («Las demás que le confieran…», «Realizar las demás funciones inherentes al cargo…») y solo hay una.',
+        description: 'La lista de funciones termina con una cláusula de cierre («Las demás que le confieran…», «Realizar las demás funciones inherentes al cargo…»), marcada `cierre` o reconocida por su redacción, y solo hay una. Las unidades sin funciones no se revisan aquí (estructura-sin-funciones).',
         example: {
             incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n}',
             correcto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. cierre "Las demás que le confiera su superior jerárquico."\n}'
         },
-        fix: 'Añadir la cláusula de cierre usual de la institución.'
+        fix: 'Añadir la cláusula de cierre usual de la institución (perfil: `clausulaCierre`) como última función, con el número siguiente si la lista está numerada.'
+    },
+    {
+        code: 'funcion-numeracion',
+        source: 'Convención de los manuales',
+        severity: 'warning',
+        description: 'Las funciones numeradas van de 1 a n sin saltos ni repeticiones, y en una lista numerada ninguna función se queda sin número. Una lista sin ningún número (el Manual de Organización del IMSS 2018) no se revisa. Se señala la primera función fuera de lugar.',
+        example: {
+            incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n    3. "Integrar los informes."\n}',
+            correcto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. "Integrar los informes."\n}'
+        },
+        fix: 'Renumerar las funciones de la lista de 1 a n.'
     },
     {
         code: 'funcion-puntuacion',
         source: 'Convención de los manuales',
         severity: 'info',
-        description: 'Una función termina con punto. En el perfil ISSSTE las funciones terminan con «;», la penúltima con «, y» y la última con punto.',
+        description: 'Una función termina con punto. En el perfil ISSSTE las funciones terminan con «;», la penúltima con «, y» (o «; y») y la última con punto. Una función seguida de incisos puede terminar con dos puntos («…para lo cual podrá:»).',
         note: 'Perfil: `puntuacion` = "punto" o "punto-y-coma".',
         example: {
             incorrecto: '1. "Coordinar la evaluación;"',
             correcto: '1. "Coordinar la evaluación."'
         },
-        fix: 'Corregir la puntuación final.'
+        fix: 'Poner la puntuación final que corresponde.'
     },
     {
         code: 'funcion-duplicada',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'La misma función (igual o casi igual una vez normalizada) dos veces en una unidad es una advertencia; en dos unidades distintas, un aviso informativo. Las cláusulas de cierre no se revisan.',
+        description: 'La misma función (igual una vez que se ignoran acentos, mayúsculas, puntuación y espacios) dos veces en una unidad es una advertencia, en la segunda; en dos unidades de la misma institución, un aviso informativo en cada una que nombra la otra. No se revisan las cláusulas de cierre, las funciones tipo que la institución da a muchas unidades (diez o más: el ISSSTE repite algunas en cientos de unidades) ni las dos descripciones de una misma unidad en dos manuales (`misma unidad que`).',
         note: 'Severidad: advertencia dentro de una unidad; informativo entre unidades.',
         example: {
             incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. "Coordinar la evaluación."\n}',
@@ -252,17 +263,18 @@ const rules = [
         code: 'acuerdo-formato',
         source: 'Convención de los Acuerdos',
         severity: 'warning',
-        description: 'Un identificador de Acuerdo del H. Consejo Técnico está bien formado (ACDO.AS2.HCT.DDMMAA/NNN.P.XX) y su segmento DDMMAA coincide con la fecha declarada.',
+        description: 'Un identificador de Acuerdo del H. Consejo Técnico está bien formado: ACDO.<sesión>.HCT.<DDMMAA>/<número>.P.<área>, como ACDO.AS2.HCT.270922/264.P.DA (se admite el guion antes del número, como en ACDO.SA2.HCT.271010-323.P.DAED, publicado así), su segmento DDMMAA es una fecha válida y coincide con la fecha declarada (`acuerdo "…" fecha …` del manual, `fecha` del cambio). También se admite la forma de 2007 (ACDO-HCT-270607/256 P (D.P.M.)). Lo que no es un identificador ACDO (acuerdos anteriores como «177/2001», oficios) no se revisa.',
         example: {
             incorrecto: 'cambio "ACDO.AS2.HCT.310822/226.P.DA" {\n    fecha 2022-09-27\n}',
             correcto: 'cambio "ACDO.AS2.HCT.310822/226.P.DA" {\n    fecha 2022-08-31\n}'
-        }
+        },
+        fix: 'Cambiar la fecha declarada a la que indica el identificador.'
     },
     {
         code: 'vigencia-organigrama',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'La vigencia de un organigrama no es anterior al último cambio registrado de las unidades que muestra.',
+        description: 'La vigencia de un organigrama no es anterior al último cambio registrado (`cambio` con `fecha`) de las unidades que muestra (su raíz y las unidades de su manual que dependen de ella) o de los puestos que lista.',
         example: {
             incorrecto: 'organigrama ORG { vigencia 2022-01-01 raíz CAPSOI }\ncambio "ACDO.AS2.HCT.310822/226.P.DA" { fecha 2022-08-31 unidades CAPSOI }',
             correcto: 'organigrama ORG { vigencia 2022-10-01 raíz CAPSOI }'

@@ -1,0 +1,56 @@
+// funcion-duplicada: the same function (equal once accents, case, punctuation and spacing are
+// ignored) twice in one unit is a warning on the second; in two units of the institution it is
+// information on each, naming the other. Closing clauses are exempt, and so are the functions the
+// institution gives to many units alike (its standard functions: ISSSTE repeats some in hundreds
+// of units) and the two descriptions of one unit in two manuals (`misma unidad que`).
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Unidad } from '../../generated/ast.js';
+import { manualKey } from '../../model.js';
+import { report } from '../catalog.js';
+import { unitIdentity, type FunctionIndex, type IndexedFunction } from './function-index.js';
+import { functionLabel, unitLabel } from './text.js';
+
+/** A text shared by this many units or more is one of the institution's standard functions. */
+export const STANDARD_FUNCTION_UNITS = 10;
+
+export function checkDuplicates(unit: Unidad, accept: ValidationAcceptor, index: FunctionIndex): void {
+    const snapshot = index.snapshot;
+    const identity = unitIdentity(unit);
+    const firstInUnit = new Map<string, number>();
+    unit.funciones.forEach((fn, i) => {
+        const key = snapshot.keyOf.get(fn);
+        if (!key) return;
+        const earlier = firstInUnit.get(key);
+        if (earlier !== undefined) {
+            report(accept, 'funcion-duplicada',
+                `esta función repite la función ${functionLabel(unit.funciones[earlier], earlier)} de la misma unidad.`,
+                { node: fn, property: 'texto', relatedInformation: related([{ fn: unit.funciones[earlier], unit, index: earlier, identity }], 'Primera aparición') });
+            return;
+        }
+        firstInUnit.set(key, i);
+        // One entry per other unit, preferring units of the same manual.
+        const others = new Map<Unidad, IndexedFunction>();
+        for (const entry of snapshot.byKey.get(key)) {
+            if (entry.identity !== identity && !others.has(entry.identity)) others.set(entry.identity, entry);
+        }
+        if (others.size === 0 || others.size + 1 >= STANDARD_FUNCTION_UNITS) return;
+        const sorted = [...others.values()].sort((a, b) => Number(manualKey(b.unit) === manualKey(unit)) - Number(manualKey(a.unit) === manualKey(unit)));
+        const first = sorted[0];
+        const more = sorted.length - 1;
+        report(accept, 'funcion-duplicada',
+            `la misma función está en ${unitLabel(first.unit)}, función ${functionLabel(first.fn, first.index)}${more > 0 ? ` (y en ${more} ${more === 1 ? 'unidad más' : 'unidades más'})` : ''}.`,
+            { node: fn, property: 'texto', relatedInformation: related(sorted, 'La misma función') }, 'info');
+    });
+}
+
+function related(entries: IndexedFunction[], what: string): DiagnosticRelatedInformation[] {
+    const out: DiagnosticRelatedInformation[] = [];
+    for (const entry of entries.slice(0, 20)) {
+        const range = entry.fn.$cstNode?.range;
+        if (!range) continue;
+        const uri = AstUtils.getDocument(entry.fn).uri.toString();
+        out.push({ location: { uri, range }, message: `${what}: ${unitLabel(entry.unit)}` });
+    }
+    return out;
+}
