@@ -1,10 +1,20 @@
-// Registration of this rule group's checks and quick fixes.
+// Registration of the Norma rules (7.2.1.15, 5.48).
 import type { EstructuraServices } from '../../estructura-module.js';
 import type { FixMap } from '../fixes.js';
-import type { RuleCheck } from '../index.js';
+import { ruleCheck, type RuleCheck } from '../index.js';
+import { checkAtribuciones, checkAutoridad, checkNoBasica, checkOrganigrama, checkSede, checkSinPersonal } from './phae.js';
 
-export function normaChecks(_services: EstructuraServices): RuleCheck[] {
-    return [];
+export function normaChecks(services: EstructuraServices): RuleCheck[] {
+    const settings = services.settings.RuleSettings;
+    const index = services.structure.StructureIndex;
+    return [
+        ruleCheck('norma-7.2.1.15-sede', 'Puesto', (node, accept) => checkSede(node, accept, settings)),
+        ruleCheck('norma-7.2.1.15-no-basica', 'Puesto', (node, accept) => checkNoBasica(node, accept)),
+        ruleCheck('norma-7.2.1.15-sin-personal', 'Puesto', (node, accept) => checkSinPersonal(node, accept, index)),
+        ruleCheck('norma-7.2.1.15-autoridad', 'Actividad', (node, accept) => checkAutoridad(node, accept)),
+        ruleCheck('norma-7.2.1.15-atribuciones', 'Actividad', (node, accept) => checkAtribuciones(node, accept)),
+        ruleCheck('norma-5.48-organigrama', 'Organigrama', (node, accept) => checkOrganigrama(node, accept))
+    ];
 }
 
 export const normaFixes: FixMap = {};
