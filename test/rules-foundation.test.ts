@@ -1,13 +1,9 @@
 // The structure rules of the foundation: numbering, cycles, duplicate ids, file header.
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { withCode } from './helpers/fixes.js';
 import { buildWorkspace, lineOf } from './helpers/workspace.js';
 
 const header = (institution = 'IMSS', id = 'M') => `manual ${id} "Manual" { institucion ${institution} }\n`;
-
-function withCode(diagnostics: Diagnostic[] | undefined, code: string): Diagnostic[] {
-    return (diagnostics ?? []).filter(d => d.code === code);
-}
 
 describe('estructura-numeracion', () => {
     it('accepts a well numbered tree, with or without trailing periods', async () => {

@@ -5,10 +5,11 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { isUnidad, type Documento } from '../server/src/language/generated/ast.js';
 import { comparisonKey } from '../server/src/language/rules/functions/text.js';
 import { parseConfigFile } from '../server/src/language/settings.js';
+import { codeActions } from './helpers/fixes.js';
 import { buildWorkspace, exampleFiles, lineOf, type TestWorkspace } from './helpers/workspace.js';
 
 const WARNING = 2, INFO = 3;
@@ -28,17 +29,9 @@ async function single(text: string, institution = 'IMSS'): Promise<{ ws: TestWor
     return { ws, doc: ws.docs['a.estructura'] };
 }
 
-async function actionsFor(ws: TestWorkspace, doc: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const provider = ws.services.lsp.CodeActionProvider!;
-    const result = await provider.getCodeActions(doc, {
-        textDocument: { uri: doc.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-    });
-    return (result ?? []) as CodeAction[];
-}
-
 /** The document's text after applying the only quick fix offered for `diagnostic`. */
 async function applyFix(ws: TestWorkspace, doc: LangiumDocument, diagnostic: Diagnostic, title?: string): Promise<string> {
-    const actions = await actionsFor(ws, doc, diagnostic);
+    const actions = await codeActions(ws, doc, diagnostic);
     expect(actions).toHaveLength(1);
     if (title) expect(actions[0].title).toBe(title);
     const edits = actions[0].edit!.changes![doc.uri.toString()];
@@ -145,7 +138,7 @@ describe('funcion-cierre', () => {
         const extra = withCode(twice.doc, 'funcion-cierre');
         expect(extra.map(d => textOf(twice.doc, d))).toEqual(['"Las demás que le confieran las disposiciones."']);
         expect(extra[0].message).toMatch(/sobra esta cláusula de cierre/);
-        expect(await actionsFor(twice.ws, twice.doc, extra[0])).toEqual([]);
+        expect(await codeActions(twice.ws, twice.doc, extra[0])).toEqual([]);
 
         const early = await single(unit(`        cierre "Las demás que le confieran las disposiciones."
         "Coordinar la evaluación."`));

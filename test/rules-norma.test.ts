@@ -1,6 +1,7 @@
 // Norma 7.2.1.15 and 5.48 on puestos homólogos de autorización específica (PHAE): where they may
 // be attached, across files, and what they may not do.
 import { describe, expect, it } from 'vitest';
+import { applyEdit, codeActions, withCode } from './helpers/fixes.js';
 import { buildWorkspace } from './helpers/workspace.js';
 
 const STRUCTURE = [
@@ -71,5 +72,43 @@ describe('Norma 5.48', () => {
         expect((await diagnosticsOf(chart('TIT'))).list).toEqual([]);
         const { list } = await diagnosticsOf(chart('TIT, JD'));
         expect(list.map(d => [d.code, d.severity, d.line])).toEqual([['norma-5.48-organigrama', 1, 16]]);
+    });
+});
+
+describe('quick fix of norma-7.2.1.15-sede', () => {
+    it('replaces the attachment with the nearest sede, and the error goes away', async () => {
+        const { ws } = await diagnosticsOf(JD('CAPSOI'));
+        const doc = ws.docs['b.estructura'];
+        const [diagnostic] = withCode(doc.diagnostics, 'norma-7.2.1.15-sede');
+        expect(doc.textDocument.getText(diagnostic.range)).toBe('CAPSOI');
+        const actions = await codeActions(ws, doc, diagnostic);
+        expect(actions.map(a => a.title)).toEqual(['Adscribir a la sede DOE']);
+        const fixed = applyEdit(ws, actions[0].edit!)['b.estructura'];
+        expect(fixed).toBe(phae(JD('DOE')));
+        await ws.update('b.estructura', fixed);
+        expect(withCode(ws.docs['b.estructura'].diagnostics, 'norma-7.2.1.15-sede')).toEqual([]);
+        expect(withCode(ws.docs['b.estructura'].diagnostics, 'norma-7.2.1.15-no-basica')).toEqual([]);
+    });
+
+    it('adds an attachment to a PHAE nested in a unit below the sede', async () => {
+        const nested = STRUCTURE.replace('            estructura no básica\n',
+            '            puesto JD "Jefe de División" {\n                clase homólogo de autorización específica\n            }\n');
+        const ws = await buildWorkspace({ 'a.estructura': nested });
+        const doc = ws.docs['a.estructura'];
+        const [diagnostic] = withCode(doc.diagnostics, 'norma-7.2.1.15-sede');
+        expect(doc.textDocument.getText(diagnostic.range)).toBe('JD');
+        const actions = await codeActions(ws, doc, diagnostic);
+        const fixed = applyEdit(ws, actions[0].edit!)['a.estructura'];
+        expect(fixed).toContain('            puesto JD "Jefe de División" {\n                adscrito a DOE\n                clase homólogo');
+        await ws.update('a.estructura', fixed);
+        expect(withCode(ws.docs['a.estructura'].diagnostics, 'norma-7.2.1.15-sede')).toEqual([]);
+    });
+
+    it('offers nothing once the attachment has changed', async () => {
+        const { ws } = await diagnosticsOf(JD('CAPSOI'));
+        const doc = ws.docs['b.estructura'];
+        const [diagnostic] = withCode(doc.diagnostics, 'norma-7.2.1.15-sede');
+        await ws.update('b.estructura', phae(JD('DG')));
+        expect(await codeActions(ws, ws.docs['b.estructura'], diagnostic)).toEqual([]);
     });
 });

@@ -1,12 +1,12 @@
 // The structure rules of RULES.md section B (names, kinds, levels, functions, titulares,
 // objetivos) and the quick fixes of estructura-numeracion and estructura-tipo-nombre, on small
 // fixtures and on the imported manuals.
-import { URI, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
-import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver';
 import { parseConfigFile } from '../server/src/language/settings.js';
-import { buildWorkspace, exampleFiles, lineOf, type TestWorkspace } from './helpers/workspace.js';
+import { applyEdit, codeActions, withCode } from './helpers/fixes.js';
+import { buildWorkspace, exampleFiles, lineOf } from './helpers/workspace.js';
 
 const header = (institution = 'IMSS', id = 'M') => `manual ${id} "Manual" { institucion ${institution} }\n`;
 // One function, so that estructura-sin-funciones stays quiet where a fixture is about another rule.
@@ -16,32 +16,8 @@ const O = 'objetivo "Coordinar."';
 const ERROR = 1;
 const WARNING = 2;
 
-function withCode(diagnostics: Diagnostic[] | undefined, code: string): Diagnostic[] {
-    return (diagnostics ?? []).filter(d => d.code === code);
-}
-
 function textOf(doc: LangiumDocument, d: Diagnostic): string {
     return doc.textDocument.getText(d.range);
-}
-
-async function codeActions(ws: TestWorkspace, doc: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const provider = ws.services.lsp.CodeActionProvider!;
-    return await provider.getCodeActions(doc, {
-        textDocument: { uri: doc.uri.toString() },
-        range: diagnostic.range,
-        context: { diagnostics: [diagnostic] }
-    }) as CodeAction[];
-}
-
-/** The text of every file the edit touches, after applying it. */
-function apply(ws: TestWorkspace, edit: WorkspaceEdit): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
-        const doc = ws.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
-        const text = TextDocument.create(uri, 'estructura', 0, doc.textDocument.getText());
-        out[uri.split('/').pop()!] = TextDocument.applyEdits(text, edits);
-    }
-    return out;
 }
 
 describe('estructura-nombre-duplicado', () => {
@@ -132,7 +108,7 @@ unidad DSL "División de Seguimiento Legislativo" {
 
         const actions = await codeActions(ws, doc, found[0]);
         expect(actions.map(a => a.title)).toEqual(['Cambiar el tipo a «División»']);
-        const fixed = apply(ws, actions[0].edit!)['a.estructura'];
+        const fixed = applyEdit(ws, actions[0].edit!)['a.estructura'];
         expect(fixed).toContain('    tipo División\n');
         await ws.update('a.estructura', fixed);
         expect(withCode(ws.docs['a.estructura'].diagnostics, 'estructura-tipo-nombre')).toEqual([]);
@@ -361,7 +337,7 @@ describe('quick fix of estructura-numeracion', () => {
         const diagnostic = withCode(doc.diagnostics, 'estructura-numeracion').find(d => d.range.start.line === lineOf(doc, context));
         expect(diagnostic, `no estructura-numeracion on «${context}»`).toBeDefined();
         const actions = await codeActions(ws, doc, diagnostic!);
-        return { ws, actions, texts: actions.length ? apply(ws, actions[0].edit!) : {} };
+        return { ws, actions, texts: actions.length ? applyEdit(ws, actions[0].edit!) : {} };
     }
 
     it('fills a gap with the expected number', async () => {

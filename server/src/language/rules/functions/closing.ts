@@ -6,8 +6,8 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { isUnidad, type Unidad } from '../../generated/ast.js';
 import { institutionOf, numberKey } from '../../model.js';
 import { report } from '../catalog.js';
-import type { FixContext } from '../fixes.js';
-import { fixAction, indentationOf, nodeAtDiagnostic, quoteString } from './fix-utils.js';
+import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
+import { indentationOf, quoteString } from './fix-utils.js';
 import { isClosing, unitLabel } from './text.js';
 
 export interface ClosingData { falta: true }

@@ -7,8 +7,7 @@ import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { isUnidad, type Unidad } from '../../generated/ast.js';
 import { numberKey } from '../../model.js';
 import { report } from '../catalog.js';
-import type { FixContext } from '../fixes.js';
-import { fixAction, nodeAtDiagnostic } from './fix-utils.js';
+import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
 import { cstOf } from './text.js';
 
 export function checkFunctionNumbering(unit: Unidad, accept: ValidationAcceptor): void {

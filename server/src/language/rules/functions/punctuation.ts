@@ -8,8 +8,7 @@ import { isFuncion, type Funcion, type Unidad } from '../../generated/ast.js';
 import { institutionOf } from '../../model.js';
 import type { RuleSettings } from '../../settings.js';
 import { report } from '../catalog.js';
-import type { FixContext } from '../fixes.js';
-import { fixAction, nodeAtDiagnostic } from './fix-utils.js';
+import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
 import { finalPunctuation, rangeOf, stringSpan } from './text.js';
 
 /** The ending a fix writes, as shown to the user. */

@@ -3,6 +3,7 @@ import type { EstructuraServices } from '../../estructura-module.js';
 import type { FixMap } from '../fixes.js';
 import { ruleCheck, type RuleCheck } from '../index.js';
 import { checkAtribuciones, checkAutoridad, checkNoBasica, checkOrganigrama, checkSede, checkSinPersonal } from './phae.js';
+import { fixMoveToSede } from './move-to-sede.js';
 
 export function normaChecks(services: EstructuraServices): RuleCheck[] {
     const settings = services.settings.RuleSettings;
@@ -17,4 +18,6 @@ export function normaChecks(services: EstructuraServices): RuleCheck[] {
     ];
 }
 
-export const normaFixes: FixMap = {};
+export const normaFixes: FixMap = {
+    'norma-7.2.1.15-sede': fixMoveToSede
+};

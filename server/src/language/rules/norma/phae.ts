@@ -6,6 +6,7 @@ import { institutionOf, isPhae, parentOf, unitOfPosition } from '../../model.js'
 import type { RuleSettings } from '../../settings.js';
 import type { StructureIndex } from '../../structure-index.js';
 import { report } from '../catalog.js';
+import type { SedeData } from './move-to-sede.js';
 
 /** A sede: the Dirección General, the Secretaría General or an órgano normativo (data, not a name guess). */
 export function isSede(unit: Unidad, settings: RuleSettings): boolean {
@@ -36,7 +37,7 @@ export function checkSede(position: Puesto, accept: ValidationAcceptor, settings
     const sede = nearestSede(unit, settings);
     report(accept, 'norma-7.2.1.15-sede',
         `el puesto homólogo «${position.titulo ?? position.name}» está adscrito a «${unit.nombre ?? unit.name}», que no es sede de la Dirección General, la Secretaría General ni una Dirección Normativa${sede ? `; su sede es «${sede.nombre ?? sede.name}» (${sede.name})` : ''}.`,
-        { ...attachmentRange(position), data: sede ? { sede: sede.name } : undefined });
+        { ...attachmentRange(position), data: sede ? { sede: sede.name, actual: unit.name } satisfies SedeData : undefined });
 }
 
 export function checkNoBasica(position: Puesto, accept: ValidationAcceptor): void {

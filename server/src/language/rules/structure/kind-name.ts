@@ -2,13 +2,13 @@
 // ("División de …" is a División). Units without `tipo` and names with no known prefix are not
 // checked. The name cannot tell a Dirección Normativa from a Dirección (nor a Coordinación
 // Normativa from a Coordinación), and the OOAD are the former Delegaciones: those pairs agree.
-import { AstUtils, CstUtils, type ValidationAcceptor } from 'langium';
-import { CodeActionKind, TextEdit, type CodeAction } from 'vscode-languageserver';
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import { TextEdit, type CodeAction } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../../generated/ast.js';
 import { kindFromName } from '../../kinds.js';
 import { normalizeKey } from '../../model.js';
 import { report } from '../catalog.js';
-import type { FixContext } from '../fixes.js';
+import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
 import { canonicalKind } from './shared.js';
 
 /** Declared kinds that are compatible with the kind a name suggests, besides that kind itself. */
@@ -49,15 +49,8 @@ export function fixKindName({ document, diagnostic }: FixContext): CodeAction[] 
     const data = diagnostic.data as Partial<KindNameData> | undefined;
     if (!data?.tipo) return [];
     // Offer it only while the diagnostic still points at that unit's `tipo`.
-    const root = document.parseResult.value.$cstNode;
-    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
-    const unit = leaf && AstUtils.getContainerOfType(leaf.astNode, isUnidad);
+    const node = nodeAtDiagnostic(document, diagnostic);
+    const unit = node && AstUtils.getContainerOfType(node, isUnidad);
     if (!unit?.tipo || (data.declarado && normalizeKey(unit.tipo) !== normalizeKey(data.declarado))) return [];
-    return [{
-        title: `Cambiar el tipo a «${data.tipo}»`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: true,
-        edit: { changes: { [document.uri.toString()]: [TextEdit.replace(diagnostic.range, data.tipo)] } }
-    }];
+    return [fixAction(`Cambiar el tipo a «${data.tipo}»`, document, diagnostic, [TextEdit.replace(diagnostic.range, data.tipo)])];
 }

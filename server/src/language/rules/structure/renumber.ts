@@ -2,20 +2,19 @@
 // in the diagnostic's data (`RenumberData`); the fix writes it, keeping a trailing period if the
 // number had one, and renumbers the units below it in the same manual (in any of its files)
 // whose numbers extend the old one, so the subtree stays consistent.
-import { AstUtils, CstUtils, GrammarUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
 import { CodeActionKind, TextEdit, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../../generated/ast.js';
 import { manualKey, numberKey } from '../../model.js';
 import type { StructureIndex } from '../../structure-index.js';
-import type { FixContext } from '../fixes.js';
+import { nodeAtDiagnostic, type FixContext } from '../fixes.js';
 import type { RenumberData } from '../numbering.js';
 
 export function fixRenumber({ document, diagnostic, services }: FixContext): CodeAction[] {
     const data = diagnostic.data as Partial<RenumberData> | undefined;
     if (!data?.numero || !data.actual) return [];
-    const root = document.parseResult.value.$cstNode;
-    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
-    const unit = leaf && AstUtils.getContainerOfType(leaf.astNode, isUnidad);
+    const node = nodeAtDiagnostic(document, diagnostic);
+    const unit = node && AstUtils.getContainerOfType(node, isUnidad);
     // Offer it only while the diagnostic still points at that number.
     if (!unit || numberKey(unit.numero) !== data.actual) return [];
     const edit: WorkspaceEdit = { changes: {} };
