@@ -8,6 +8,7 @@ import { exampleFileNames, exampleFileNamesUnder, REPO } from './helpers/example
 
 const BIN = path.join(REPO, 'bin/estructura.cjs');
 const ERRORS = 'examples/ejemplos/con-errores.estructura';
+const PHAE_MOVED = 'examples/ejemplos/phae-doe-2022/2-reubicado-en-la-coordinacion.estructura';
 /** The imported institutional manual, which defines DG. */
 const INSTITUTIONAL = 'examples/manuales/imss-2018/imss-2018.estructura';
 /** The imported DOE manual, in several files: the manual file's DOE is `adscrita a DG`. */
@@ -15,7 +16,7 @@ const DOE_FOLDER = 'examples/manuales/imss-doe-2022/';
 const DOE = 'examples/manuales/imss-doe-2022/imss-doe-2022.estructura';
 
 /** `archivo:línea:columna severidad código mensaje` */
-const DIAGNOSTIC_LINE = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+) (?<severity>error|advertencia|info|sugerencia) (?<code>[a-z][a-z-]*) (?<message>.+)$/;
+const DIAGNOSTIC_LINE = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+) (?<severity>error|advertencia|info|sugerencia) (?<code>[a-z][a-z0-9.-]*) (?<message>.+)$/;
 const SUMMARY_LINE = /^(\d+) archivos revisados: (\d+) errores, (\d+) advertencias, (\d+) informativos\.$/;
 const STACK_TRACE = /\n\s+at .+\(?.*:\d+:\d+\)?/;
 
@@ -51,18 +52,26 @@ function parseJson(run: Run): JsonReport {
     return report;
 }
 
-/** The deliberate errors of con-errores.estructura, as `code@line` (1-based). */
+/**
+ * The deliberate errors of examples/, as `file:code@line` (1-based): those of con-errores.estructura
+ * and the Norma 7.2.1.15 violation of the 2022 PHAE case.
+ */
 function expectedErrors(): string[] {
     return [
-        `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Unidad de Pruebas A"')}`,
-        `estructura-numeracion@${lineOf(ERRORS, 'número 7.1.3')}`,
-        `estructura-numeracion@${lineOf(ERRORS, 'número 7.2.4')}`,
-        `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Coordinación de Pruebas Repetida"')}`,
-        `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_B')}`,
-        `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_A')}`,
-        `estructura-referencia@${lineOf(ERRORS, 'adscrita a DIRECCION_INEXISTENTE')}`
+        ...[
+            `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Unidad de Pruebas A"')}`,
+            `estructura-numeracion@${lineOf(ERRORS, 'número 7.1.3')}`,
+            `estructura-numeracion@${lineOf(ERRORS, 'número 7.2.4')}`,
+            `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Coordinación de Pruebas Repetida"')}`,
+            `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_B')}`,
+            `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_A')}`,
+            `estructura-referencia@${lineOf(ERRORS, 'adscrita a DIRECCION_INEXISTENTE')}`
+        ].map(error => `${ERRORS}:${error}`),
+        `${PHAE_MOVED}:norma-7.2.1.15-sede@${lineOf(PHAE_MOVED, '    adscrito a CAPSOI')}`
     ].sort();
 }
+
+const errorKey = (d: { file: string; code: string; line: string | number }) => `${d.file}:${d.code}@${d.line}`;
 
 beforeAll(() => {
     if (!existsSync(path.join(REPO, 'out/cli.cjs'))) {
@@ -81,8 +90,7 @@ describe('estructura revisar (text output)', () => {
         const diagnostics = lines.map(l => l.match(DIAGNOSTIC_LINE)!.groups!);
 
         const errors = diagnostics.filter(d => d.severity === 'error');
-        expect(errors.every(d => d.file === ERRORS), 'only con-errores.estructura has errors').toBe(true);
-        expect(errors.map(d => `${d.code}@${d.line}`).sort()).toEqual(expectedErrors());
+        expect(errors.map(errorKey).sort()).toEqual(expectedErrors());
 
         const reference = errors.find(d => d.code === 'estructura-referencia')!;
         expect(reference.message).toContain('«DIRECCION_INEXISTENTE»');
@@ -130,8 +138,7 @@ describe('estructura revisar --formato json', () => {
         expect(report.summary.errors).toBe(errors.length);
         expect(report.summary.warnings).toBe(report.diagnostics.filter(d => d.severity === 'advertencia').length);
         expect(report.summary.infos).toBe(report.diagnostics.filter(d => d.severity === 'info' || d.severity === 'sugerencia').length);
-        expect(errors.map(d => `${d.code}@${d.line}`).sort()).toEqual(expectedErrors());
-        expect(errors.every(d => d.file === ERRORS)).toBe(true);
+        expect(errors.map(errorKey).sort()).toEqual(expectedErrors());
         // 1-based like the text output: the unresolved id starts where the file has it.
         const reference = errors.find(d => d.code === 'estructura-referencia')!;
         const referenceLine = readFileSync(path.join(REPO, ERRORS), 'utf-8').split('\n')[reference.line - 1];
@@ -184,7 +191,7 @@ describe('bad usage and unreadable inputs', () => {
         const summary = lines.pop()!;
         expect(summary).toMatch(/^2 archivos revisados: 7 errores, /);
         const errors = lines.map(l => l.match(DIAGNOSTIC_LINE)?.groups).filter(d => d?.severity === 'error');
-        expect(errors.map(d => `${d!.code}@${d!.line}`).sort()).toEqual(expectedErrors());
+        expect(errors.map(d => errorKey({ ...d!, file: ERRORS })).sort()).toEqual(expectedErrors().filter(e => e.startsWith(`${ERRORS}:`)));
     });
 
     it('reports unreadable inputs on stderr in JSON mode too, keeping stdout valid JSON', () => {

@@ -243,6 +243,29 @@ describe('language server over stdio (out/server.cjs)', () => {
         await client.notify('textDocument/didClose', { textDocument: { uri: uri(DRAFT) } });
     });
 
+    it('updates the Norma diagnostic of a file nobody opened when another file gives its PHAE a subordinate, and when that is undone', async () => {
+        const phae = 'ejemplos/phae-doe-2022/1-adscrito-a-la-direccion.estructura';
+        const draft = 'ejemplos/phae-doe-2022/borrador-analista.estructura';
+        const sinPersonal = (ds: Diagnostic[]) => ds.filter(d => d.code === 'norma-7.2.1.15-sin-personal');
+        expect(sinPersonal(await client.waitForDiagnostics(uri(phae)))).toEqual([]);
+
+        const draftText = 'parte de IMSS_DOE_2022 "Borrador" {\n    institucion IMSS\n}\n\npuesto ANALISTA "Analista" {\n    clase operativo\n    adscrito a DOE\n    reporta a JD_PHAE_DOE\n}\n';
+        await client.notify('textDocument/didOpen', {
+            textDocument: { uri: uri(draft), languageId: 'estructura', version: 1, text: draftText }
+        });
+        const [found] = sinPersonal(await client.waitForDiagnostics(uri(phae), ds => sinPersonal(ds).length > 0));
+        expect(found.severity).toBe(DiagnosticSeverity.Error);
+        expect(found.message).toBe('Norma 7.2.1.15: el puesto homólogo «Jefe de División (puesto homólogo de autorización específica)» no puede tener personal a su cargo, y le reportan: ANALISTA.');
+        expect(found.range.start).toEqual(positionOf(text(phae), 'puesto JD_PHAE_DOE', 'JD_PHAE_DOE'));
+
+        await client.notify('textDocument/didChange', {
+            textDocument: { uri: uri(draft), version: 2 },
+            contentChanges: [{ text: draftText.replace('    reporta a JD_PHAE_DOE\n', '') }]
+        });
+        expect(sinPersonal(await client.waitForDiagnostics(uri(phae), ds => sinPersonal(ds).length === 0))).toEqual([]);
+        await client.notify('textDocument/didClose', { textDocument: { uri: uri(draft) } });
+    });
+
     it('shuts down and exits cleanly', async () => {
         const code = await client.shutdown();
         expect(code).toBe(0);

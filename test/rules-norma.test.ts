@@ -2,7 +2,7 @@
 // be attached, across files, and what they may not do.
 import { describe, expect, it } from 'vitest';
 import { applyEdit, codeActions, withCode } from './helpers/fixes.js';
-import { buildWorkspace } from './helpers/workspace.js';
+import { buildWorkspace, exampleFiles } from './helpers/workspace.js';
 
 const STRUCTURE = [
     'manual M "Manual" {',
@@ -110,5 +110,25 @@ describe('quick fix of norma-7.2.1.15-sede', () => {
         const [diagnostic] = withCode(doc.diagnostics, 'norma-7.2.1.15-sede');
         await ws.update('b.estructura', phae(JD('DG')));
         expect(await codeActions(ws, ws.docs['b.estructura'], diagnostic)).toEqual([]);
+    });
+});
+
+describe('the 2022 DOE case of examples/ejemplos/phae-doe-2022 and the real manuals', async () => {
+    const ws = await buildWorkspace(exampleFiles());
+    const dir = 'ejemplos/phae-doe-2022/';
+    const norma = (name: string) => (ws.docs[name].diagnostics ?? []).filter(d => String(d.code).startsWith('norma-'));
+
+    it('attached to the Dirección and converted into the División: valid; relocated to the Coordinación: one error, fixed by moving it to the sede', async () => {
+        expect(ws.docs[`${dir}1-adscrito-a-la-direccion.estructura`].diagnostics).toEqual([]);
+        expect(ws.docs[`${dir}3-convertido-en-division.estructura`].diagnostics).toEqual([]);
+        const moved = ws.docs[`${dir}2-reubicado-en-la-coordinacion.estructura`];
+        expect(moved.diagnostics!.map(d => [d.code, d.severity, moved.textDocument.getText(d.range), d.range.start.line + 1])).toEqual([['norma-7.2.1.15-sede', 1, 'CAPSOI', 14]]);
+        const actions = await codeActions(ws, moved, moved.diagnostics![0]);
+        const fixed = applyEdit(ws, actions[0].edit!)['2-reubicado-en-la-coordinacion.estructura'];
+        expect(fixed.split('\n')[13]).toBe('    adscrito a DOE');
+    });
+
+    it('raises no Norma diagnostic on the imported manuals (they declare no puestos homólogos)', () => {
+        for (const name of Object.keys(ws.docs).filter(n => n.startsWith('manuales/'))) expect(norma(name), name).toEqual([]);
     });
 });

@@ -80,7 +80,8 @@ const rules = [
             incorrecto: 'puesto JD_PHAE "Jefe de División" {\n    clase homólogo de autorización específica\n    adscrito a CAPSOI\n}',
             correcto: 'puesto JD_PHAE "Jefe de División" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}'
         },
-        fix: 'Adscribir el puesto a la sede más cercana hacia arriba (Dirección General, Secretaría General o Dirección Normativa).'
+        fix: 'Adscribir el puesto a la sede más cercana hacia arriba (Dirección General, Secretaría General o Dirección Normativa): reemplaza la unidad de `adscrito a`, o añade `adscrito a <sede>` a un puesto escrito dentro de la unidad.',
+        note: 'Caso real: el Acuerdo ACDO.AS2.HCT.310822/226.P.DA (manual de la DOE, 2022), en `examples/ejemplos/phae-doe-2022/`.'
     },
     {
         code: 'norma-7.2.1.15-no-basica',
