@@ -71,7 +71,7 @@ function expectedErrors(): string[] {
     ].sort();
 }
 
-const errorKey = (d: { file: string; code: string; line: string | number }) => `${d.file}:${d.code}@${d.line}`;
+const errorKey = (d: { [key: string]: string | number }) => `${d.file}:${d.code}@${d.line}`;
 
 beforeAll(() => {
     if (!existsSync(path.join(REPO, 'out/cli.cjs'))) {
