@@ -32,7 +32,7 @@ export class EstructuraDocumentSymbolProvider implements DocumentSymbolProvider 
         if (isUnidad(node)) return [this.unitSymbol(node)];
         if (isPuesto(node)) return [this.positionSymbol(node)];
         if (isOrganigrama(node)) return this.simple(node, organigramaLabel(node.titulo ?? node.name ?? ''), node.vigencia ? `vigencia ${node.vigencia}` : '', SymbolKind.Event);
-        if (isCambio(node)) return this.simple(node, `Cambio ${node.acuerdo ?? ''}`.trim(), [node.tipo, node.fecha].filter(Boolean).join(' · '), SymbolKind.Event);
+        if (isCambio(node)) return this.simple(node, `Cambio ${node.acuerdo ?? (node.oficio ? `oficio ${node.oficio}` : '')}`.trim(), [node.tipo, node.fecha].filter(Boolean).join(' · '), SymbolKind.Event);
         return [];
     }
 

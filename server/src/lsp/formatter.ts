@@ -20,7 +20,7 @@ const STATEMENT_KEYWORDS: Record<string, ReadonlySet<string>> = {
         'generica', 'genérica', 'alias', 'objetivo', 'linea', 'línea', 'funciones']),
     Puesto: new Set(['clase', 'titular', 'adscrito', 'adscrita', 'reporta', 'nivel', 'plazas', 'actividades', 'linea', 'línea']),
     Organigrama: new Set(['vigencia', 'raiz', 'raíz', 'puestos', 'linea', 'línea']),
-    Cambio: new Set(['fecha', 'tipo', 'unidades', 'puestos', 'nombre', 'adscripcion', 'adscripción', 'descripcion', 'descripción', 'linea', 'línea'])
+    Cambio: new Set(['fecha', 'con', 'tipo', 'unidades', 'puestos', 'nombre', 'adscripcion', 'adscripción', 'descripcion', 'descripción', 'linea', 'línea'])
 };
 
 /** Nodes that stand on a line of their own. */

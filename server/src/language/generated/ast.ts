@@ -43,6 +43,8 @@ export type EstructuraKeywordNames =
     | "cierre"
     | "clase"
     | "clave"
+    | "con"
+    | "control"
     | "creacion"
     | "creación"
     | "de"
@@ -81,6 +83,7 @@ export type EstructuraKeywordNames =
     | "numero"
     | "número"
     | "objetivo"
+    | "oficio"
     | "operativo"
     | "organigrama"
     | "organo"
@@ -102,6 +105,7 @@ export type EstructuraKeywordNames =
     | "supresión"
     | "tipo"
     | "titular"
+    | "tramo"
     | "transformacion"
     | "transformación"
     | "unidad"
@@ -156,7 +160,7 @@ export function isAcuerdoManual(item: unknown): item is AcuerdoManual {
 export interface Cambio extends langium.AstNode {
     readonly $container: Documento;
     readonly $type: 'Cambio';
-    acuerdo: string;
+    acuerdo?: string;
     adscripcionAnterior?: langium.Reference<Unidad>;
     adscripcionNueva?: langium.Reference<Unidad>;
     descripcion?: string;
@@ -164,8 +168,10 @@ export interface Cambio extends langium.AstNode {
     linea?: string;
     nombreAnterior?: string;
     nombreNuevo?: string;
+    oficio?: string;
     puestos: Array<langium.Reference<Puesto>>;
     tipo?: TipoCambio;
+    tramo: boolean;
     unidades: Array<langium.Reference<Unidad>>;
 }
 
@@ -179,8 +185,10 @@ export const Cambio = {
     linea: 'linea',
     nombreAnterior: 'nombreAnterior',
     nombreNuevo: 'nombreNuevo',
+    oficio: 'oficio',
     puestos: 'puestos',
     tipo: 'tipo',
+    tramo: 'tramo',
     unidades: 'unidades'
 } as const;
 
@@ -576,7 +584,8 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
             name: Cambio.$type,
             properties: {
                 acuerdo: {
-                    name: Cambio.acuerdo
+                    name: Cambio.acuerdo,
+                    optional: true
                 },
                 adscripcionAnterior: {
                     name: Cambio.adscripcionAnterior,
@@ -608,6 +617,10 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                     name: Cambio.nombreNuevo,
                     optional: true
                 },
+                oficio: {
+                    name: Cambio.oficio,
+                    optional: true
+                },
                 puestos: {
                     name: Cambio.puestos,
                     defaultValue: [],
@@ -616,6 +629,11 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                 },
                 tipo: {
                     name: Cambio.tipo,
+                    optional: true
+                },
+                tramo: {
+                    name: Cambio.tramo,
+                    defaultValue: false,
                     optional: true
                 },
                 unidades: {

@@ -1899,16 +1899,42 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
             "value": "cambio"
           },
           {
-            "$type": "Assignment",
-            "feature": "acuerdo",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@28"
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "acuerdo",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@28"
+                  },
+                  "arguments": []
+                }
               },
-              "arguments": []
-            }
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "oficio"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "oficio",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@28"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ]
           },
           {
             "$type": "Keyword",
@@ -1935,6 +1961,32 @@ export const EstructuraGrammar = (): Grammar => loadedEstructuraGrammar ?? (load
                       },
                       "arguments": []
                     }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "tramo",
+                    "operator": "?=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "con"
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "tramo"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "de"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "control"
                   }
                 ]
               },

@@ -45,6 +45,6 @@ export function checkVigencia(chart: Organigrama, accept: ValidationAcceptor, st
     }
     if (!latest) return;
     report(accept, 'vigencia-organigrama',
-        `la vigencia ${vigencia} es anterior al cambio «${latest.change.acuerdo ?? ''}» del ${latest.change.fecha}, que modificó ${latest.what}; actualice el organigrama y su vigencia.`,
+        `la vigencia ${vigencia} es anterior al cambio «${latest.change.acuerdo ?? latest.change.oficio ?? ''}» del ${latest.change.fecha}, que modificó ${latest.what}; actualice el organigrama y su vigencia.`,
         { node: chart, property: 'vigencia' });
 }
