@@ -41,6 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     }
 }
 
+// A reader that stops early (`estructura reglas | head`) closes the pipe: end quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+});
+
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     error => {

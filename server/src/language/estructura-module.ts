@@ -11,6 +11,7 @@ import { SpanishLexerErrorMessageProvider, SpanishParserErrorMessageProvider } f
 import { registerRules } from './rules/index.js';
 import { EstructuraScopeComputation, EstructuraScopeProvider } from './scope.js';
 import { RuleSettings } from './settings.js';
+import { MentionIndex } from './mentions/mention-index.js';
 import { StructureIndex } from './structure-index.js';
 import { EstructuraValueConverter } from './value-converter.js';
 import { EstructuraWorkspaceManager } from './workspace-manager.js';
@@ -26,6 +27,7 @@ import { EstructuraWorkspaceSymbolProvider } from '../lsp/workspace-symbols.js';
 export interface EstructuraAddedServices {
     structure: {
         StructureIndex: StructureIndex;
+        MentionIndex: MentionIndex;
     };
     settings: {
         RuleSettings: RuleSettings;
@@ -36,7 +38,8 @@ export type EstructuraServices = LangiumServices & EstructuraAddedServices;
 
 export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices & EstructuraAddedServices> = {
     structure: {
-        StructureIndex: services => new StructureIndex(services.shared)
+        StructureIndex: services => new StructureIndex(services.shared),
+        MentionIndex: services => new MentionIndex(services.shared)
     },
     settings: {
         RuleSettings: () => new RuleSettings()

@@ -5,10 +5,11 @@ import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserve
 import type { EstructuraServices } from '../language/estructura-module.js';
 import type { FixMap } from '../language/rules/fixes.js';
 import { functionsFixes } from '../language/rules/functions/index.js';
+import { mentionFixes } from '../language/rules/mentions/index.js';
 import { normaFixes } from '../language/rules/norma/index.js';
 import { structureFixes } from '../language/rules/structure/index.js';
 
-const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes };
+const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes };
 
 export class EstructuraCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: EstructuraServices) {}

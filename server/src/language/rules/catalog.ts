@@ -261,6 +261,18 @@ const rules = [
         }
     },
     {
+        code: 'funcion-mencion',
+        source: 'Convención de los manuales',
+        severity: 'info',
+        description: 'Las unidades que nombra el texto de una función, de un inciso, de una actividad o de un objetivo se buscan en todo el espacio de trabajo, en cualquier manual: por su nombre oficial, sus alias y sus nombres anteriores (los que registra `anterior "…"` o un `cambio` con `nombre anterior` y `nombre nuevo`), sin distinguir acentos, mayúsculas, espacios ni guiones, con artículos opcionales y «H.» opcional; gana el nombre más largo. Un nombre con forma de unidad que no existe en el espacio de trabajo es informativo; uno que cambió de nombre por un Acuerdo registrado es una advertencia; una variante del nombre oficial (con un artículo de más o de menos, o sin una o dos palabras del nombre, como «Coordinación de Vinculación con el Congreso» por «Coordinación Técnica de Vinculación con el Congreso») es informativa. No se señalan las clases de unidades («las Direcciones Normativas», «la Unidad Administrativa»), las dependencias externas («la Secretaría de Hacienda y Crédito Público») ni las menciones por contexto («la Dirección», «su superior jerárquico»).',
+        note: 'Severidad: advertencia para un nombre anterior; informativo para un nombre desconocido o una variante.',
+        example: {
+            incorrecto: 'funciones {\n    1. "Coordinar con la Coordinación de Seguimiento a la Operación con Entidades el informe."\n}',
+            correcto: 'funciones {\n    1. "Coordinar con la Coordinación de Análisis, Prospectiva y Seguimiento a la Operación Institucional el informe."\n}'
+        },
+        fix: 'Escribir el nombre vigente (para un nombre anterior) o el nombre oficial (para una variante).'
+    },
+    {
         code: 'acuerdo-formato',
         source: 'Convención de los Acuerdos',
         severity: 'warning',

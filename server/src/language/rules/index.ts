@@ -9,6 +9,7 @@ import { report, type RuleCode } from './catalog.js';
 import { checkCycle } from './cycles.js';
 import { checkDuplicateId } from './duplicate-ids.js';
 import { functionsChecks } from './functions/index.js';
+import { mentionChecks } from './mentions/index.js';
 import { checkHeader } from './header.js';
 import { normaChecks } from './norma/index.js';
 import { checkNumbering } from './numbering.js';
@@ -38,7 +39,7 @@ function baseChecks(services: EstructuraServices): RuleCheck[] {
 }
 
 export function registerRules(services: EstructuraServices): void {
-    const all = [...baseChecks(services), ...normaChecks(services), ...structureChecks(services), ...functionsChecks(services)];
+    const all = [...baseChecks(services), ...normaChecks(services), ...structureChecks(services), ...functionsChecks(services), ...mentionChecks(services)];
     const checks: Record<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>> = {};
     for (const rule of all) (checks[rule.type] ??= []).push(guard(rule));
     services.validation.ValidationRegistry.register(checks as ValidationChecks<EstructuraAstType>);

@@ -4,7 +4,8 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Funcion } from '../../generated/ast.js';
 import { report } from '../catalog.js';
-import { firstWord, isClosing, rangeOf, stringSpan } from './text.js';
+import { rangeOf, stringSpan } from '../../string-span.js';
+import { firstWord, isClosing } from './text.js';
 
 /** An infinitive, optionally with enclitic pronouns: "Coordinar", "Establecerlos", "Darle", "Allegarse". */
 const INFINITIVE = /(?:ar|er|ir)(?:se)?(?:lo|la|los|las|le|les)?$/u;

@@ -9,7 +9,8 @@ import { institutionOf } from '../../model.js';
 import type { RuleSettings } from '../../settings.js';
 import { report } from '../catalog.js';
 import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
-import { finalPunctuation, rangeOf, stringSpan } from './text.js';
+import { rangeOf, stringSpan } from '../../string-span.js';
+import { finalPunctuation } from './text.js';
 
 /** The ending a fix writes, as shown to the user. */
 type Ending = '.' | ';' | ', y';

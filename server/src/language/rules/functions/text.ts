@@ -1,35 +1,9 @@
 // What the function rules read in a function: its raw string in the source (for precise ranges
 // and edits), its first word, its final punctuation, and a normalized key to compare texts.
-import { AstUtils, GrammarUtils, type AstNode, type CstNode } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import { GrammarUtils, type AstNode, type CstNode } from 'langium';
 import { isClosingClause } from '../../../importer/functions.js';
 import type { Funcion, Unidad } from '../../generated/ast.js';
 import { normalizeSpace, numberKey } from '../../model.js';
-
-/** A string literal as written: offsets of its inside (between the quotes) in the document. */
-export interface StringSpan {
-    /** Offset of the first character after the opening quote. */
-    start: number;
-    /** Offset of the closing quote. */
-    end: number;
-    /** The raw text between the quotes (escapes and line breaks as written). */
-    inner: string;
-}
-
-/** The raw span of a node's string property, or undefined when it is missing or unterminated. */
-export function stringSpan(node: AstNode, property: string): StringSpan | undefined {
-    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
-    if (!cst) return undefined;
-    const text = cst.text;
-    if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"')) return undefined;
-    return { start: cst.offset + 1, end: cst.end - 1, inner: text.substring(1, text.length - 1) };
-}
-
-/** The document range between two offsets of the node's document. */
-export function rangeOf(node: AstNode, start: number, end: number): Range {
-    const document = AstUtils.getDocument(node);
-    return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
-}
 
 export function cstOf(node: AstNode, property: string): CstNode | undefined {
     return GrammarUtils.findNodeForProperty(node.$cstNode, property);

@@ -1,0 +1,123 @@
+// The mention index: unit names written in function texts, incisos, activities and objetivos,
+// over the whole workspace. Two layers keep edits cheap: the scan of a document's texts (words and
+// candidate phrases) is kept until that document changes; the names (dictionary) and what each
+// candidate resolves to are recomputed per build, lazily and per document.
+import { AstUtils, DocumentCache, DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import { isActividad, isFuncion, isInciso, isPuesto, isUnidad, type Unidad } from '../generated/ast.js';
+import { institutionOf, unitOfPosition } from '../model.js';
+import { stringSpan } from '../string-span.js';
+import { buildDictionary, type NameDictionary } from './dictionary.js';
+import { resolveText, type ResolvedMention } from './resolve.js';
+import { scanText, type TextScan } from './scan.js';
+
+/** A text that may mention units: a function, inciso or activity text, or an objetivo. */
+interface ScannedText {
+    node: AstNode;
+    property: 'texto' | 'objetivo';
+    /** Document offset of the first character inside the quotes. */
+    offset: number;
+    raw: string;
+    scan: TextScan;
+}
+
+export interface Mention extends ResolvedMention {
+    /** The node whose text holds it, and which property. */
+    node: AstNode;
+    property: 'texto' | 'objetivo';
+    /** Offsets in the document (the scanned text's offsets shifted). */
+    start: number;
+    end: number;
+    /** The words as written (line breaks and indentation of a wrapped string folded to one space). */
+    text: string;
+}
+
+export class MentionIndex {
+    private readonly documents: LangiumDocuments;
+    private readonly scans: DocumentCache<string, ScannedText[]>;
+    private readonly resolved: WorkspaceCache<string, Mention[]>;
+    private readonly workspace: WorkspaceCache<string, NameDictionary | MultiMap<Unidad, Mention>>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        // Scans depend only on the document's own text: evicted when it changes.
+        this.scans = new DocumentCache(shared);
+        // Names and resolutions depend on every document: recomputed once linking is done.
+        this.resolved = new WorkspaceCache(shared, DocumentState.Linked);
+        this.workspace = new WorkspaceCache(shared, DocumentState.Linked);
+    }
+
+    get dictionary(): NameDictionary {
+        return this.workspace.get('dictionary', () => buildDictionary(this.documents)) as NameDictionary;
+    }
+
+    /** The mentions written in one document, in text order. */
+    mentionsOf(document: LangiumDocument): Mention[] {
+        return this.resolved.get(document.uri.toString(), () => this.resolve(document));
+    }
+
+    /** The mention at a document offset, if the offset is inside one. */
+    mentionAt(document: LangiumDocument, offset: number): Mention | undefined {
+        return this.mentionsOf(document).find(m => m.start <= offset && offset <= m.end);
+    }
+
+    /** Every mention of a unit in the workspace, by name, alias, former name or in a plural. */
+    mentionsOfUnit(unit: Unidad): Mention[] {
+        const byUnit = this.workspace.get('byUnit', () => {
+            const map = new MultiMap<Unidad, Mention>();
+            for (const document of this.documents.all) {
+                for (const mention of this.mentionsOf(document)) {
+                    if (mention.kind !== 'contextual') for (const target of mention.units) map.add(target, mention);
+                }
+            }
+            return map;
+        }) as MultiMap<Unidad, Mention>;
+        return [...byUnit.get(unit)];
+    }
+
+    /** The scanned texts of a document (kept until the document changes). */
+    scansOf(document: LangiumDocument): ScannedText[] {
+        return this.scans.get(document.uri, 'texts', () => scanDocument(document));
+    }
+
+    private resolve(document: LangiumDocument): Mention[] {
+        const dictionary = this.dictionary;
+        const institution = institutionOf(document.parseResult.value);
+        const out: Mention[] = [];
+        for (const text of this.scansOf(document)) {
+            if (text.scan.candidates.length === 0 && text.scan.superior.length === 0) continue;
+            for (const found of resolveText(text.raw, text.scan, dictionary, { unit: unitOf(text.node), institution })) {
+                out.push({
+                    ...found,
+                    node: text.node,
+                    property: text.property,
+                    start: text.offset + found.start,
+                    end: text.offset + found.end,
+                    text: text.raw.substring(found.start, found.end).replace(/\s+/g, ' ')
+                });
+            }
+        }
+        return out;
+    }
+}
+
+function scanDocument(document: LangiumDocument): ScannedText[] {
+    const out: ScannedText[] = [];
+    const add = (node: AstNode, property: 'texto' | 'objetivo') => {
+        const span = stringSpan(node, property);
+        if (span) out.push({ node, property, offset: span.start, raw: span.inner, scan: scanText(span.inner) });
+    };
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        if (isFuncion(node) || isInciso(node) || isActividad(node)) add(node, 'texto');
+        else if (isUnidad(node) && node.objetivo) add(node, 'objetivo');
+    }
+    return out;
+}
+
+/** The unit a text belongs to, for contextual mentions and for choosing among equal names. */
+function unitOf(node: AstNode): Unidad | undefined {
+    if (isUnidad(node)) return node;
+    if (isFuncion(node)) return node.$container;
+    if (isInciso(node)) return node.$container.$container;
+    const position = AstUtils.getContainerOfType(node, isPuesto);
+    return position && unitOfPosition(position);
+}

@@ -1,0 +1,59 @@
+// funcion-mencion: unit names in function prose that point nowhere, to a former name, or are
+// spelled differently from the official name. The mention index (language/mentions) finds them.
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import { TextEdit, type CodeAction } from 'vscode-languageserver';
+import type { Documento } from '../../generated/ast.js';
+import type { EstructuraServices } from '../../estructura-module.js';
+import type { Mention, MentionIndex } from '../../mentions/mention-index.js';
+import { report } from '../catalog.js';
+import { fixAction, type FixContext, type FixMap } from '../fixes.js';
+import { ruleCheck, type RuleCheck } from '../index.js';
+
+export interface MentionData {
+    /** The words as written (spaces folded), to check the fix still applies. */
+    texto: string;
+    /** The name to write instead. */
+    nombre: string;
+}
+
+export function mentionChecks(services: EstructuraServices): RuleCheck[] {
+    const index = services.structure.MentionIndex;
+    return [ruleCheck('funcion-mencion', 'Documento', (node, accept) => checkMentions(node, accept, index))];
+}
+
+export function checkMentions(root: Documento, accept: ValidationAcceptor, index: MentionIndex): void {
+    const document = AstUtils.getDocument(root);
+    for (const mention of index.mentionsOf(document)) {
+        const range = { start: document.textDocument.positionAt(mention.start), end: document.textDocument.positionAt(mention.end) };
+        const info = { node: mention.node, range };
+        if (mention.kind === 'desconocida') {
+            report(accept, 'funcion-mencion', `«${mention.text}» no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).`, info, 'info');
+        } else if (mention.kind === 'anterior' && mention.replacement) {
+            report(accept, 'funcion-mencion', `«${mention.text}» es un nombre anterior: ${formerNote(mention)}; el nombre vigente es «${mention.replacement}».`,
+                { ...info, data: { texto: mention.text, nombre: mention.replacement } satisfies MentionData }, 'warning');
+        } else if (mention.kind === 'variante' && mention.replacement) {
+            const unit = mention.units[0];
+            report(accept, 'funcion-mencion', `«${mention.text}» es una variante del nombre oficial «${mention.replacement}»${unit?.numero ? ` (${unit.numero})` : ''}.`,
+                { ...info, data: { texto: mention.text, nombre: mention.replacement } satisfies MentionData }, 'info');
+        }
+    }
+}
+
+function formerNote(mention: Mention): string {
+    const entry = mention.entry;
+    const when = [entry?.until && `hasta ${entry.until}`, entry?.change && `por ${entry.change}`].filter(Boolean).join(', ');
+    return `cambió de nombre${when ? ` (${when})` : ''}`;
+}
+
+/** Quick fix: write the current or official name in place of the mention. */
+export function fixMention({ document, diagnostic }: FixContext): CodeAction[] {
+    const data = diagnostic.data as Partial<MentionData> | undefined;
+    if (!data?.nombre || !data.texto) return [];
+    // Offer it only while the text under the diagnostic is still the mention.
+    if (document.textDocument.getText(diagnostic.range).replace(/\s+/g, ' ') !== data.texto) return [];
+    return [fixAction(`Escribir «${data.nombre}»`, document, diagnostic, [TextEdit.replace(diagnostic.range, data.nombre)])];
+}
+
+export const mentionFixes: FixMap = {
+    'funcion-mencion': fixMention
+};
