@@ -2,7 +2,7 @@
 // other across files and manuals, and the hand-written files (examples/ejemplos/) that refer to them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancellationToken, SymbolKind, type DocumentSymbol, type Hover, type Location, type LocationLink } from 'vscode-languageserver';
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { Documento } from '../server/src/language/generated/ast.js';
 import { INSTITUTIONAL, DOE, UEOD, SG_MANUAL, POSITIONS, HISTORY, ERRORS, CAPSOI, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { buildWorkspace, exampleFiles, lineOf, positionOf, textParams, uriOf, type TestWorkspace } from './helpers/workspace.js';
@@ -109,11 +109,18 @@ describe('language features across the examples', () => {
         expect(target.textDocument.getText(result[0].targetSelectionRange)).toBe(id);
     });
 
-    it('finds the references of a unit in every file', async () => {
+    it('finds the references of a unit in every file: typed references first, then mentions in prose', async () => {
         const inst = doc(INSTITUTIONAL);
-        const refs = await lsp().ReferencesProvider!.findReferences(inst, {
+        const all = await lsp().ReferencesProvider!.findReferences(inst, {
             ...textParams(inst, positionOf(inst, 'unidad DG "', 'DG')), context: { includeDeclaration: false }
         }, token) as Location[];
+        const refs = all.slice(0, 4);
+        const prose = all.slice(4);
+        expect(prose.length).toBeGreaterThan(20);
+        for (const location of prose) {
+            const text = ws.shared.workspace.LangiumDocuments.getDocument(URI.parse(location.uri))!.textDocument.getText(location.range);
+            expect(text.replace(/\s+/g, ' '), location.uri).toBe('Dirección General');
+        }
         expect(places(refs)).toEqual([
             `con-errores.estructura:${lineOf(doc(ERRORS), 'adscrita a DG')}`,
             `imss-puestos.estructura:${lineOf(doc(POSITIONS), 'titular de DG')}`,

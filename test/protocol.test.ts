@@ -9,7 +9,7 @@ import {
     type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
     type Location, type LocationLink, type Position, type Range, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
-import { EXAMPLES, REPO, INSTITUTIONAL, DOE, POSITIONS, ERRORS, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
+import { EXAMPLES, REPO, INSTITUTIONAL, DOE, UEOD, POSITIONS, ERRORS, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 
 const SERVER = path.join(REPO, 'out/server.cjs');
@@ -241,6 +241,18 @@ describe('language server over stdio (out/server.cjs)', () => {
         ]);
         expect(positionEdits).toHaveLength(3);
         await client.notify('textDocument/didClose', { textDocument: { uri: uri(DRAFT) } });
+    });
+
+    it('goes from a unit named inside a function string to its definition in another manual', async () => {
+        const source = text(UEOD);
+        const links = await client.request<LocationLink[] | null>('textDocument/definition', {
+            textDocument: { uri: uri(UEOD) },
+            position: positionOf(source, 'por la Dirección de Incorporación y Recaudación', 'Incorporación')
+        });
+        expect(links).toHaveLength(1);
+        expect(links![0].targetUri).toBe(uri(INSTITUTIONAL));
+        expect(textAt(text(INSTITUTIONAL), links![0].targetSelectionRange)).toBe('"Dirección de Incorporación y Recaudación"');
+        expect(textAt(source, links![0].originSelectionRange!)).toBe('Dirección de Incorporación y Recaudación');
     });
 
     it('updates the Norma diagnostic of a file nobody opened when another file gives its PHAE a subordinate, and when that is undone', async () => {

@@ -17,11 +17,14 @@ import { EstructuraValueConverter } from './value-converter.js';
 import { EstructuraWorkspaceManager } from './workspace-manager.js';
 import { EstructuraCodeActionProvider } from '../lsp/code-actions.js';
 import { EstructuraCompletionProvider } from '../lsp/completion.js';
+import { EstructuraDefinitionProvider } from '../lsp/definition.js';
 import { EstructuraDocumentSymbolProvider } from '../lsp/document-symbols.js';
 import { EstructuraFoldingRangeProvider } from '../lsp/folding.js';
 import { EstructuraFormatter } from '../lsp/formatter.js';
 import { EstructuraHoverProvider } from '../lsp/hover.js';
+import { EstructuraReferencesProvider } from '../lsp/references.js';
 import { EstructuraRenameProvider } from '../lsp/rename.js';
+import { EstructuraSemanticTokenProvider } from '../lsp/semantic-tokens.js';
 import { EstructuraWorkspaceSymbolProvider } from '../lsp/workspace-symbols.js';
 
 export interface EstructuraAddedServices {
@@ -64,7 +67,10 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
         FoldingRangeProvider: services => new EstructuraFoldingRangeProvider(services),
         Formatter: () => new EstructuraFormatter(),
         HoverProvider: services => new EstructuraHoverProvider(services),
-        RenameProvider: services => new EstructuraRenameProvider(services)
+        RenameProvider: services => new EstructuraRenameProvider(services),
+        DefinitionProvider: services => new EstructuraDefinitionProvider(services),
+        ReferencesProvider: services => new EstructuraReferencesProvider(services),
+        SemanticTokenProvider: services => new EstructuraSemanticTokenProvider(services)
     }
 };
 

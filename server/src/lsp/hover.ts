@@ -8,14 +8,17 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import { isDocumento, isFuncion, isInciso, isManual, isPuesto, isUnidad, type Funcion, type Inciso, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import { adscriptionPath, institutionOf, isPhae, unitOfPosition } from '../language/model.js';
+import type { Mention, MentionIndex } from '../language/mentions/mention-index.js';
 import type { StructureIndex } from '../language/structure-index.js';
 
 export class EstructuraHoverProvider extends AstNodeHoverProvider {
     private readonly structure: StructureIndex;
+    private readonly mentions: MentionIndex;
 
     constructor(services: EstructuraServices) {
         super(services);
         this.structure = services.structure.StructureIndex;
+        this.mentions = services.structure.MentionIndex;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -23,6 +26,9 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
         const hover = await super.getHoverContent(document, params);
         if (hover) parts.push((hover.contents as { value: string }).value);
         else {
+            // On a unit named in prose: the unit's card (or the class, the body outside the institution…).
+            const mention = this.mentions.mentionAt(document, document.textDocument.offsetAt(params.position));
+            if (mention) parts.push(mentionCard(mention, this.structure, this.mentions));
             // Inside a function text: where it comes from, which unit it belongs to.
             const root = document.parseResult.value.$cstNode;
             const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
@@ -51,7 +57,7 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
     }
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
-        if (isUnidad(node)) return unitCard(node, this.structure);
+        if (isUnidad(node)) return unitCard(node, this.structure, this.mentions);
         if (isPuesto(node)) return positionCard(node, this.structure);
         if (isManual(node)) return manualCard(node);
         return undefined;
@@ -62,7 +68,7 @@ function fileOf(node: AstNode): string {
     return AstUtils.getDocument(node).uri.path.split('/').pop() ?? '';
 }
 
-export function unitCard(unit: Unidad, structure: StructureIndex): string {
+export function unitCard(unit: Unidad, structure: StructureIndex, mentions: MentionIndex): string {
     const snapshot = structure.snapshot;
     const lines: string[] = [];
     lines.push(`**${unit.nombre ?? unit.name}**`);
@@ -90,6 +96,8 @@ export function unitCard(unit: Unidad, structure: StructureIndex): string {
         plural(children, 'unidad subordinada', 'unidades subordinadas'),
         plural(positions, 'puesto', 'puestos')
     ].join(' · '));
+    const former = formerNames(unit, mentions);
+    if (former.length > 0) lines.push(`Nombres anteriores: ${former.join('; ')}`);
     lines.push(`Definida en \`${fileOf(unit)}\``);
     const origin = sourceOf(unit);
     if (origin) lines.push(`Texto original: ${origin}`);
@@ -152,4 +160,30 @@ export function sourceOf(node: AstNode & { linea?: string }): string | undefined
 
 function plural(count: number, one: string, many: string): string {
     return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The former names of a unit, dated: declared on the unit or by a rename (`cambio`). */
+function formerNames(unit: Unidad, mentions: MentionIndex): string[] {
+    return mentions.dictionary.formerNames.get(unit).map(e => {
+        const facts = [e.until && `hasta ${e.until}`, e.change].filter(Boolean);
+        return `«${e.name}»${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`;
+    });
+}
+
+const MENTION_KINDS: Record<Mention['kind'], string> = {
+    oficial: 'Mención por el nombre oficial',
+    alias: 'Mención por un alias',
+    anterior: 'Mención por un nombre anterior',
+    variante: 'Mención con una variante del nombre oficial',
+    plural: 'Mención de varias unidades a la vez',
+    clase: 'Mención de una clase de unidades, no de una unidad',
+    externa: 'Dependencia o unidad externa a la institución',
+    contextual: 'Mención por contexto',
+    desconocida: 'Nombre con forma de unidad que no existe en el espacio de trabajo'
+};
+
+function mentionCard(mention: Mention, structure: StructureIndex, mentions: MentionIndex): string {
+    const head = [`*${MENTION_KINDS[mention.kind]}:* «${mention.text}»`];
+    if (mention.replacement) head.push(`Nombre ${mention.kind === 'anterior' ? 'vigente' : 'oficial'}: «${mention.replacement}»`);
+    return [head.join(' · '), ...mention.units.map(unit => unitCard(unit, structure, mentions))].join('\n\n---\n\n');
 }

@@ -1,0 +1,51 @@
+// Find references on a unit: the typed references first (`adscrita a`, `titular de`…), then the
+// mentions of its name in function prose, in every file. From inside a mention too.
+import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
+import { DefaultReferencesProvider } from 'langium/lsp';
+import { Location, type CancellationToken, type ReferenceParams } from 'vscode-languageserver';
+import { isUnidad, type Unidad } from '../language/generated/ast.js';
+import type { EstructuraServices } from '../language/estructura-module.js';
+import type { MentionIndex } from '../language/mentions/mention-index.js';
+import { linksUnits } from './definition.js';
+
+export class EstructuraReferencesProvider extends DefaultReferencesProvider {
+    private readonly mentions: MentionIndex;
+
+    constructor(services: EstructuraServices) {
+        super(services);
+        this.mentions = services.structure.MentionIndex;
+    }
+
+    override async findReferences(document: LangiumDocument, params: ReferenceParams, cancelToken?: CancellationToken): Promise<Location[]> {
+        const offset = document.textDocument.offsetAt(params.position);
+        const mention = this.mentions.mentionAt(document, offset);
+        let units: Unidad[];
+        let typed: Location[] = [];
+        if (mention && linksUnits(mention)) {
+            units = mention.units;
+            for (const unit of units) {
+                for (const ref of this.references.findReferences(unit, { includeDeclaration: params.context.includeDeclaration })) {
+                    typed.push(Location.create(ref.sourceUri.toString(), ref.segment.range));
+                }
+            }
+        } else {
+            typed = await super.findReferences(document, params, cancelToken);
+            const selected = this.selectedUnit(document, offset);
+            units = selected ? [selected] : [];
+        }
+        const prose: Location[] = [];
+        for (const unit of units) {
+            for (const m of this.mentions.mentionsOfUnit(unit)) {
+                const text = AstUtils.getDocument(m.node).textDocument;
+                prose.push(Location.create(text.uri, { start: text.positionAt(m.start), end: text.positionAt(m.end) }));
+            }
+        }
+        return [...typed, ...prose];
+    }
+
+    /** The unit whose declaration or reference is at the offset. */
+    private selectedUnit(document: LangiumDocument, offset: number): Unidad | undefined {
+        const leaf = CstUtils.findDeclarationNodeAtOffset(document.parseResult.value.$cstNode, offset, this.grammarConfig.nameRegexp);
+        return leaf ? this.references.findDeclarations(leaf).find(isUnidad) : undefined;
+    }
+}
