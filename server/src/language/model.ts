@@ -1,6 +1,6 @@
 // Helpers over the AST that every service shares: namespaces, adscription, kinds, text normalization.
 import { AstUtils, type AstNode } from 'langium';
-import { isDocumento, isManual, isParte, isUnidad, type Puesto, type Unidad } from './generated/ast.js';
+import { isDocumento, isManual, isParte, isUnidad, type Elemento, type Puesto, type Unidad } from './generated/ast.js';
 
 /** The institution namespace (`IMSS`, `ISSSTE`) declared in the header of the node's file; '' when missing. */
 export function institutionOf(node: AstNode): string {
@@ -93,4 +93,21 @@ export function normalizeSpace(text: string): string {
 /** A unit's number as written, without the trailing period some manuals add ("8.1.11."). */
 export function numberKey(numero: string | undefined): string | undefined {
     return numero?.replace(/\.$/, '');
+}
+
+/**
+ * The units, positions, organigramas and changes of a file, nested ones included, without visiting
+ * functions and their texts (much faster than a full AST walk on a manual).
+ */
+export function* structureElements(root: AstNode): Generator<Elemento> {
+    if (!isDocumento(root)) return;
+    const stack: Elemento[] = [...root.elementos].reverse();
+    while (stack.length > 0) {
+        const element = stack.pop()!;
+        yield element;
+        if (isUnidad(element)) {
+            for (let i = element.unidades.length - 1; i >= 0; i--) stack.push(element.unidades[i]);
+            for (let i = element.puestos.length - 1; i >= 0; i--) stack.push(element.puestos[i]);
+        }
+    }
 }

@@ -1,9 +1,9 @@
 // The names a text can use for a unit, over the whole workspace: official names, declared aliases,
 // and former names (`anterior "…"` on the unit, or a `cambio` with `nombre anterior`/`nombre nuevo`,
 // followed along later renames to the unit that carries the name today).
-import { AstUtils, MultiMap, type LangiumDocuments } from 'langium';
+import { MultiMap, type LangiumDocuments } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Unidad } from '../generated/ast.js';
-import { institutionOf, normalizeKey } from '../model.js';
+import { institutionOf, normalizeKey, structureElements } from '../model.js';
 import { nameWords } from './words.js';
 
 export type NameKind = 'oficial' | 'alias' | 'anterior';
@@ -29,8 +29,8 @@ interface TrieNode {
 
 export class NameDictionary {
     private readonly root: TrieNode = { next: new Map(), entries: [] };
-    /** Official names by their first word, for variant spellings. */
-    readonly officialByHead = new MultiMap<string, { words: string[]; entry: NameEntry }>();
+    /** Official names by their first and last words, for variant spellings (which keep both). */
+    readonly officialByEnds = new MultiMap<string, { words: string[]; entry: NameEntry }>();
     /** Former names by unit, for hover cards. */
     readonly formerNames = new MultiMap<Unidad, NameEntry>();
     /** How many names it holds. */
@@ -47,7 +47,7 @@ export class NameDictionary {
         }
         node.entries.push(entry);
         this.size++;
-        if (entry.kind === 'oficial') this.officialByHead.add(key[0], { words: key, entry });
+        if (entry.kind === 'oficial') this.officialByEnds.add(endsKey(key[0], key[key.length - 1]), { words: key, entry });
         if (entry.kind === 'anterior' && entry.unit) this.formerNames.add(entry.unit, entry);
     }
 
@@ -60,7 +60,8 @@ export class NameDictionary {
         let best: { end: number; entries: NameEntry[] } | undefined;
         for (let i = from; i <= last && node; i++) {
             node = node.next.get(words[i]);
-            const entries = node?.entries.filter(accept) ?? [];
+            if (!node || node.entries.length === 0) continue;
+            const entries = node.entries.filter(accept);
             if (entries.length > 0) best = { end: i, entries };
         }
         return best;
@@ -78,7 +79,7 @@ export function buildDictionary(documents: LangiumDocuments): NameDictionary {
     const officialByName = new MultiMap<string, Unidad>();
     const changes: Cambio[] = [];
     for (const document of documents.all) {
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const node of structureElements(document.parseResult.value)) {
             if (isUnidad(node) && node.nombre) {
                 const institution = institutionOf(node);
                 officialByName.add(`${institution}|${normalizeKey(node.nombre)}`, node);
@@ -117,4 +118,8 @@ export function buildDictionary(documents: LangiumDocuments): NameDictionary {
         });
     }
     return dictionary;
+}
+
+export function endsKey(first: string, last: string): string {
+    return `${first}|${last}`;
 }

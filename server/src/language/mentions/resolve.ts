@@ -6,7 +6,7 @@
 import type { Unidad } from '../generated/ast.js';
 import { adscriptionPath, manualKey, parentOf } from '../model.js';
 import { isExternal, isKindClass } from './classes.js';
-import type { NameDictionary, NameEntry } from './dictionary.js';
+import { endsKey, type NameDictionary, type NameEntry } from './dictionary.js';
 import { singularHead, type Candidate, type TextScan } from './scan.js';
 import { nameWords, spelledWords } from './words.js';
 
@@ -135,15 +135,16 @@ function findVariant(
     norms: string[], c: Candidate, exactEnd: number, dictionary: NameDictionary,
     accept: (e: NameEntry) => boolean, unit: Unidad | undefined, scan: TextScan
 ): { end: number; unit: Unidad } | undefined {
-    const names = dictionary.officialByHead.get(norms[c.head]).filter(n => accept(n.entry) && n.entry.unit);
     for (let end = c.phraseEnd; end > exactEnd; end--) {
         if (!scan.words[end].cap) continue;
+        const names = dictionary.officialByEnds.get(endsKey(norms[c.head], norms[end]));
+        if (names.length === 0) continue;
         const phrase = norms.slice(c.head, end + 1);
         let best = MAX_LEFT_OUT + 1;
         let found: Unidad[] = [];
         for (const name of names) {
             const leftOut = name.words.length - phrase.length;
-            if (leftOut < 1 || leftOut > best || name.words[name.words.length - 1] !== phrase[phrase.length - 1] || !isSubsequence(phrase, name.words)) continue;
+            if (leftOut < 1 || leftOut > best || !name.entry.unit || !accept(name.entry) || !isSubsequence(phrase, name.words)) continue;
             if (leftOut < best) { best = leftOut; found = []; }
             found.push(name.entry.unit!);
         }

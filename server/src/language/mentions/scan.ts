@@ -49,29 +49,55 @@ export interface TextScan {
 export function scanText(text: string): TextScan {
     const list = words(text);
     const candidates: Candidate[] = [];
+    const gaps = new Gaps(text, list);
     let hardEnd = -1;
     for (let i = 0; i < list.length; i++) {
-        if (i > hardEnd) hardEnd = lastBeforeBreak(text, list, i);
         if (!list[i].cap || !isHead(list[i].norm)) continue;
-        candidates.push({ head: i, phraseEnd: phraseEnd(text, list, i, hardEnd), hardEnd });
+        if (i > hardEnd) {
+            hardEnd = i;
+            while (hardEnd + 1 < list.length && gaps.after(hardEnd) !== Gap.Hard) hardEnd++;
+        }
+        candidates.push({ head: i, phraseEnd: phraseEnd(gaps, list, i, hardEnd), hardEnd });
     }
-    const superior = [...text.matchAll(/\bsu(?:s)?\s+superior(?:es)?\s+jer[aá]rquic[oa]s?\b/giu)]
-        .map(m => ({ start: m.index, end: m.index + m[0].length }));
+    const superior = /superior/iu.test(text)
+        ? [...text.matchAll(/\bsu(?:s)?\s+superior(?:es)?\s+jer[aá]rquic[oa]s?\b/giu)].map(m => ({ start: m.index, end: m.index + m[0].length }))
+        : [];
     return { words: list, candidates, superior };
 }
 
-function lastBeforeBreak(text: string, list: Word[], from: number): number {
-    let i = from;
-    while (i + 1 < list.length && !breaksName(text.substring(list[i].end, list[i + 1].start).replace(',', ''))) i++;
-    return i;
+const enum Gap { None, Comma, Hard }
+
+/** What separates each word from the next, computed on demand and kept. */
+class Gaps {
+    private readonly known: Gap[] = [];
+    constructor(private readonly text: string, private readonly list: Word[]) {}
+
+    after(i: number): Gap {
+        let gap = this.known[i];
+        if (gap === undefined) {
+            gap = classify(this.text.substring(this.list[i].end, this.list[i + 1].start));
+            this.known[i] = gap;
+        }
+        return gap;
+    }
 }
 
-function phraseEnd(text: string, list: Word[], head: number, hardEnd: number): number {
+function classify(gap: string): Gap {
+    if (gap === ' ') return Gap.None;
+    let comma = false;
+    for (const char of gap) {
+        if (char === ',') comma = true;
+        else if (breaksName(char)) return Gap.Hard;
+    }
+    return comma ? Gap.Comma : Gap.None;
+}
+
+function phraseEnd(gaps: Gaps, list: Word[], head: number, hardEnd: number): number {
     let end = head;
     let separated = false;
     for (let k = head + 1; k <= hardEnd; k++) {
         const word = list[k];
-        if (text.substring(list[k - 1].end, word.start).includes(',')) break;
+        if (gaps.after(k - 1) === Gap.Comma) break;
         if (word.cap) {
             if (separated && isHead(word.norm)) break;
             end = k;
