@@ -1,4 +1,6 @@
 // Unit kinds seen in the IMSS and ISSSTE manuals, as analysts write them after `tipo`.
+import { normalizeKey } from './model.js';
+
 export const UNIT_KINDS = [
     'Dirección General', 'Secretaría General', 'Dirección', 'Dirección Normativa', 'Unidad',
     'Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'Coordinación Administrativa',
@@ -43,18 +45,14 @@ export interface KindGuess {
 }
 
 /** The kind a unit's official name suggests by its prefix; a suggestion the rules may question. */
-const FOLDED_PREFIXES = PREFIXES.map(([prefix, kind, shape]) => [fold(prefix), kind, shape] as const);
+const FOLDED_PREFIXES = PREFIXES.map(([prefix, kind, shape]) => [normalizeKey(prefix), kind, shape] as const);
 
 export function kindFromName(name: string): KindGuess | undefined {
-    const folded = fold(name);
+    const folded = normalizeKey(name);
     for (const [p, kind, shape] of FOLDED_PREFIXES) {
         if (folded === p || folded.startsWith(p + ' ')) {
             return { kind, ...(shape === 'generic' ? { generic: true } : shape === 'grouping' ? { grouping: true } : {}) };
         }
     }
     return undefined;
-}
-
-function fold(text: string): string {
-    return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
