@@ -105,7 +105,8 @@ function fromEntries(text: string, at: { start: number; end: number }, entries: 
     const entry = best.find(e => e.unit === targets[0]) ?? best[0];
     if (kind === 'anterior') return { ...at, kind, units: targets, replacement: entry.current, entry };
     // Matched with an article more or less ("de Calidad Médica" for "de la Calidad Médica"): a variant spelling.
-    if (kind === 'oficial' && spelledWords(text.substring(at.start, at.end)) !== spelledWords(entry.name)) {
+    const written = text.substring(at.start, at.end);
+    if (kind === 'oficial' && written !== entry.name && spelledWords(written) !== spelledWords(entry.name)) {
         return { ...at, kind: 'variante', units: targets, replacement: entry.name };
     }
     return { ...at, kind, units: targets };

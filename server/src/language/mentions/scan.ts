@@ -1,7 +1,7 @@
 // Where a text may name units: every capitalized unit-kind word ("Dirección", "Coordinaciones"…)
 // starts a candidate, and the capitalized phrase that follows bounds it. This does not depend on
 // which units exist, so it is computed once per document version and kept until the text changes.
-import { breaksName, words, type Word } from './words.js';
+import { breaksName, WordReader, type Word } from './words.js';
 
 /** Unit-kind words that start a unit's name, singular → plural (folded). */
 const HEADS: Record<string, string> = {
@@ -46,41 +46,52 @@ export interface TextScan {
     superior: Array<{ start: number; end: number }>;
 }
 
+/** A capitalized head word, accented or not, as a whole word: where a segment to read starts. */
+const HEAD_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...Object.keys(HEADS), ...SINGULAR.keys()].map(accentInsensitive).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+function accentInsensitive(word: string): string {
+    const vowels: Record<string, string> = { a: 'aá', e: 'eé', i: 'ií', o: 'oó', u: 'uú' };
+    return [...word].map((c, i) => {
+        const options = vowels[c] ?? c;
+        return `[${i === 0 ? options.toUpperCase() : options}]`;
+    }).join('');
+}
+
 export function scanText(text: string): TextScan {
-    const list = words(text);
-    const candidates: Candidate[] = [];
-    const gaps = new Gaps(text, list);
-    let hardEnd = -1;
-    for (let i = 0; i < list.length; i++) {
-        if (!list[i].cap || !isHead(list[i].norm)) continue;
-        if (i > hardEnd) {
-            hardEnd = i;
-            while (hardEnd + 1 < list.length && gaps.after(hardEnd) !== Gap.Hard) hardEnd++;
-        }
-        candidates.push({ head: i, phraseEnd: phraseEnd(gaps, list, i, hardEnd), hardEnd });
-    }
     const superior = /superior/iu.test(text)
         ? [...text.matchAll(/\bsu(?:s)?\s+superior(?:es)?\s+jer[aá]rquic[oa]s?\b/giu)].map(m => ({ start: m.index, end: m.index + m[0].length }))
         : [];
+    HEAD_WORD.lastIndex = 0;
+    let head = HEAD_WORD.exec(text);
+    if (!head) return { words: [], candidates: [], superior };
+    // Only the stretches that start at a head word and run to the next punctuation are read:
+    // most function texts name no unit, and most of a text that does is not a name.
+    const reader = new WordReader(text);
+    const list: Word[] = [];
+    const gaps: Gap[] = [];
+    const candidates: Candidate[] = [];
+    while (head) {
+        const first = list.length;
+        let word = reader.next(head.index);
+        while (word) {
+            list.push(word);
+            const next = reader.next(word.end);
+            const gap = next ? classify(text.substring(word.end, next.start)) : Gap.Hard;
+            gaps.push(gap);
+            if (gap === Gap.Hard) break;
+            word = next;
+        }
+        const hardEnd = list.length - 1;
+        for (let k = first; k <= hardEnd; k++) {
+            if (list[k].cap && isHead(list[k].norm)) candidates.push({ head: k, phraseEnd: phraseEnd(gaps, list, k, hardEnd), hardEnd });
+        }
+        HEAD_WORD.lastIndex = list[hardEnd].end;
+        head = HEAD_WORD.exec(text);
+    }
     return { words: list, candidates, superior };
 }
 
 const enum Gap { None, Comma, Hard }
-
-/** What separates each word from the next, computed on demand and kept. */
-class Gaps {
-    private readonly known: Gap[] = [];
-    constructor(private readonly text: string, private readonly list: Word[]) {}
-
-    after(i: number): Gap {
-        let gap = this.known[i];
-        if (gap === undefined) {
-            gap = classify(this.text.substring(this.list[i].end, this.list[i + 1].start));
-            this.known[i] = gap;
-        }
-        return gap;
-    }
-}
 
 function classify(gap: string): Gap {
     if (gap === ' ') return Gap.None;
@@ -92,12 +103,12 @@ function classify(gap: string): Gap {
     return comma ? Gap.Comma : Gap.None;
 }
 
-function phraseEnd(gaps: Gaps, list: Word[], head: number, hardEnd: number): number {
+function phraseEnd(gaps: Gap[], list: Word[], head: number, hardEnd: number): number {
     let end = head;
     let separated = false;
     for (let k = head + 1; k <= hardEnd; k++) {
         const word = list[k];
-        if (gaps.after(k - 1) === Gap.Comma) break;
+        if (gaps[k - 1] === Gap.Comma) break;
         if (word.cap) {
             if (separated && isHead(word.norm)) break;
             end = k;

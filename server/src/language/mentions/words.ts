@@ -20,35 +20,55 @@ export function fold(text: string): string {
     return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-// Prose repeats a small vocabulary: folding each distinct word once keeps scanning fast.
-const folded = new Map<string, string>();
+const ACCENTED: Record<string, string> = {
+    á: 'a', à: 'a', â: 'a', ä: 'a', ã: 'a', é: 'e', è: 'e', ê: 'e', ë: 'e', í: 'i', ì: 'i', î: 'i', ï: 'i',
+    ó: 'o', ò: 'o', ô: 'o', ö: 'o', õ: 'o', ú: 'u', ù: 'u', û: 'u', ü: 'u', ñ: 'n', ç: 'c'
+};
 
-function foldWord(word: string): string {
-    let result = folded.get(word);
-    if (result === undefined) {
-        if (folded.size > 100_000) folded.clear();
-        result = fold(word);
-        folded.set(word, result);
-    }
-    return result;
+/**
+ * The whole text folded at once, keeping every offset: lower case, Spanish accents removed. Texts
+ * whose folding would change their length (decomposed accents, rare letters) return undefined.
+ */
+function foldInPlace(text: string): string | undefined {
+    const lower = text.toLowerCase();
+    if (lower.length !== text.length) return undefined;
+    const folded = lower.replace(/[áàâäãéèêëíìîïóòôöõúùûüñç]/g, c => ACCENTED[c]);
+    return /[^\x00-\x7f]/.test(folded) && /\p{M}/u.test(folded) ? undefined : folded;
 }
 
 /** The significant words of a text, in order, with their offsets. */
 export function words(text: string): Word[] {
     const out: Word[] = [];
-    const length = text.length;
-    let i = 0;
-    while (i < length) {
-        if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
-        const start = i;
-        while (i < length && isWordChar(text.charCodeAt(i))) i++;
-        const word = text.substring(start, i);
-        const norm = foldWord(word);
-        if (IGNORED.has(norm)) continue;
-        const first = word[0];
-        out.push({ norm: CONTRACTIONS[norm] ?? norm, start, end: i, cap: first !== first.toLowerCase() });
-    }
+    const reader = new WordReader(text);
+    for (let word = reader.next(0); word; word = reader.next(word.end)) out.push(word);
     return out;
+}
+
+/** Reads the significant words of a text one at a time, from any offset. */
+export class WordReader {
+    private readonly folded: string | undefined;
+
+    constructor(readonly text: string) {
+        this.folded = foldInPlace(text);
+    }
+
+    /** The next significant word at or after `from`, or undefined at the end. */
+    next(from: number): Word | undefined {
+        const text = this.text;
+        const length = text.length;
+        let i = from;
+        while (i < length) {
+            while (i < length && !isWordChar(text.charCodeAt(i))) i++;
+            if (i >= length) return undefined;
+            const start = i;
+            while (i < length && isWordChar(text.charCodeAt(i))) i++;
+            const norm = this.folded ? this.folded.substring(start, i) : fold(text.substring(start, i));
+            if (IGNORED.has(norm)) continue;
+            const first = text[start];
+            return { norm: CONTRACTIONS[norm] ?? norm, start, end: i, cap: first !== first.toLowerCase() };
+        }
+        return undefined;
+    }
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
