@@ -138,7 +138,9 @@ function serverMemoryMb(pid: number): number | undefined {
 }
 
 async function main(): Promise<void> {
-    const [command, folder, file, server] = process.argv.slice(2);
+    const [command, ...args] = process.argv.slice(2);
+    // Paths are resolved here: the server process runs in the workspace folder.
+    const [folder, file, server] = command === 'profile' ? args : args.map(a => path.resolve(a));
     const result = command === 'lex' ? await lex(folder)
         : command === 'framework' ? await framework(folder)
             : command === 'lsp' ? await lsp(folder, file, server)

@@ -1,9 +1,9 @@
 // A workspace-wide view of the structure, computed once per build and shared by the
 // validations and language features that look beyond one file (children declared in
 // another manual, titulares, subordinates).
-import { AstUtils, DocumentState, MultiMap, WorkspaceCache, type LangiumSharedCoreServices, type LangiumDocuments } from 'langium';
+import { DocumentState, MultiMap, WorkspaceCache, type LangiumSharedCoreServices, type LangiumDocuments } from 'langium';
 import { isPuesto, isUnidad, type Puesto, type Unidad } from './generated/ast.js';
-import { institutionOf, manualKey, normalizeKey, parentOf, qualifiedName, titularTarget, unitOfPosition } from './model.js';
+import { institutionOf, manualKey, normalizeKey, parentOf, qualifiedName, structureElements, titularTarget, unitOfPosition } from './model.js';
 
 export interface StructureSnapshot {
     /** Sub-units of a unit: nested ones and those attached with `adscrita a` in any file. */
@@ -51,7 +51,7 @@ export class StructureIndex {
         for (const document of this.documents.all) {
             const root = document.parseResult.value;
             const institution = institutionOf(root);
-            for (const node of AstUtils.streamAst(root)) {
+            for (const node of structureElements(root)) {
                 if (isUnidad(node)) {
                     const parent = parentOf(node);
                     if (parent) snapshot.children.add(parent, node);

@@ -79,9 +79,18 @@ function isWordChar(code: number): boolean {
     return LETTER_OR_DIGIT.test(String.fromCharCode(code));
 }
 
+// The dictionary is rebuilt on every build from names that rarely change: fold each name once.
+const nameWordsCache = new Map<string, string[]>();
+
 /** A name as a sequence of folded significant words: the key the dictionary stores. */
 export function nameWords(name: string): string[] {
-    return words(name).map(w => w.norm);
+    let found = nameWordsCache.get(name);
+    if (!found) {
+        if (nameWordsCache.size > 50_000) nameWordsCache.clear();
+        found = words(name).map(w => w.norm);
+        nameWordsCache.set(name, found);
+    }
+    return found;
 }
 
 /**

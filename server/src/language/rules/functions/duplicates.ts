@@ -29,12 +29,12 @@ export function checkDuplicates(unit: Unidad, accept: ValidationAcceptor, index:
             return;
         }
         firstInUnit.set(key, i);
-        // One entry per other unit, preferring units of the same manual.
-        const others = new Map<Unidad, IndexedFunction>();
-        for (const entry of snapshot.byKey.get(key)) {
-            if (entry.identity !== identity && !others.has(entry.identity)) others.set(entry.identity, entry);
-        }
-        if (others.size === 0 || others.size + 1 >= STANDARD_FUNCTION_UNITS) return;
+        // One entry per other unit, preferring units of the same manual. A standard function is
+        // recognized from the count alone: its hundreds of units are never listed.
+        const perUnit = snapshot.firstPerUnit(key);
+        const count = perUnit.size - (perUnit.has(identity) ? 1 : 0);
+        if (count === 0 || count + 1 >= STANDARD_FUNCTION_UNITS) return;
+        const others = new Map<Unidad, IndexedFunction>([...perUnit].filter(([other]) => other !== identity));
         const sorted = [...others.values()].sort((a, b) => Number(manualKey(b.unit) === manualKey(unit)) - Number(manualKey(a.unit) === manualKey(unit)));
         const first = sorted[0];
         const more = sorted.length - 1;

@@ -1,10 +1,10 @@
 // Workspace-wide data of the function and metadata rules, computed once per build (like the
 // StructureIndex): functions by normalized text for funcion-duplicada, and the dated changes that
 // name each unit or position for vigencia-organigrama.
-import { AstUtils, DocumentState, MultiMap, WorkspaceCache, type LangiumSharedCoreServices, type LangiumDocuments } from 'langium';
+import { DocumentState, MultiMap, WorkspaceCache, type LangiumSharedCoreServices, type LangiumDocuments } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
-import { institutionOf } from '../../model.js';
-import { comparisonKey, isClosing } from './text.js';
+import { institutionOf, structureElements } from '../../model.js';
+import { functionKey, isClosing } from './text.js';
 
 export interface IndexedFunction {
     fn: Funcion;
@@ -23,6 +23,8 @@ export interface FunctionSnapshot {
     /** Changes with a date, by the units and positions they name. */
     readonly changesByUnit: MultiMap<Unidad, Cambio>;
     readonly changesByPosition: MultiMap<Puesto, Cambio>;
+    /** The first function with this key in each unit (by identity), computed once per key. */
+    firstPerUnit(key: string): Map<Unidad, IndexedFunction>;
 }
 
 /** Follows `misma unidad que` to the unit all descriptions of a unit point at. */
@@ -53,18 +55,28 @@ export class FunctionIndex {
     }
 
     private compute(): FunctionSnapshot {
+        const perKey = new Map<string, Map<Unidad, IndexedFunction>>();
         const snapshot: FunctionSnapshot = {
-            byKey: new MultiMap(), keyOf: new Map(), changesByUnit: new MultiMap(), changesByPosition: new MultiMap()
+            byKey: new MultiMap(), keyOf: new Map(), changesByUnit: new MultiMap(), changesByPosition: new MultiMap(),
+            firstPerUnit(key) {
+                let units = perKey.get(key);
+                if (!units) {
+                    units = new Map();
+                    for (const entry of this.byKey.get(key)) if (!units.has(entry.identity)) units.set(entry.identity, entry);
+                    perKey.set(key, units);
+                }
+                return units;
+            }
         };
         for (const document of this.documents.all) {
             const root = document.parseResult.value;
             const institution = institutionOf(root);
-            for (const node of AstUtils.streamAst(root)) {
+            for (const node of structureElements(root)) {
                 if (isUnidad(node)) {
                     const identity = unitIdentity(node);
                     node.funciones.forEach((fn, index) => {
                         if (!fn.texto || isClosing(fn)) return;
-                        const text = comparisonKey(fn.texto);
+                        const text = functionKey(fn);
                         if (!text) return;
                         const key = `${institution}|${text}`;
                         snapshot.keyOf.set(fn, key);

@@ -9,9 +9,29 @@ export function cstOf(node: AstNode, property: string): CstNode | undefined {
     return GrammarUtils.findNodeForProperty(node.$cstNode, property);
 }
 
+// Per function node: unchanged documents keep their nodes across builds, so the workspace-wide
+// indexes do not fold every text of the workspace again after each edit.
+const closingOf = new WeakMap<Funcion, boolean>();
+const keyOf = new WeakMap<Funcion, string>();
+
 /** The closing catch-all: marked `cierre`, or recognized by its wording ("Las demás que…"). */
 export function isClosing(fn: Funcion): boolean {
-    return fn.cierre || (!!fn.texto && isClosingClause(fn.texto));
+    let closing = closingOf.get(fn);
+    if (closing === undefined) {
+        closing = fn.cierre || (!!fn.texto && isClosingClause(fn.texto));
+        closingOf.set(fn, closing);
+    }
+    return closing;
+}
+
+/** `comparisonKey` of a function's text, computed once per node. */
+export function functionKey(fn: Funcion): string {
+    let key = keyOf.get(fn);
+    if (key === undefined) {
+        key = fn.texto ? comparisonKey(fn.texto) : '';
+        keyOf.set(fn, key);
+    }
+    return key;
 }
 
 /**
