@@ -29,7 +29,7 @@ const ACCENTED: Record<string, string> = {
  * The whole text folded at once, keeping every offset: lower case, Spanish accents removed. Texts
  * whose folding would change their length (decomposed accents, rare letters) return undefined.
  */
-function foldInPlace(text: string): string | undefined {
+export function foldInPlace(text: string): string | undefined {
     const lower = text.toLowerCase();
     if (lower.length !== text.length) return undefined;
     const folded = lower.replace(/[áàâäãéèêëíìîïóòôöõúùûüñç]/g, c => ACCENTED[c]);

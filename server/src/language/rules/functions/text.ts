@@ -1,6 +1,7 @@
 // What the function rules read in a function: its raw string in the source (for precise ranges
 // and edits), its first word, its final punctuation, and a normalized key to compare texts.
 import { GrammarUtils, type AstNode, type CstNode } from 'langium';
+import { foldInPlace } from '../../mentions/words.js';
 import { isClosingClause } from '../../../importer/functions.js';
 import type { Funcion, Unidad } from '../../generated/ast.js';
 import { normalizeSpace, numberKey } from '../../model.js';
@@ -39,9 +40,12 @@ export function functionKey(fn: Funcion): string {
  * the conjunction the ISSSTE lists put at the end of the second to last function (", y").
  */
 export function comparisonKey(text: string): string {
-    return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-        .replace(/(?:^| )y$/u, '').trim();
+    // Fast path: Spanish text folds to ASCII letters, so an ASCII class finds the separators.
+    const folded = foldInPlace(text);
+    const words = folded !== undefined && !/[^\x00-\x7f]/.test(folded.replace(/[^\p{L}\p{N}]/gu, ''))
+        ? folded.replace(/[^a-z0-9]+/g, ' ')
+        : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+    return words.trim().replace(/(?:^| )y$/u, '').trim();
 }
 
 /** The first word of a raw string: its offsets inside the string, skipping quotes, numbers, bullets. */
