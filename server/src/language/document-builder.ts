@@ -1,10 +1,55 @@
-// Workspace-wide checks (cycles, numbering of siblings in other files, duplicate ids) look
-// across files. Langium relinks only documents that point at a changed one; we also revalidate
-// the documents of the same institution, so a change in one manual updates the others.
-import { DefaultDocumentBuilder, URI, type LangiumDocument } from 'langium';
+// Workspace-wide checks (cycles, numbering of siblings in other files, duplicate ids, duplicate
+// functions, mentions) look across files. Langium relinks only documents that point at a changed
+// one; we also relink and revalidate the documents of the same institution when the change alters
+// what other files see of it (its cross-file summary), and, when only function texts changed, the
+// documents that share those texts. To know that before Langium parses the new text, an edit from
+// the editor is parsed here first and the parse is handed to the document factory, not repeated.
+import {
+    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, URI,
+    type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult
+} from 'langium';
+import { changedFunctionKeys, crossFileSummary, hasFunctionKey, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
 
+/** How a changed document changed, for the documents of its institution. */
+type CrossFileChange = { kind: 'structure' } | { kind: 'functions'; keys: Set<string> };
+
 export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
+    private changes = new Map<string, CrossFileChange>();
+    /**
+     * Per document, the summary the other documents were last relinked against. Compared with the
+     * new text's summary (not with the previous parse): an edit that raced ahead of its parse is
+     * caught by the next update.
+     */
+    private readonly published = new Map<string, CrossFileSummary>();
+
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        this.changes = new Map();
+        for (const uri of deleted) this.published.delete(uri.toString());
+        const factory = this.shared.workspace.LangiumDocumentFactory;
+        for (const uri of changed) {
+            const key = uri.toString();
+            const before = this.langiumDocuments.getDocument(uri);
+            const text = this.textDocuments?.get(key)?.getText();
+            // A file changed on disk, a new or unparsable document: assume the structure changed.
+            if (!before || text === undefined || before.parseResult.value.$type === 'INVALID' || !(factory instanceof EstructuraDocumentFactory)) {
+                this.published.delete(key);
+                continue;
+            }
+            const old = this.published.get(key) ?? crossFileSummary(before.parseResult.value);
+            const now = crossFileSummary(factory.preparse(uri, text).value);
+            this.published.set(key, now);
+            this.changes.set(key, old.structure !== now.structure
+                ? { kind: 'structure' }
+                : { kind: 'functions', keys: changedFunctionKeys(old, now) });
+        }
+        return super.update(changed, deleted, cancelToken);
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.shouldRelink(document, changedUris)) return true;
         const institution = institutionOf(document.parseResult.value);
@@ -12,8 +57,29 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             const changed = this.langiumDocuments.getDocument(URI.parse(uri));
             // A changed document not parsed yet, or deleted: be safe and relink.
             if (!changed || changed.parseResult.value.$type === 'INVALID') return true;
-            if (institutionOf(changed.parseResult.value) === institution) return true;
+            if (institutionOf(changed.parseResult.value) !== institution) continue;
+            const change = this.changes.get(uri);
+            if (!change || change.kind === 'structure') return true;
+            if (change.keys.size > 0 && hasFunctionKey(document, change.keys)) return true;
         }
         return false;
+    }
+}
+
+/** Reuses the parse the builder made of an edited text instead of parsing it a second time. */
+export class EstructuraDocumentFactory extends DefaultLangiumDocumentFactory {
+    private readonly parsed = new Map<string, { text: string; result: ParseResult }>();
+
+    preparse(uri: URI, text: string): ParseResult {
+        const result = this.parse(uri, text);
+        this.parsed.set(uri.toString(), { text, result });
+        return result;
+    }
+
+    override async parseAsync<T extends AstNode = AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
+        const parsed = this.parsed.get(uri.toString());
+        this.parsed.delete(uri.toString());
+        if (parsed && parsed.text === text) return parsed.result as ParseResult<T>;
+        return super.parseAsync(uri, text, cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { EstructuraGeneratedModule, EstructuraGeneratedSharedModule } from './generated/module.js';
-import { EstructuraDocumentBuilder } from './document-builder.js';
+import { EstructuraDocumentBuilder, EstructuraDocumentFactory } from './document-builder.js';
 import { EstructuraDocumentValidator, EstructuraLinker } from './document-validator.js';
 import { SpanishLexerErrorMessageProvider, SpanishParserErrorMessageProvider } from './messages.js';
 import { registerRules } from './rules/index.js';
@@ -77,6 +77,7 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
 export const EstructuraSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         DocumentBuilder: services => new EstructuraDocumentBuilder(services),
+        LangiumDocumentFactory: services => new EstructuraDocumentFactory(services),
         WorkspaceManager: services => new EstructuraWorkspaceManager(services)
     },
     lsp: {
