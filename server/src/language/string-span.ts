@@ -1,6 +1,6 @@
 // String literals as written in the source: where the inside of a string property starts and
 // ends in the document, for precise ranges and edits inside legal text.
-import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 
 /** A string literal as written: offsets of its inside (between the quotes) in the document. */
@@ -15,7 +15,7 @@ export interface StringSpan {
 
 /** The raw span of a node's string property, or undefined when it is missing or unterminated. */
 export function stringSpan(node: AstNode, property: string): StringSpan | undefined {
-    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    const cst = directPropertyNode(node, property) ?? GrammarUtils.findNodeForProperty(node.$cstNode, property);
     if (!cst) return undefined;
     const text = cst.text;
     if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"')) return undefined;
@@ -28,3 +28,19 @@ export function rangeOf(node: AstNode, start: number, end: number): Range {
     return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
 }
 
+
+/**
+ * The CST child that holds a property assigned directly in the node's rule (a function's `texto`),
+ * stopping at the first match: Langium's search examines every child, which the mention index and
+ * the function rules would pay for every text on every edit.
+ */
+function directPropertyNode(node: AstNode, property: string): CstNode | undefined {
+    const cst = node.$cstNode;
+    if (!cst || !isCompositeCstNode(cst)) return undefined;
+    for (const child of cst.content) {
+        if (child.astNode !== node) continue;
+        const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+        if (assignment?.feature === property) return child;
+    }
+    return undefined;
+}

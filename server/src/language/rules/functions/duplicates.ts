@@ -19,7 +19,7 @@ export function checkDuplicates(unit: Unidad, accept: ValidationAcceptor, index:
     const identity = unitIdentity(unit);
     const firstInUnit = new Map<string, number>();
     unit.funciones.forEach((fn, i) => {
-        const key = snapshot.keyOf.get(fn);
+        const key = snapshot.keyOf(fn);
         if (!key) return;
         const earlier = firstInUnit.get(key);
         if (earlier !== undefined) {

@@ -1,9 +1,10 @@
-// Workspace-wide data of the function and metadata rules, computed once per build (like the
-// StructureIndex): functions by normalized text for funcion-duplicada, and the dated changes that
-// name each unit or position for vigencia-organigrama.
-import { DocumentState, MultiMap, WorkspaceCache, type LangiumSharedCoreServices, type LangiumDocuments } from 'langium';
+// Workspace-wide data of the function and metadata rules (like the StructureIndex, one part per
+// document, recomputed when that document is relinked): functions by normalized text for
+// funcion-duplicada, and the dated changes that name each unit or position for vigencia-organigrama.
+import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
 import { institutionOf, structureElements } from '../../model.js';
+import { MergedMultiMap, PerDocumentParts, type Lookup } from '../../per-document-index.js';
 import { functionKey, isClosing } from './text.js';
 
 export interface IndexedFunction {
@@ -17,12 +18,12 @@ export interface IndexedFunction {
 
 export interface FunctionSnapshot {
     /** Functions (closing clauses left out) by institution and comparison key. */
-    readonly byKey: MultiMap<string, IndexedFunction>;
-    /** The key of every indexed function. */
-    readonly keyOf: Map<Funcion, string>;
+    readonly byKey: Lookup<string, IndexedFunction>;
+    /** The key of an indexed function (undefined for a closing clause or an empty text). */
+    keyOf(fn: Funcion): string | undefined;
     /** Changes with a date, by the units and positions they name. */
-    readonly changesByUnit: MultiMap<Unidad, Cambio>;
-    readonly changesByPosition: MultiMap<Puesto, Cambio>;
+    readonly changesByUnit: Lookup<Unidad, Cambio>;
+    readonly changesByPosition: Lookup<Puesto, Cambio>;
     /** The first function with this key in each unit (by identity), computed once per key. */
     firstPerUnit(key: string): Map<Unidad, IndexedFunction>;
 }
@@ -40,55 +41,67 @@ export function unitIdentity(unit: Unidad): Unidad {
     return current;
 }
 
+interface FunctionPart {
+    byKey: MultiMap<string, IndexedFunction>;
+    changesByUnit: MultiMap<Unidad, Cambio>;
+    changesByPosition: MultiMap<Puesto, Cambio>;
+}
+
+/** The key of a function in `byKey`: its institution and its comparison key. */
+function keyOf(fn: Funcion): string | undefined {
+    if (!fn.texto || isClosing(fn)) return undefined;
+    const text = functionKey(fn);
+    return text ? `${institutionOf(fn)}|${text}` : undefined;
+}
+
 export class FunctionIndex {
     private readonly cache: WorkspaceCache<string, FunctionSnapshot>;
-    private readonly documents: LangiumDocuments;
+    private readonly parts: PerDocumentParts<FunctionPart>;
 
     constructor(shared: LangiumSharedCoreServices) {
-        this.documents = shared.workspace.LangiumDocuments;
-        // Evicted when linking finishes, so `misma unidad que` and change references are resolved.
+        this.parts = new PerDocumentParts(shared, document => computePart(document.parseResult.value));
+        // The merged view is rebuilt once linking finishes, so `misma unidad que` and change references are resolved.
         this.cache = new WorkspaceCache(shared, DocumentState.Linked);
     }
 
     get snapshot(): FunctionSnapshot {
-        return this.cache.get('snapshot', () => this.compute());
+        return this.cache.get('snapshot', () => {
+            const parts = this.parts.all();
+            const byKey = new MergedMultiMap(parts.map(p => p.byKey));
+            const perKey = new Map<string, Map<Unidad, IndexedFunction>>();
+            return {
+                byKey,
+                keyOf,
+                changesByUnit: new MergedMultiMap(parts.map(p => p.changesByUnit)),
+                changesByPosition: new MergedMultiMap(parts.map(p => p.changesByPosition)),
+                firstPerUnit(key) {
+                    let units = perKey.get(key);
+                    if (!units) {
+                        units = new Map();
+                        for (const entry of byKey.get(key)) if (!units.has(entry.identity)) units.set(entry.identity, entry);
+                        perKey.set(key, units);
+                    }
+                    return units;
+                }
+            };
+        });
     }
+}
 
-    private compute(): FunctionSnapshot {
-        const perKey = new Map<string, Map<Unidad, IndexedFunction>>();
-        const snapshot: FunctionSnapshot = {
-            byKey: new MultiMap(), keyOf: new Map(), changesByUnit: new MultiMap(), changesByPosition: new MultiMap(),
-            firstPerUnit(key) {
-                let units = perKey.get(key);
-                if (!units) {
-                    units = new Map();
-                    for (const entry of this.byKey.get(key)) if (!units.has(entry.identity)) units.set(entry.identity, entry);
-                    perKey.set(key, units);
-                }
-                return units;
-            }
-        };
-        for (const document of this.documents.all) {
-            const root = document.parseResult.value;
-            const institution = institutionOf(root);
-            for (const node of structureElements(root)) {
-                if (isUnidad(node)) {
-                    const identity = unitIdentity(node);
-                    node.funciones.forEach((fn, index) => {
-                        if (!fn.texto || isClosing(fn)) return;
-                        const text = functionKey(fn);
-                        if (!text) return;
-                        const key = `${institution}|${text}`;
-                        snapshot.keyOf.set(fn, key);
-                        snapshot.byKey.add(key, { fn, unit: node, index, identity });
-                    });
-                } else if (isCambio(node) && node.fecha) {
-                    const units = [...node.unidades.map(r => r.ref), node.adscripcionAnterior?.ref, node.adscripcionNueva?.ref];
-                    for (const unit of new Set(units)) if (unit) snapshot.changesByUnit.add(unit, node);
-                    for (const position of new Set(node.puestos.map(r => r.ref))) if (position) snapshot.changesByPosition.add(position, node);
-                }
-            }
+function computePart(root: AstNode): FunctionPart {
+    const part: FunctionPart = { byKey: new MultiMap(), changesByUnit: new MultiMap(), changesByPosition: new MultiMap() };
+    for (const node of structureElements(root)) {
+        if (isUnidad(node)) {
+            const identity = unitIdentity(node);
+            node.funciones.forEach((fn, index) => {
+                const key = keyOf(fn);
+                if (key) part.byKey.add(key, { fn, unit: node, index, identity });
+            });
+        } else if (isCambio(node) && node.fecha) {
+            const units = [...node.unidades.map(r => r.ref), node.adscripcionAnterior?.ref, node.adscripcionNueva?.ref];
+            for (const unit of new Set(units)) if (unit) part.changesByUnit.add(unit, node);
+            for (const position of new Set(node.puestos.map(r => r.ref))) if (position) part.changesByPosition.add(position, node);
         }
-        return snapshot;
     }
+    return part;
 }
