@@ -105,11 +105,24 @@ export class MentionIndex {
     }
 }
 
+// A scan depends on the text alone: after an edit, the file's unchanged texts reuse theirs.
+const scansByText = new Map<string, TextScan>();
+
+function scanOf(text: string): TextScan {
+    let scan = scansByText.get(text);
+    if (!scan) {
+        if (scansByText.size > 200_000) scansByText.clear();
+        scan = scanText(text);
+        scansByText.set(text, scan);
+    }
+    return scan;
+}
+
 function scanDocument(document: LangiumDocument): ScannedText[] {
     const out: ScannedText[] = [];
     const add = (node: AstNode, property: 'texto' | 'objetivo') => {
         const span = stringSpan(node, property);
-        if (span) out.push({ node, property, offset: span.start, raw: span.inner, scan: scanText(span.inner) });
+        if (span) out.push({ node, property, offset: span.start, raw: span.inner, scan: scanOf(span.inner) });
     };
     for (const element of structureElements(document.parseResult.value)) {
         if (isUnidad(element)) {

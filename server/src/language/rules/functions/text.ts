@@ -10,29 +10,29 @@ export function cstOf(node: AstNode, property: string): CstNode | undefined {
     return GrammarUtils.findNodeForProperty(node.$cstNode, property);
 }
 
-// Per function node: unchanged documents keep their nodes across builds, so the workspace-wide
-// indexes do not fold every text of the workspace again after each edit.
-const closingOf = new WeakMap<Funcion, boolean>();
-const keyOf = new WeakMap<Funcion, string>();
+// Memoized by text, not by node: an edit re-parses its file into new nodes, but all of its
+// functions but one keep their texts, so neither the workspace indexes nor the rules fold them again.
+const closingByText = new Map<string, boolean>();
+const keyByText = new Map<string, string>();
+
+function memo<T>(cache: Map<string, T>, text: string, compute: (text: string) => T): T {
+    let value = cache.get(text);
+    if (value === undefined) {
+        if (cache.size > 200_000) cache.clear();
+        value = compute(text);
+        cache.set(text, value);
+    }
+    return value;
+}
 
 /** The closing catch-all: marked `cierre`, or recognized by its wording ("Las demás que…"). */
 export function isClosing(fn: Funcion): boolean {
-    let closing = closingOf.get(fn);
-    if (closing === undefined) {
-        closing = fn.cierre || (!!fn.texto && isClosingClause(fn.texto));
-        closingOf.set(fn, closing);
-    }
-    return closing;
+    return fn.cierre || (!!fn.texto && memo(closingByText, fn.texto, isClosingClause));
 }
 
-/** `comparisonKey` of a function's text, computed once per node. */
+/** `comparisonKey` of a function's text. */
 export function functionKey(fn: Funcion): string {
-    let key = keyOf.get(fn);
-    if (key === undefined) {
-        key = fn.texto ? comparisonKey(fn.texto) : '';
-        keyOf.set(fn, key);
-    }
-    return key;
+    return fn.texto ? memo(keyByText, fn.texto, comparisonKey) : '';
 }
 
 /**
