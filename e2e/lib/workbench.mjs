@@ -1,0 +1,158 @@
+// What a user does and sees in the VS Code workbench, through keyboard shortcuts and the DOM of
+// VS Code 1.100 (code-server 4.100.3). Selectors are the ones VS Code renders for accessibility
+// (aria-label, aria-level) where possible, since those change least between versions.
+import { E2EError, sleep, waitFor } from './util.mjs';
+
+const oneLine = s => (s ?? '').replace(/\s+/g, ' ').trim();
+
+export class Workbench {
+    constructor(page) { this.page = page; }
+
+    async waitReady() {
+        await waitFor('the workbench to load (.monaco-workbench and the status bar)',
+            () => this.page.locator('.monaco-workbench .part.statusbar').count(), { timeoutMs: 90_000 });
+        // The extension activates on `workspaceContains:**/*.estructura`; the language server's first
+        // build publishes the diagnostics, whose counts appear in the status bar (errors ≥ 1).
+        await waitFor('the language server to publish diagnostics (status bar error count > 0)',
+            async () => oneLine(await this.page.locator('[id="status.problems"]').innerText()),
+            { timeoutMs: 90_000, accept: t => /^[1-9]\d*\b/.test(t) });
+    }
+
+    /** Runs a command from the command palette by its exact title. */
+    async command(title) {
+        await this.page.keyboard.press('Control+Shift+P');
+        const input = this.page.locator('.quick-input-widget input');
+        await waitFor('the command palette to open', () => input.isVisible());
+        await input.fill(`>${title}`);
+        await waitFor(`command "${title}" in the command palette`,
+            () => this.page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label'),
+            { accept: l => l?.startsWith(title) });
+        await this.page.keyboard.press('Enter');
+        await waitFor('the command palette to close', async () => !(await input.isVisible()));
+    }
+
+    /** Opens a file by its path relative to the workspace, with Quick Open (Ctrl+P). */
+    async openFile(relPath) {
+        const base = relPath.split('/').pop();
+        const dir = relPath.split('/').slice(0, -1).join('/');
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator('.quick-input-widget input');
+        await waitFor('Quick Open to open', () => input.isVisible());
+        await input.fill(relPath);
+        await waitFor(`Quick Open to list ${relPath}`,
+            () => this.page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label'),
+            { accept: l => l?.startsWith(`${base} ${dir}`) });
+        await this.page.keyboard.press('Enter');
+        await this.waitActiveFile(base, `${relPath} to open in the editor`);
+        await this.focusEditor();
+    }
+
+    /** The file name in the active editor tab (its aria-label, without VS Code's ", preview"). */
+    async activeFile() {
+        const tab = this.page.locator('.editor-group-container.active .tabs-container .tab.active');
+        if (await tab.count() === 0) return null;
+        return (await tab.getAttribute('aria-label'))?.replace(/, preview$/, '') ?? null;
+    }
+
+    waitActiveFile(base, what) {
+        return waitFor(what, () => this.activeFile(), { timeoutMs: 20_000, accept: l => l === base });
+    }
+
+    async focusEditor() {
+        await this.page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+    }
+
+    /** "Ln 394, Col 17" from the status bar. */
+    async cursor() {
+        const t = oneLine(await this.page.locator('[id="status.editor.selection"]').innerText());
+        const m = /Ln (\d+), Col (\d+)/.exec(t);
+        return m ? { line: Number(m[1]), column: Number(m[2]) } : { raw: t };
+    }
+
+    /** The text of the line the cursor is on, as rendered (the line with the current-line highlight). */
+    currentLineText() {
+        return this.page.evaluate(() => {
+            const ed = document.querySelector('.editor-group-container.active .monaco-editor');
+            const top = ed?.querySelector('.view-overlays .current-line')?.parentElement?.style.top;
+            const line = [...(ed?.querySelectorAll('.view-lines .view-line') ?? [])].find(l => l.style.top === top);
+            return line?.textContent?.replace(/\u00a0/g, ' ') ?? null;
+        });
+    }
+
+    /**
+     * Puts the cursor inside the first occurrence of `text` after the cursor, `offset` characters
+     * from its start, with the Find widget (Ctrl+F), as a user would.
+     */
+    async cursorInside(text, offset) {
+        await this.focusEditor();
+        await this.page.keyboard.press('Control+F');
+        const find = this.page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+        await waitFor('the Find widget to open', () => find.isVisible());
+        await find.fill(text);
+        await waitFor(`the Find widget to find "${text}"`,
+            async () => oneLine(await this.page.locator('.editor-group-container.active .find-widget .matchesCount').innerText()),
+            { accept: t => /^\d+ of \d+$/.test(t) && !t.startsWith('No') });
+        await this.page.keyboard.press('Escape');   // closes Find; the match stays selected
+        await this.focusEditor();
+        await this.page.keyboard.press('ArrowLeft'); // collapses the selection to the match's start
+        for (let i = 0; i < offset; i++) await this.page.keyboard.press('ArrowRight');
+        const line = await this.currentLineText();
+        if (!line?.includes(text)) throw new E2EError(`after finding "${text}" the cursor is on a line without it: ${JSON.stringify(line)}`);
+        return this.cursor();
+    }
+
+    /** Shows the hover at the cursor (Ctrl+K Ctrl+I, "Show or Focus Hover") and returns its text. */
+    async hoverAtCursor(expectWords) {
+        await this.page.keyboard.press('Control+K');
+        await this.page.keyboard.press('Control+I');
+        return waitFor(`a hover containing ${expectWords.map(w => `"${w}"`).join(' and ')}`,
+            async () => (await this.page.locator('.monaco-hover:visible').allInnerTexts()).join('\n'),
+            { timeoutMs: 15_000, accept: t => expectWords.every(w => t.includes(w)), show: t => JSON.stringify(t) });
+    }
+
+    /** Types a filter into the Problems panel (Ctrl+Shift+M) and returns its rows once `accept`ed. */
+    async problems(filter, accept, what) {
+        await this.page.keyboard.press('Control+Shift+M');
+        const input = this.page.locator('.panel input[placeholder^="Filter"]').first();
+        await waitFor('the Problems panel and its filter box', () => input.isVisible());
+        await input.fill(filter);
+        return waitFor(what, () => this.problemRows(), { timeoutMs: 60_000, accept, show: rows => JSON.stringify(rows, null, 1) });
+    }
+
+    /** Rows of the Problems tree: files (level 1) and their markers (level 2), parsed. */
+    async problemRows() {
+        const rows = await this.page.locator('.panel .markers-panel .monaco-list-row').evaluateAll(rs =>
+            rs.map(r => ({ level: r.getAttribute('aria-level'), aria: r.getAttribute('aria-label') ?? '', text: r.innerText })));
+        return rows.map(r => {
+            if (r.level === '1') {
+                const m = /^(\d+) problems? in file (\S+)/.exec(r.aria);
+                return { file: m?.[2] ?? r.aria, count: m ? Number(m[1]) : null };
+            }
+            const text = oneLine(r.text);
+            const m = /^(.*) estructura (\S+) \[Ln (\d+), Col (\d+)\]$/.exec(text);
+            return {
+                severity: /^(\w+):/.exec(r.aria)?.[1] ?? '?',
+                code: m?.[2] ?? null, line: m ? Number(m[3]) : null, message: m?.[1] ?? text
+            };
+        });
+    }
+
+    /** Rows of the Outline view: label, kind, level and detail. */
+    async outline() {
+        await this.command('Explorer: Focus on Outline View');
+        await sleep(300);
+        return this.outlineRows();
+    }
+
+    outlineRows() {
+        return this.page.locator('.pane').filter({ has: this.page.locator('.pane-header', { hasText: /^outline$/i }) })
+            .locator('.monaco-list-row[aria-level]').evaluateAll(rs => rs.map(r => {
+                const aria = r.getAttribute('aria-label') ?? '';
+                const m = /^(.*) \((\w+)\)$/.exec(aria);
+                return {
+                    level: Number(r.getAttribute('aria-level')), label: m?.[1] ?? aria, kind: m?.[2] ?? '',
+                    detail: r.querySelector('.label-description')?.textContent ?? ''
+                };
+            }));
+    }
+}

@@ -1,0 +1,109 @@
+// The user-visible checks, in order. Each step gets the Workbench helper and returns a one-line
+// summary of what it saw; it throws (with what it saw) when the screen is not what a user expects.
+// The expectations come from examples/ (the deliberate errors of con-errores.estructura, the
+// worked Norma 7.2.1.15 case, the imported IMSS manuals).
+import { E2EError, waitFor } from './lib/util.mjs';
+
+const CON_ERRORES_ERRORS = [ // code, a piece of the message, line
+    ['estructura-id-duplicado', '«UPA» ya está definido en la línea 35', 16],
+    ['estructura-numeracion', 'falta el número 7.1.2', 24],
+    ['estructura-numeracion', 'el número 7.2.4 no continúa', 30],
+    ['estructura-id-duplicado', '«UPA» ya está definido en la línea 16', 35],
+    ['estructura-ciclo', 'CICLO_A → CICLO_B → CICLO_A', 43],
+    ['estructura-ciclo', 'CICLO_B → CICLO_A → CICLO_B', 48],
+    ['estructura-referencia', '«DIRECCION_INEXISTENTE»', 54]
+];
+const errorsOf = rows => rows.filter(r => r.severity === 'Error');
+const fmt = r => `${r.code}@${r.line}`;
+
+export const STEPS = [
+    {
+        // Diagnostics of a file nobody opened: the language server checks the whole workspace.
+        name: 'problems-unopened',
+        async run(wb) {
+            const tab = await wb.activeFile();
+            if (tab) throw new E2EError(`expected no open editor yet, but "${tab}" is open`);
+            const rows = await wb.problems('**/2-reubicado-en-la-coordinacion.estructura',
+                rs => rs.some(r => r.severity === 'Error' && r.code === 'norma-7.2.1.15-sede' && r.line === 14),
+                'the Problems panel to list the norma-7.2.1.15-sede error (line 14) of the unopened 2-reubicado-en-la-coordinacion.estructura');
+            const e = rows.find(r => r.code === 'norma-7.2.1.15-sede');
+            if (!e.message.startsWith('Norma 7.2.1.15: el puesto homólogo')) throw new E2EError(`unexpected message: ${e.message}`);
+            return `unopened file: ${rows[0].file} (${rows[0].count}) → Error norma-7.2.1.15-sede line 14 "${e.message.slice(0, 60)}…"`;
+        }
+    },
+    {
+        name: 'problems-con-errores',
+        async run(wb) {
+            await wb.openFile('ejemplos/con-errores.estructura');
+            const want = CON_ERRORES_ERRORS.map(([code, , line]) => `${code}@${line}`).join(' ');
+            const rows = await wb.problems('**/con-errores.estructura',
+                rs => errorsOf(rs).map(fmt).join(' ') === want,
+                `the Problems panel to list the 7 errors of con-errores.estructura (${want})`);
+            const errors = errorsOf(rows);
+            for (const [i, [code, piece]] of CON_ERRORES_ERRORS.entries()) {
+                if (!errors[i].message.includes(piece)) throw new E2EError(`error ${i + 1} (${code}) says "${errors[i].message}", expected it to contain "${piece}"`);
+            }
+            return `${rows[0].file}: ${rows[0].count} problems, the ${errors.length} errors ${errors.map(fmt).join(', ')}`;
+        }
+    },
+    {
+        // The manual of the DOE: its outline, and the card of the unit it reports to (another manual).
+        name: 'outline-hover',
+        async run(wb) {
+            await wb.command('View: Hide Panel');
+            await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.estructura');
+            const rows = await waitFor('the Outline view to show the manual › Dirección de Operación y Evaluación',
+                () => wb.outline(), {
+                    timeoutMs: 20_000,
+                    accept: rs => rs[0]?.level === 1 && /DIRECCIÓN DE OPERACIÓN Y EVALUACIÓN/.test(rs[0].label) &&
+                        rs.some(r => r.level === 2 && r.kind === 'class' && r.label === 'Dirección de Operación y Evaluación' && r.detail.startsWith('7.1 ·'))
+                });
+            const cursor = await wb.cursorInside('adscrita a DG', 12);
+            const hover = await wb.hoverAtCursor(['Dirección General', 'Adscripción', 'imss-2018.estructura']);
+            const unit = rows.find(r => r.label === 'Dirección de Operación y Evaluación');
+            return `outline: "${rows[0].label}" › "${unit.label}" (${unit.detail}); hover at ${cursor.line}:${cursor.column}: ${JSON.stringify(hover.split('\n').filter(Boolean).slice(0, 3))}`;
+        }
+    },
+    {
+        name: 'f12-adscrita-a-dg',
+        async run(wb, page) {
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('F12');
+            await wb.waitActiveFile('imss-2018.estructura', 'F12 on `adscrita a DG` to open imss-2018.estructura');
+            const line = await waitFor('the cursor on `unidad DG "Dirección General"`', () => wb.currentLineText(),
+                { accept: t => t?.includes('unidad DG "Dirección General"') });
+            const c = await wb.cursor();
+            return `F12 → imss-2018.estructura:${c.line} "${line.trim()}"`;
+        }
+    },
+    {
+        // A part file of the same manual: a deeper hierarchy (unit › coordinations › divisions).
+        name: 'outline-part',
+        async run(wb) {
+            await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura');
+            const chain = [[2, 'Unidad de Evaluación de Órganos Desconcentrados'], [3, 'Coordinación de Evaluación de la Calidad Médica'],
+                [4, 'División de Evaluación Médico-Administrativa']];
+            const rows = await waitFor(`the Outline view to show ${chain.map(c => c[1]).join(' › ')}`, () => wb.outline(), {
+                timeoutMs: 20_000,
+                accept: rs => rs[0]?.label.startsWith('Parte de IMSS_DOE_2022') &&
+                    chain.every(([level, label], i) => { const k = rs.findIndex(r => r.label === label); return k === i + 1 && rs[k].level === level; })
+            });
+            return `outline: ${rows.slice(0, 4).map(r => `${'  '.repeat(r.level - 1)}${r.label} [${r.detail}]`).join(' › ')}`;
+        }
+    },
+    {
+        // F12 on a unit named inside the text of a function: a mention resolved across manuals.
+        name: 'mention-f12',
+        async run(wb, page) {
+            const cursor = await wb.cursorInside('Dirección de Incorporación y Recaudación', 16); // inside "Incorporación"
+            const before = await wb.currentLineText();
+            if (!/"|establecidas/.test(before)) throw new E2EError(`the found text is not inside a function string: ${before}`);
+            await page.keyboard.press('F12');
+            await wb.waitActiveFile('imss-2018.estructura', 'F12 on the mention to open imss-2018.estructura');
+            const line = await waitFor('the cursor on `unidad DIR "Dirección de Incorporación y Recaudación"`', () => wb.currentLineText(),
+                { accept: t => t?.includes('unidad DIR "Dirección de Incorporación y Recaudación"') });
+            const c = await wb.cursor();
+            return `F12 at ueod:${cursor.line}:${cursor.column} ("${before.trim().slice(0, 50)}…") → imss-2018.estructura:${c.line} "${line.trim()}"`;
+        }
+    }
+];
