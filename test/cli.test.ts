@@ -117,10 +117,15 @@ describe('estructura revisar (text output)', () => {
         const run = estructura('revisar', DOE_FOLDER);
         expect(run.status, run.stderr).toBe(1);
         const errors = run.stdout.trimEnd().split('\n').map(l => l.match(DIAGNOSTIC_LINE)?.groups).filter(d => d?.severity === 'error');
-        const line = lineOf(DOE, 'adscrita a DG');
-        const column = readFileSync(path.join(REPO, DOE), 'utf-8').split('\n')[line - 1].indexOf('adscrita a DG') + 'adscrita a '.length + 1;
-        expect(errors.map(d => `${d!.file}:${d!.line}:${d!.column} ${d!.code}`)).toEqual([`${DOE}:${line}:${column} estructura-referencia`]);
-        expect(errors[0]!.message).toContain('«DG»');
+        // `adscrita a DG`, and the change records that name the Dirección Jurídica and the Dirección
+        // de Planeación Estratégica Institucional: all units of the institutional manual.
+        const at = (needle: string, id: string) => {
+            const line = lineOf(DOE, needle);
+            const column = readFileSync(path.join(REPO, DOE), 'utf-8').split('\n')[line - 1].indexOf(needle) + needle.length - id.length + 1;
+            return `${DOE}:${line}:${column} estructura-referencia «${id}»`;
+        };
+        expect(errors.map(d => `${d!.file}:${d!.line}:${d!.column} ${d!.code} ${/«[^»]+»/u.exec(d!.message)![0]}`))
+            .toEqual([at('adscrita a DG', 'DG'), at('adscripción nueva DJ', 'DJ'), at('unidades DPEI', 'DPEI')]);
     });
 });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancellationToken, SymbolKind, type DocumentSymbol, type Hover, type Location, type LocationLink } from 'vscode-languageserver';
 import { URI, type LangiumDocument } from 'langium';
 import type { Documento } from '../server/src/language/generated/ast.js';
-import { INSTITUTIONAL, DOE, UEOD, SG_MANUAL, POSITIONS, HISTORY, ERRORS, CAPSOI, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
+import { INSTITUTIONAL, DOE, UEOD, SG_MANUAL, POSITIONS, ERRORS, CAPSOI, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { buildWorkspace, exampleFiles, lineOf, positionOf, textParams, uriOf, type TestWorkspace } from './helpers/workspace.js';
 
 const token = CancellationToken.None;
@@ -35,7 +35,7 @@ describe('language features across the examples', () => {
         expect(symbols).toHaveLength(1);
         const manual = symbols[0];
         expect(manual).toMatchObject({ name: 'MANUAL DE ORGANIZACIÓN DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL', kind: SymbolKind.Module });
-        expect(manual.children!.map(s => s.name)).toEqual(['Dirección General', 'Organigrama Estructural']);
+        expect(manual.children!.map(s => s.name)).toEqual(['Dirección General', 'Organigrama Estructural', 'Cambio ACDO.SA2.HCT.111213/361.P.DAED']);
         const dg = manual.children![0];
         expect(dg.detail).toBe('8.1 · 16 funciones · DG');
         expect(dg.kind).toBe(SymbolKind.Class);
@@ -97,7 +97,7 @@ describe('language features across the examples', () => {
         ['`adscrita a DOE` of a part file, to the manual file', UEOD, 'adscrita a DOE', 'DOE', DOE, 'unidad DOE "'],
         ['`misma unidad que SG`, to the institutional manual', SG_MANUAL, 'misma unidad que SG', 'SG', INSTITUTIONAL, 'unidad SG "'],
         ['`titular de DOE` of a hand-written position, to the imported manual', POSITIONS, 'titular de DOE', 'DOE', DOE, 'unidad DOE "'],
-        ['`unidades CAPSOI` of a hand-written change, to a part file', HISTORY, 'unidades CAPSOI', 'CAPSOI', CAPSOI, 'unidad CAPSOI "'],
+        ['`unidades CAPSOI` of an imported change, to a part file', DOE, 'unidades CAPSOI', 'CAPSOI', CAPSOI, 'unidad CAPSOI "'],
         ['`raíz UEOD` of an organigrama, to a part file', DOE, 'raíz UEOD', 'UEOD', UEOD, 'unidad UEOD "']
     ])('goes to the definition of %s', async (_what, from, context, id, to, declaration) => {
         const source = doc(from);

@@ -519,8 +519,12 @@ describe('the real manuals of examples/', () => {
         expect(found.length).toBeLessThan(25);
     });
 
-    it('acuerdo-formato and vigencia-organigrama: the real ids and charts are consistent', () => {
+    it('acuerdo-formato: the real ids are consistent; vigencia-organigrama: the 2018 chart predates the 2022 change to the Dirección Jurídica', () => {
         expect(all('acuerdo-formato')).toEqual([]);
-        expect(all('vigencia-organigrama')).toEqual([]);
+        // The DOE manual's history records ACDO.AS2.HCT.270922/264.P.DA (2022-09-27), which moved a
+        // Coordinación into the Dirección Jurídica that the institutional chart (vigencia 2018-02-16) shows.
+        expect(all('vigencia-organigrama').map(x => x.d.message)).toEqual([
+            'Convención de los manuales: la vigencia 2018-02-16 es anterior al cambio «ACDO.AS2.HCT.270922/264.P.DA» del 2022-09-27, que modificó «Dirección Jurídica» (8.1.5); actualice el organigrama y su vigencia.'
+        ]);
     });
 });

@@ -32,7 +32,6 @@ export const DOE = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
 export const UEOD = 'manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura';
 export const SG_MANUAL = 'manuales/imss-sg/imss-sg.estructura';
 export const POSITIONS = 'ejemplos/imss-puestos.estructura';
-export const HISTORY = 'ejemplos/imss-doe-historia.estructura';
 export const ERRORS = 'ejemplos/con-errores.estructura';
 export const CAPSOI = 'manuales/imss-doe-2022/imss-doe-2022.7.1.5-capsoi.estructura';
 export const DRAFT = 'ejemplos/borrador-puestos-ucs.estructura';

@@ -131,6 +131,9 @@ export async function runImport(rawArgs: string[]): Promise<number> {
     for (const line of r.lineas.sinReconocer.slice(0, 20)) out.write(`  ${args.input}:${line}: línea sin reconocer; se conserva en la sección «Texto sin reconocer».\n`);
     if (r.lineas.sinReconocer.length > 20) out.write(`  … y ${r.lineas.sinReconocer.length - 20} líneas más sin reconocer (véase el reporte).\n`);
     for (const note of r.avisos) out.write(`  ${note}\n`);
+    if (r.historia.cambios > 0 || r.historia.sinInterpretar.length > 0) {
+        out.write(`  historia: ${r.historia.cambios} cambios registrados${r.historia.sinInterpretar.length > 0 ? `; párrafos que mencionan cambios sin registro reconocido (quedan como texto): líneas ${r.historia.sinInterpretar.join(', ')}` : ''}\n`);
+    }
     for (const listed of r.listadosSinUnidad) out.write(`  ${args.input}:${listed.linea}: «${listed.nombre}» aparece en una lista u organigrama pero no como unidad con funciones.\n`);
     return 0;
 }

@@ -3,6 +3,7 @@
 // collapses back), each unit and function with the source line it came from.
 
 import { acronym, IdAllocator } from './ids.js';
+import type { ImportedChange } from './history.js';
 import type { ImportedFunction, ImportedManual, ImportedUnit } from './model.js';
 import { normalizeWhitespace } from './source.js';
 
@@ -25,6 +26,8 @@ export interface EmitOptions {
     splitAbove?: number;
     /** Split an area again into its sub-areas above this many functions. */
     filesAbove?: number;
+    /** Changes the manual's history states, written after its units. */
+    history?: ImportedChange[];
 }
 
 export interface EmittedFile {
@@ -80,6 +83,7 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
     const files: EmittedFile[] = [];
     const header = manualHeader(manual, manualId, options.sourceName);
     const organigramas = manual.organigramas.map((o, i) => organigrama(o, i, manual, ids, roots)).filter(Boolean) as string[];
+    organigramas.push(...changes(options.history ?? [], unitIdsByName(manual, ids, known)));
 
     if (!split) {
         files.push({ name: `${options.baseName}.estructura`, text: join([header, ...roots.map(r => unit(ctx, r, 0)), ...organigramas]) });
@@ -228,6 +232,49 @@ function organigrama(o: ImportedManual['organigramas'][number], index: number, m
     if (rootId) lines.push(`${INDENT}raíz ${rootId}`);
     lines.push(`${INDENT}línea ${o.line}`, '}');
     return lines.join('\n');
+}
+
+/** The id of each unit by folded official name: this manual's first, then the workspace's. */
+function unitIdsByName(manual: ImportedManual, ids: Map<string, string>, known: KnownUnit[]): Map<string, string> {
+    const byName = new Map<string, string>();
+    for (const u of manual.units) if (!byName.has(foldName(u.name))) byName.set(foldName(u.name), ids.get(u.number)!);
+    for (const k of known) if (!byName.has(foldName(k.name))) byName.set(foldName(k.name), k.id);
+    return byName;
+}
+
+/**
+ * The history as `cambio` blocks. A renamed unit is linked when it exists today under the new
+ * name, or under the name a later change of the same history gave it (A → B in 2015, B → C in 2021).
+ */
+function changes(history: ImportedChange[], idsByName: Map<string, string>): string[] {
+    const renamedLater = (name: string, after: number) => history.find((c, i) => i !== after && c.nombreAnterior && sameName(c.nombreAnterior, name) && c.nombreNuevo);
+    const idOf = (name: string | undefined, index: number): string | undefined => {
+        const seen = new Set<string>();
+        for (let current = name; current && !seen.has(foldName(current));) {
+            seen.add(foldName(current));
+            const id = idsByName.get(foldName(current));
+            if (id) return id;
+            current = renamedLater(current, index)?.nombreNuevo;
+        }
+        return undefined;
+    };
+    return history.map((c, index) => {
+        const head = c.acuerdo ? `cambio ${quote(c.acuerdo, 0, 7)} {` : `cambio oficio ${quote(c.oficio ?? '', 0, 14)} {`;
+        const lines = [head];
+        if (c.fecha) lines.push(`${INDENT}fecha ${c.fecha}`);
+        lines.push(`${INDENT}tipo ${c.tipo}`);
+        if (c.tramo) lines.push(`${INDENT}con tramo de control`);
+        const unit = idOf(c.unidad, index);
+        if (unit) lines.push(`${INDENT}unidades ${unit}`);
+        if (c.nombreAnterior) lines.push(`${INDENT}nombre anterior ${quote(c.nombreAnterior, 1, 16)}`);
+        if (c.nombreNuevo) lines.push(`${INDENT}nombre nuevo ${quote(c.nombreNuevo, 1, 13)}`);
+        const before = idOf(c.adscripcionAnterior, index);
+        if (before) lines.push(`${INDENT}adscripción anterior ${before}`);
+        const after = idOf(c.adscripcionNueva, index);
+        if (after) lines.push(`${INDENT}adscripción nueva ${after}`);
+        lines.push(`${INDENT}descripción ${quote(c.descripcion, 1, 12)}`, `${INDENT}línea ${c.line}`, '}');
+        return lines.join('\n');
+    });
 }
 
 /** A kind can be written after `tipo` when its words are identifiers (`Jefatura de Servicios`). */

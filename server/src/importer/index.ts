@@ -1,6 +1,7 @@
 // The importer: a manual's extracted text in, `.estructura` files and a report out.
 
 import { emitManual, foldName, type EmittedFile, type KnownUnit } from './emit.js';
+import { extractHistory, type History } from './history.js';
 import { parseImss } from './imss.js';
 import { parseIssste } from './issste.js';
 import type { ImportedManual, LineFate, Profile } from './model.js';
@@ -31,6 +32,8 @@ export interface ImportReport {
     };
     /** Names listed outside the body (Estructura Orgánica, organigramas) that match no unit. */
     listadosSinUnidad: Array<{ nombre: string; linea: number }>;
+    /** Changes read from the Introducción/Antecedentes; paragraphs that mention one but yielded none. */
+    historia: { cambios: number; sinInterpretar: number[] };
     avisos: string[];
 }
 
@@ -60,11 +63,13 @@ export function importManual(bytes: Uint8Array, fileName: string, options: Impor
     }
     const baseName = options.baseName ?? fileName.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
     const sourceName = fileName.split(/[\\/]/u).pop()!;
-    const emitted = emitManual(manual, { sourceName, baseName, known: options.known ?? [] });
-    return { manual, files: emitted.files, report: buildReport(manual, sourceName, emitted) };
+    const known = (options.known ?? []).filter(k => k.institution === manual.institution);
+    const history = extractHistory(manual, [...manual.units.map(u => u.name), ...known.map(k => k.name)]);
+    const emitted = emitManual(manual, { sourceName, baseName, known: options.known ?? [], history: history.changes });
+    return { manual, files: emitted.files, report: buildReport(manual, sourceName, emitted, history) };
 }
 
-function buildReport(manual: ImportedManual, sourceName: string, emitted: ReturnType<typeof emitManual>): ImportReport {
+function buildReport(manual: ImportedManual, sourceName: string, emitted: ReturnType<typeof emitManual>, history: History): ImportReport {
     const descartadas: ImportReport['lineas']['descartadas'] = [];
     const porRegla: Record<string, number> = {};
     const sinReconocer: number[] = [];
@@ -93,6 +98,7 @@ function buildReport(manual: ImportedManual, sourceName: string, emitted: Return
         funciones: manual.units.reduce((n, u) => n + u.functions.length, 0),
         lineas: { total: manual.fates.length, conservadas, descartadas, descartadasPorRegla: porRegla, sinReconocer },
         listadosSinUnidad,
+        historia: { cambios: history.changes.length, sinInterpretar: history.uninterpreted },
         avisos: emitted.notes
     };
 }
