@@ -82,12 +82,22 @@ export function adscriptionPath(unit: Unidad): Unidad[] {
 
 /** Lower case, no accents, single spaces: for comparing names and kinds as a reader would. */
 export function normalizeKey(text: string): string {
-    return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\-‐‑–]+/g, ' ').trim();
+    let key = normalizedKeys.get(text);
+    if (key === undefined) {
+        // Names are folded on every build by the workspace indexes: fold each distinct one once.
+        if (normalizedKeys.size > 100_000) normalizedKeys.clear();
+        key = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\-‐‑–]+/g, ' ').trim();
+        normalizedKeys.set(text, key);
+    }
+    return key;
 }
+
+const normalizedKeys = new Map<string, string>();
 
 /** Collapses every run of white space (line breaks of a wrapped string included) to one space. */
 export function normalizeSpace(text: string): string {
-    return text.replace(/\s+/g, ' ').trim();
+    // Most strings are on one line with single spaces: skip the replacement (and its copy) then.
+    return / {2}|[^\S ]/u.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** A unit's number as written, without the trailing period some manuals add ("8.1.11."). */
