@@ -86,8 +86,10 @@ for (const w of workloads) {
 }
 
 // The language server on examples/, with edits in the largest ISSSTE file.
+// The ISSSTE file with the most functions: the edits go into a function text.
+const functionsIn = file => (readFileSync(file, 'utf-8').match(/^\s+\d+\. "/gmu) ?? []).length;
 const largest = readdirSync(path.join(examples, 'manuales/issste-2018')).map(f => path.join(examples, 'manuales/issste-2018', f))
-    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    .sort((a, b) => functionsIn(b) - functionsIn(a))[0];
 const lsp = JSON.parse(run([entry, 'lsp', examples, largest, path.join(root, 'out/server.cjs')], 'lsp').stdout);
 rmSync(work, { recursive: true, force: true });
 
@@ -97,7 +99,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.
 const date = new Date().toISOString().slice(0, 10);
 const targets = [
     ['cold check of examples/ ≤ 3× lexing', `${results[0].ratioToLex}×`, results[0].ratioToLex <= 3],
-    ['edit → diagnostics p95 ≤ 100 ms (largest ISSSTE file)', `${lsp.editToDiagnostics.p95Ms} ms`, lsp.editToDiagnostics.p95Ms <= 100],
+    ['edit → diagnostics p95 ≤ 100 ms (largest ISSSTE file by functions)', `${lsp.editToDiagnostics.p95Ms} ms`, lsp.editToDiagnostics.p95Ms <= 100],
     ['definition p95 ≤ 20 ms', `${lsp.definition.p95Ms} ms`, lsp.definition.p95Ms <= 20],
     ['hover p95 ≤ 20 ms', `${lsp.hover.p95Ms} ms`, lsp.hover.p95Ms <= 20],
     ['server memory ≤ 300 MB (examples/)', `${lsp.serverMemoryMb} MB`, lsp.serverMemoryMb <= 300],

@@ -105,7 +105,7 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
                 '}'
             ].join('\n');
             const subAreas = children.get(area.number) ?? [];
-            const tooLarge = subtreeFunctions(area) > (options.filesAbove ?? 800) && subAreas.length > 0;
+            const tooLarge = subtreeFunctions(area) > (options.filesAbove ?? 400) && subAreas.length > 0;
             files.push({
                 name: `${options.baseName}.${area.number}-${ids.get(area.number)!.toLowerCase()}.estructura`,
                 text: join([part, unit(ctx, area, 0, tooLarge, link)])
