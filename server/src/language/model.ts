@@ -1,6 +1,7 @@
 // Helpers over the AST that every service shares: namespaces, adscription, kinds, text normalization.
 import { AstUtils, type AstNode } from 'langium';
 import { isDocumento, isManual, isParte, isUnidad, type Elemento, type Puesto, type Unidad } from './generated/ast.js';
+import { memoByText } from './memo.js';
 
 /** The institution namespace (`IMSS`, `ISSSTE`) declared in the header of the node's file; '' when missing. */
 export function institutionOf(node: AstNode): string {
@@ -81,18 +82,8 @@ export function adscriptionPath(unit: Unidad): Unidad[] {
 }
 
 /** Lower case, no accents, single spaces: for comparing names and kinds as a reader would. */
-export function normalizeKey(text: string): string {
-    let key = normalizedKeys.get(text);
-    if (key === undefined) {
-        // Names are folded on every build by the workspace indexes: fold each distinct one once.
-        if (normalizedKeys.size > 100_000) normalizedKeys.clear();
-        key = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\-‐‑–]+/g, ' ').trim();
-        normalizedKeys.set(text, key);
-    }
-    return key;
-}
-
-const normalizedKeys = new Map<string, string>();
+export const normalizeKey: (text: string) => string = memoByText(text =>
+    text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\-‐‑–]+/g, ' ').trim());
 
 /** Collapses every run of white space (line breaks of a wrapped string included) to one space. */
 export function normalizeSpace(text: string): string {

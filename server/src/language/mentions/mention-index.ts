@@ -5,6 +5,7 @@
 import { AstUtils, DocumentCache, DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { isFuncion, isInciso, isPuesto, isUnidad, type Unidad } from '../generated/ast.js';
 import { institutionOf, structureElements, unitOfPosition } from '../model.js';
+import { memoByText } from '../memo.js';
 import { stringSpan } from '../string-span.js';
 import { buildDictionary, type NameDictionary } from './dictionary.js';
 import { resolveText, type ResolvedMention } from './resolve.js';
@@ -106,17 +107,7 @@ export class MentionIndex {
 }
 
 // A scan depends on the text alone: after an edit, the file's unchanged texts reuse theirs.
-const scansByText = new Map<string, TextScan>();
-
-function scanOf(text: string): TextScan {
-    let scan = scansByText.get(text);
-    if (!scan) {
-        if (scansByText.size > 200_000) scansByText.clear();
-        scan = scanText(text);
-        scansByText.set(text, scan);
-    }
-    return scan;
-}
+const scanOf = memoByText(scanText);
 
 function scanDocument(document: LangiumDocument): ScannedText[] {
     const out: ScannedText[] = [];

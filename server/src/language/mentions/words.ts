@@ -1,5 +1,6 @@
 // Words of prose as the mention index compares them: accent-, case-, whitespace- and
 // hyphen-insensitive, articles tolerated ("de la Calidad" = "de Calidad"), "H." optional.
+import { memoByText } from '../memo.js';
 
 export interface Word {
     /** Folded form: lower case, no accents; "del" → "de", "al" → "a". */
@@ -79,19 +80,8 @@ function isWordChar(code: number): boolean {
     return LETTER_OR_DIGIT.test(String.fromCharCode(code));
 }
 
-// The dictionary is rebuilt on every build from names that rarely change: fold each name once.
-const nameWordsCache = new Map<string, string[]>();
-
-/** A name as a sequence of folded significant words: the key the dictionary stores. */
-export function nameWords(name: string): string[] {
-    let found = nameWordsCache.get(name);
-    if (!found) {
-        if (nameWordsCache.size > 50_000) nameWordsCache.clear();
-        found = words(name).map(w => w.norm);
-        nameWordsCache.set(name, found);
-    }
-    return found;
-}
+/** A name as a sequence of folded significant words: the key the dictionary stores (folded once per name). */
+export const nameWords: (name: string) => string[] = memoByText(name => words(name).map(w => w.norm), 50_000);
 
 /**
  * What separates two words, when it ends a name: any punctuation but the hyphen

@@ -1,6 +1,7 @@
 // What the function rules read in a function: its raw string in the source (for precise ranges
 // and edits), its first word, its final punctuation, and a normalized key to compare texts.
 import { GrammarUtils, type AstNode, type CstNode } from 'langium';
+import { memoByText } from '../../memo.js';
 import { foldInPlace } from '../../mentions/words.js';
 import { isClosingClause } from '../../../importer/functions.js';
 import type { Funcion, Unidad } from '../../generated/ast.js';
@@ -12,27 +13,17 @@ export function cstOf(node: AstNode, property: string): CstNode | undefined {
 
 // Memoized by text, not by node: an edit re-parses its file into new nodes, but all of its
 // functions but one keep their texts, so neither the workspace indexes nor the rules fold them again.
-const closingByText = new Map<string, boolean>();
-const keyByText = new Map<string, string>();
-
-function memo<T>(cache: Map<string, T>, text: string, compute: (text: string) => T): T {
-    let value = cache.get(text);
-    if (value === undefined) {
-        if (cache.size > 200_000) cache.clear();
-        value = compute(text);
-        cache.set(text, value);
-    }
-    return value;
-}
+const closingText = memoByText(isClosingClause);
+const keyOfText = memoByText(text => comparisonKey(text));
 
 /** The closing catch-all: marked `cierre`, or recognized by its wording ("Las demás que…"). */
 export function isClosing(fn: Funcion): boolean {
-    return fn.cierre || (!!fn.texto && memo(closingByText, fn.texto, isClosingClause));
+    return fn.cierre || (!!fn.texto && closingText(fn.texto));
 }
 
 /** `comparisonKey` of a function's text. */
 export function functionKey(fn: Funcion): string {
-    return fn.texto ? memo(keyByText, fn.texto, comparisonKey) : '';
+    return fn.texto ? keyOfText(fn.texto) : '';
 }
 
 /**
