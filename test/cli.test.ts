@@ -118,14 +118,18 @@ describe('estructura revisar (text output)', () => {
         expect(run.status, run.stderr).toBe(1);
         const errors = run.stdout.trimEnd().split('\n').map(l => l.match(DIAGNOSTIC_LINE)?.groups).filter(d => d?.severity === 'error');
         // `adscrita a DG`, and the change records that name the Dirección Jurídica and the Dirección
-        // de Planeación Estratégica Institucional: all units of the institutional manual.
+        // de Planeación Estratégica Institucional (as unit, and as former or new adscription): all
+        // units of the institutional manual.
         const at = (needle: string, id: string) => {
             const line = lineOf(DOE, needle);
             const column = readFileSync(path.join(REPO, DOE), 'utf-8').split('\n')[line - 1].indexOf(needle) + needle.length - id.length + 1;
             return `${DOE}:${line}:${column} estructura-referencia «${id}»`;
         };
         expect(errors.map(d => `${d!.file}:${d!.line}:${d!.column} ${d!.code} ${/«[^»]+»/u.exec(d!.message)![0]}`))
-            .toEqual([at('adscrita a DG', 'DG'), at('adscripción nueva DJ', 'DJ'), at('unidades DPEI', 'DPEI')]);
+            .toEqual([
+                at('adscrita a DG', 'DG'), at('adscripción nueva DJ', 'DJ'), at('unidades DPEI', 'DPEI'), at('adscripción nueva DPEI', 'DPEI'),
+                at('adscripción anterior DJ', 'DJ'), at('adscripción anterior DPEI', 'DPEI')
+            ]);
     });
 });
 

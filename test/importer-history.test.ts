@@ -19,13 +19,19 @@ const doe = run('imss-manual-direccion-operacion-evaluacion-2022.txt', known);
 describe('history of the DOE manual', () => {
     it('reads every stated rename, transformation, creation and adscription change, with its approval and date', () => {
         const rows = doe.report.historia;
-        expect(rows.cambios).toBe(14);
-        expect(rows.sinInterpretar).toEqual([39, 57, 62, 66, 100, 141, 173]);
+        expect(rows.cambios).toBe(22);
+        // 39, 57, 62, 66: 2001-2005 changes without an Acuerdo or oficio; 100: the 2014 oficio names no
+        // unit; 141: the 2018 conversion and transfer rest on the Norma, no Acuerdo; 173: "A esta
+        // última Coordinación se sumó…" (which Coordinación is not certain); 193: the 2022 transfer
+        // to the Dirección Jurídica restated as "transferir las funciones…" (recorded from line 13).
+        expect(rows.sinInterpretar).toEqual([39, 57, 62, 66, 100, 141, 173, 193]);
     });
 
     it('writes them as cambio records linked to the units that bear the names today, which parse and link', async () => {
-        // The Unidad de Vinculación Institucional (2001) is not linked: its 2013 replacement by the
-        // Dirección de Vinculación Institucional y Evaluación de Delegaciones is not a recognized statement.
+        // Renames and transformations are followed to today's name: the Coordinación de Asesores
+        // (2001) became the Unidad de Vinculación Institucional, replaced in 2013 by the Dirección de
+        // Vinculación Institucional y Evaluación de Delegaciones, renamed in 2021 the DOE. The IMSS
+        // PROSPERA Coordinación is not linked: its later rename to IMSS BIENESTAR is not stated.
         const main = doe.files.find(f => !f.name.includes('.7.'))!;
         const ws = await buildWorkspace({
             ...Object.fromEntries(institutional.files.map(f => [`imss/${f.name}`, f.text])),
@@ -35,23 +41,31 @@ describe('history of the DOE manual', () => {
         expect((document.diagnostics ?? []).filter(d => d.severity === 1)).toEqual([]);
         const changes = document.parseResult.value.elementos.filter(isCambio).map(c => [
             c.acuerdo ?? `oficio ${c.oficio}`, c.fecha, c.tipo, c.nombreAnterior ?? null, c.nombreNuevo ?? null,
-            c.unidades.map(u => u.ref?.name).join(',') || null, c.adscripcionNueva?.ref?.name ?? null, c.tramo, c.linea
+            c.unidades.map(u => u.ref?.name).join(',') || null, c.adscripcionAnterior?.ref?.name ?? null, c.adscripcionNueva?.ref?.name ?? null, c.tramo, c.linea
         ]);
         expect(changes).toEqual([
-            ['ACDO.AS2.HCT.270922/264.P.DA', '2022-09-27', 'adscripción', null, null, null, 'DJ', true, '13'],
-            ['ACDO.AS2.HCT.310822/226.P.DA', '2022-08-31', 'denominación', 'Coordinación de Seguimiento a la Operación con Entidades', 'Coordinación de Análisis, Prospectiva y Seguimiento a la Operación Institucional', 'CAPSOI', null, false, '17'],
-            ['ACDO.AS2.HCT.310822/226.P.DA', '2022-08-31', 'transformación', null, 'División de Análisis Prospectiva', 'DAP', null, false, '17'],
-            ['177/2001', '2001-04-25', 'transformación', 'Coordinación de Asesores de la Dirección General', 'Unidad de Vinculación Institucional', null, null, false, '43'],
-            ['oficio 0952171000/089', '2015-02-25', 'denominación', 'Coordinación de Evaluación del Programa IMSS Oportunidades', 'Coordinación de Evaluación del Programa IMSS PROSPERA', null, null, false, '104'],
-            ['oficio 0952171000/089', '2015-02-25', 'denominación', 'División de Evaluación de Atención en el Programa IMSS Oportunidades', 'División de Evaluación de Atención en el Programa IMSS PROSPERA', 'DEMSA', null, false, '104'],
-            ['oficio 09E1611C00/392', '2015-05-13', 'denominación', 'División de Evaluación Administrativa y Financiera', 'División de Evaluación de Acción Comunitaria y Verificación de Procesos', 'DEACVP', null, false, '111'],
-            ['oficio 09E1611C00/392', '2015-05-13', 'denominación', 'División de Evaluación de Atención en el Programa IMSS PROSPERA', 'División de Evaluación Médica y de Servicios de Apoyo', 'DEMSA', null, false, '111'],
-            ['ACDO.SA2.HCT.270416/95.P.DG', '2016-04-27', 'transformación', 'Coordinación de Comunicación Social', 'Unidad de Comunicación Social', 'UCS', null, false, '119'],
-            ['ACDO.SA2.HCT.270416/95.P.DG', '2016-04-27', 'denominación', 'Coordinación de Administración de Información de Personal y Comunicación Interna', 'Coordinación de Comunicación Interna', 'CCI', null, false, '124'],
-            ['ACDO.AS2.HCT.310816/218.P.DA', '2016-08-31', 'creación', null, 'Dirección de Planeación Estratégica Institucional', 'DPEI', null, false, '132'],
-            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'denominación', 'Dirección de Vinculación Institucional y Evaluación de Delegaciones', 'Dirección de Operación y Evaluación', 'DOE', null, false, '152'],
-            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'denominación', 'Unidad de Evaluación de Delegaciones', 'Unidad de Evaluación de Órganos Desconcentrados', 'UEOD', null, false, '157'],
-            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'creación', null, 'Coordinación de Evaluación Administrativa y de Finanzas', 'CEAF', null, false, '157']
+            ['ACDO.AS2.HCT.270922/264.P.DA', '2022-09-27', 'adscripción', null, null, null, 'DOE', 'DJ', true, '13'],
+            ['ACDO.AS2.HCT.310822/226.P.DA', '2022-08-31', 'denominación', 'Coordinación de Seguimiento a la Operación con Entidades', 'Coordinación de Análisis, Prospectiva y Seguimiento a la Operación Institucional', 'CAPSOI', null, null, false, '17'],
+            ['ACDO.AS2.HCT.310822/226.P.DA', '2022-08-31', 'transformación', null, 'División de Análisis Prospectiva', 'DAP', 'DOE', 'CAPSOI', false, '17'],
+            ['177/2001', '2001-04-25', 'transformación', 'Coordinación de Asesores de la Dirección General', 'Unidad de Vinculación Institucional', 'DOE', null, null, false, '43'],
+            ['ACDO.SA2.HCT.111213/361.P.DAED', '2013-12-11', 'transformación', 'Unidad de Vinculación Institucional', 'Dirección de Vinculación Institucional y Evaluación de Delegaciones', 'DOE', null, null, false, '92'],
+            ['oficio 0952171000/089', '2015-02-25', 'denominación', 'Coordinación de Evaluación del Programa IMSS Oportunidades', 'Coordinación de Evaluación del Programa IMSS PROSPERA', null, null, null, false, '104'],
+            ['oficio 0952171000/089', '2015-02-25', 'denominación', 'División de Evaluación de Atención en el Programa IMSS Oportunidades', 'División de Evaluación de Atención en el Programa IMSS PROSPERA', 'DEMSA', null, null, false, '104'],
+            ['oficio 09E1611C00/392', '2015-05-13', 'denominación', 'División de Evaluación Administrativa y Financiera', 'División de Evaluación de Acción Comunitaria y Verificación de Procesos', 'DEACVP', null, null, false, '111'],
+            ['oficio 09E1611C00/392', '2015-05-13', 'denominación', 'División de Evaluación de Atención en el Programa IMSS PROSPERA', 'División de Evaluación Médica y de Servicios de Apoyo', 'DEMSA', null, null, false, '111'],
+            ['ACDO.SA2.HCT.270416/95.P.DG', '2016-04-27', 'transformación', 'Coordinación de Comunicación Social', 'Unidad de Comunicación Social', 'UCS', null, null, false, '119'],
+            ['ACDO.SA2.HCT.270416/95.P.DG', '2016-04-27', 'denominación', 'Coordinación de Administración de Información de Personal y Comunicación Interna', 'Coordinación de Comunicación Interna', 'CCI', null, null, false, '124'],
+            ['ACDO.SA2.HCT.270416/95.P.DG', '2016-04-27', 'adscripción', null, null, 'CCI,DCI', null, 'UCS', false, '124'],
+            ['ACDO.AS2.HCT.310816/218.P.DA', '2016-08-31', 'creación', null, 'Dirección de Planeación Estratégica Institucional', 'DPEI', null, null, false, '132'],
+            ['ACDO.AS2.HCT.310816/218.P.DA', '2016-08-31', 'adscripción', null, null, 'CTVI,DAB,DAM', 'DOE', 'DPEI', false, '132'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'denominación', 'Dirección de Vinculación Institucional y Evaluación de Delegaciones', 'Dirección de Operación y Evaluación', 'DOE', null, null, false, '152'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'denominación', 'Unidad de Evaluación de Delegaciones', 'Unidad de Evaluación de Órganos Desconcentrados', 'UEOD', null, null, false, '157'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'creación', null, 'Coordinación de Evaluación Administrativa y de Finanzas', 'CEAF', null, null, false, '157'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'adscripción', null, null, 'UAD,CAO,DAC,DENAAOD,DFEAO,DISAD', 'DJ', 'DOE', false, '157'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'adscripción', null, null, 'CEIR', 'DOE', 'UEOD', false, '157'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'adscripción', null, null, 'CV,CTVI,CTVAPF,DIEI', 'DPEI', 'DOE', false, '157'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'creación', null, 'Coordinación de Operación con la Sociedad Civil y Organismos Autónomos', null, null, null, false, '173'],
+            ['ACDO.AS2.HCT.280421/99.P.DA', '2021-04-28', 'creación', null, 'Coordinación de Seguimiento a la Operación con Entidades', 'CAPSOI', null, null, false, '173']
         ]);
     });
 

@@ -248,15 +248,19 @@ function unitIdsByName(manual: ImportedManual, ids: Map<string, string>, known: 
  */
 function changes(history: ImportedChange[], idsByName: Map<string, string>): string[] {
     const renamedLater = (name: string, after: number) => history.find((c, i) => i !== after && c.nombreAnterior && sameName(c.nombreAnterior, name) && c.nombreNuevo);
+    // The name at the end of the chain is today's: an older name may still be a unit of an older
+    // manual of the workspace (the 2018 manual's Dirección de Vinculación Institucional y Evaluación
+    // de Delegaciones is today's Dirección de Operación y Evaluación), so only the last one is linked.
     const idOf = (name: string | undefined, index: number): string | undefined => {
         const seen = new Set<string>();
-        for (let current = name; current && !seen.has(foldName(current));) {
+        let current = name;
+        while (current && !seen.has(foldName(current))) {
             seen.add(foldName(current));
-            const id = idsByName.get(foldName(current));
-            if (id) return id;
-            current = renamedLater(current, index)?.nombreNuevo;
+            const next = renamedLater(current, index)?.nombreNuevo;
+            if (!next) break;
+            current = next;
         }
-        return undefined;
+        return current ? idsByName.get(foldName(current)) : undefined;
     };
     return history.map((c, index) => {
         const head = c.acuerdo ? `cambio ${quote(c.acuerdo, 0, 7)} {` : `cambio oficio ${quote(c.oficio ?? '', 0, 14)} {`;
@@ -264,8 +268,8 @@ function changes(history: ImportedChange[], idsByName: Map<string, string>): str
         if (c.fecha) lines.push(`${INDENT}fecha ${c.fecha}`);
         lines.push(`${INDENT}tipo ${c.tipo}`);
         if (c.tramo) lines.push(`${INDENT}con tramo de control`);
-        const unit = idOf(c.unidad, index);
-        if (unit) lines.push(`${INDENT}unidades ${unit}`);
+        const units = [...new Set((c.unidades ?? []).map(name => idOf(name, index)).filter(id => id !== undefined))];
+        if (units.length > 0) lines.push(`${INDENT}unidades ${units.join(', ')}`);
         if (c.nombreAnterior) lines.push(`${INDENT}nombre anterior ${quote(c.nombreAnterior, 1, 16)}`);
         if (c.nombreNuevo) lines.push(`${INDENT}nombre nuevo ${quote(c.nombreNuevo, 1, 13)}`);
         const before = idOf(c.adscripcionAnterior, index);
