@@ -1,0 +1,167 @@
+// Lays a chart out with ELK (layered, top-down, orthogonal edges), the way printed organigramas
+// are drawn. Collapsed boxes hide their subtree and show how many units it holds.
+import elkBundle from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { chartBoxes, type Chart, type ChartBox } from './chart.js';
+
+export interface LaidBox {
+    box: Omit<ChartBox, 'children'>;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    /** The name wrapped to the box width. */
+    nameLines: string[];
+    /** Units below this one (0 for a leaf). */
+    descendants: number;
+    collapsed: boolean;
+}
+
+export interface LaidEdge {
+    from: string;
+    to: string;
+    points: Array<{ x: number; y: number }>;
+}
+
+export interface ChartLayout {
+    chart: Omit<Chart, 'roots'>;
+    width: number;
+    height: number;
+    boxes: LaidBox[];
+    edges: LaidEdge[];
+    /** Units in the chart, drawn or hidden under a collapsed box. */
+    unitCount: number;
+}
+
+export interface LayoutOptions {
+    /** Ids of boxes whose subtree is hidden. */
+    collapsed?: Iterable<string>;
+}
+
+export const BOX_WIDTH = 200;
+export const LINE_HEIGHT = 15;
+const PADDING = 8;
+/** Characters per line of a name at the box width (12 px sans-serif averages ~6.3 px a character). */
+const NAME_CHARS = 28;
+
+// The CommonJS bundle's constructor arrives as `.default` under Node16 module interop.
+const ElkConstructor = ((elkBundle as { default?: unknown }).default ?? elkBundle) as new () => ELK;
+let elk: ELK | undefined;
+
+export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Promise<ChartLayout> {
+    const collapsed = new Set(options.collapsed ?? []);
+    const boxes = new Map<string, LaidBox>();
+    const nodes: ElkNode[] = [];
+    const edges: ElkExtendedEdge[] = [];
+    let unitCount = 0;
+    const visit = (box: ChartBox, parent?: string): number => {
+        unitCount++;
+        const { children, ...data } = box;
+        const nameLines = wrap(box.name, NAME_CHARS);
+        const extraLines = 1 + (box.titular ? wrap(box.titular, NAME_CHARS + 2).length : 0);
+        const laid: LaidBox = {
+            box: data, x: 0, y: 0, width: BOX_WIDTH,
+            height: PADDING * 2 + LINE_HEIGHT * (nameLines.length + extraLines),
+            nameLines, descendants: 0, collapsed: collapsed.has(box.id) && children.length > 0
+        };
+        boxes.set(box.id, laid);
+        nodes.push({ id: box.id, width: laid.width, height: laid.height });
+        if (parent) edges.push({ id: `${parent}->${box.id}`, sources: [parent], targets: [box.id] });
+        let below = 0;
+        for (const child of children) {
+            if (laid.collapsed) below += 1 + countBelow(child);
+            else below += 1 + visit(child, box.id);
+        }
+        laid.descendants = below;
+        return below;
+    };
+    for (const root of chart.roots) visit(root);
+    unitCount += [...boxes.values()].filter(b => b.collapsed).reduce((sum, b) => sum + b.descendants, 0);
+
+    elk ??= new ElkConstructor();
+    const input: ElkNode = {
+        id: 'organigrama',
+        layoutOptions: {
+            'elk.algorithm': 'layered',
+            'elk.direction': 'DOWN',
+            'elk.edgeRouting': 'ORTHOGONAL',
+            'elk.spacing.nodeNode': '16',
+            'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+            'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+            'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+            'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+            // One bus from the bottom of each unit to its children, as organigramas are drawn.
+            'elk.layered.mergeEdges': 'true',
+            'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+            'elk.separateConnectedComponents': 'true',
+            'elk.padding': '[top=16,left=16,bottom=16,right=16]'
+        },
+        children: nodes,
+        edges
+    };
+    const graph: ElkNode = await elk.layout(input);
+    for (const node of graph.children ?? []) {
+        const laid = boxes.get(node.id)!;
+        laid.x = node.x ?? 0;
+        laid.y = node.y ?? 0;
+    }
+    const laidEdges: LaidEdge[] = (graph.edges ?? []).map(edge => {
+        const section = edge.sections?.[0];
+        const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+        return { from: edge.sources[0], to: edge.targets[0], points };
+    });
+    const { roots: _roots, ...meta } = chart;
+    return {
+        chart: meta,
+        width: Math.ceil(graph.width ?? 0),
+        height: Math.ceil(graph.height ?? 0),
+        boxes: [...boxes.values()],
+        edges: laidEdges,
+        unitCount
+    };
+}
+
+function countBelow(box: ChartBox): number {
+    let count = 0;
+    for (const _ of chartBoxes({ title: '', institution: '', roots: box.children })) count++;
+    return count;
+}
+
+/**
+ * The ids to collapse so that about `limit` boxes show: whole levels are opened from the top while
+ * they fit, so a 163-unit Dirección opens readable and each subtree expands on demand.
+ */
+export function defaultCollapsed(chart: Chart, limit = 60): string[] {
+    const levels: ChartBox[][] = [];
+    const stack: Array<[ChartBox, number]> = chart.roots.map(root => [root, 0]);
+    while (stack.length > 0) {
+        const [box, depth] = stack.pop()!;
+        (levels[depth] ??= []).push(box);
+        for (const child of box.children) stack.push([child, depth + 1]);
+    }
+    let shown = 0;
+    for (let depth = 0; depth < levels.length; depth++) {
+        shown += levels[depth].length;
+        const next = levels[depth + 1]?.length ?? 0;
+        if (depth > 0 && shown + next > limit) {
+            return levels[depth].filter(box => box.children.length > 0).map(box => box.id);
+        }
+    }
+    return [];
+}
+
+/** Breaks text into lines of at most `width` characters at spaces (a longer word stands alone). */
+export function wrap(text: string, width: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        } else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    if (line || lines.length === 0) lines.push(line);
+    return lines;
+}
