@@ -9,8 +9,11 @@
 #      e2e/.tools/code-server/.
 #   3. playwright-core comes from the repo's devDependencies (`npm install` / `npm ci`); we only check.
 #
+# With --solo-paquetes it stops after step 1 (the organigrama webview test needs only Chromium).
 # Exit status is non-zero with a message naming the step that failed.
 set -euo pipefail
+ONLY_PACKAGES=false
+[ "${1:-}" = "--solo-paquetes" ] && ONLY_PACKAGES=true
 
 CODE_SERVER_VERSION=4.100.3
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,6 +28,10 @@ fail() { echo "[e2e setup] FAILED: $*" >&2; exit 1; }
 t0=$SECONDS
 
 # --- 1. Debian packages -------------------------------------------------------------------------
+# Two test files may run this at once on a fresh machine: one apt-get at a time.
+mkdir -p "$TOOLS"
+exec 9>"$TOOLS/.apt.lock"
+flock 9
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
     # `dpkg-query` says "install ok installed" only for a package that is really installed.
@@ -46,6 +53,8 @@ else
 fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing after installing the chromium package"
 [ -x /usr/bin/rg ] || fail "/usr/bin/rg missing after installing the ripgrep package"
+flock -u 9
+if $ONLY_PACKAGES; then log "Debian packages ready"; exit 0; fi
 
 # --- 2. code-server -----------------------------------------------------------------------------
 if [ -f "$CS_MARK" ] && [ -x "$CS_BIN" ]; then

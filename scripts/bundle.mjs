@@ -26,7 +26,12 @@ const common = {
 const builds = [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs' },
-    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs' }
+    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+    // The organigrama webview runs in the browser: its script and stylesheet, no Node polyfill.
+    {
+        entryPoints: ['client/webview/organigrama.ts', 'client/webview/organigrama.css'], outdir: 'out/webview',
+        bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', minify: !watch, logLevel: 'info'
+    }
 ];
 
 if (watch) {

@@ -1,7 +1,8 @@
 // The VS Code extension: starts the bundled language server and connects it to `.estructura` files.
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { commands, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { OrganigramaPanel } from './organigrama-panel.js';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +28,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // The id `estructura` makes the client read the setting `estructura.trace.server`.
     client = new LanguageClient('estructura', 'Estructura', serverOptions, clientOptions);
     context.subscriptions.push(client);
+    const started = client;
+    context.subscriptions.push(
+        commands.registerCommand('estructura.organigrama', () => OrganigramaPanel.show(context, started, 'manual')),
+        commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad'))
+    );
     await client.start();
 }
 

@@ -19,6 +19,7 @@ import { EstructuraCodeActionProvider } from '../lsp/code-actions.js';
 import { EstructuraCompletionProvider } from '../lsp/completion.js';
 import { EstructuraDefinitionProvider } from '../lsp/definition.js';
 import { EstructuraDocumentSymbolProvider } from '../lsp/document-symbols.js';
+import { EstructuraDocumentUpdateHandler } from '../lsp/document-update-handler.js';
 import { EstructuraFoldingRangeProvider } from '../lsp/folding.js';
 import { EstructuraFormatter } from '../lsp/formatter.js';
 import { EstructuraHoverProvider } from '../lsp/hover.js';
@@ -81,6 +82,7 @@ export const EstructuraSharedModule: Module<LangiumSharedServices, DeepPartial<L
         WorkspaceManager: services => new EstructuraWorkspaceManager(services)
     },
     lsp: {
+        DocumentUpdateHandler: services => new EstructuraDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new EstructuraWorkspaceSymbolProvider(services)
     }
 };

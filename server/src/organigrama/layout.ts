@@ -1,6 +1,5 @@
 // Lays a chart out with ELK (layered, top-down, orthogonal edges), the way printed organigramas
 // are drawn. Collapsed boxes hide their subtree and show how many units it holds.
-import elkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { chartBoxes, type Chart, type ChartBox } from './chart.js';
 
@@ -44,9 +43,21 @@ const PADDING = 8;
 /** Characters per line of a name at the box width (12 px sans-serif averages ~6.3 px a character). */
 const NAME_CHARS = 28;
 
-// The CommonJS bundle's constructor arrives as `.default` under Node16 module interop.
-const ElkConstructor = ((elkBundle as { default?: unknown }).default ?? elkBundle) as new () => ELK;
-let elk: ELK | undefined;
+let elk: Promise<ELK> | undefined;
+
+/**
+ * ELK, loaded on first use: evaluating its 1.4 MB bundle takes ~85 ms, which the server's start
+ * and a `revisar` run that draws no chart must not pay.
+ */
+function elkInstance(): Promise<ELK> {
+    elk ??= import('elkjs/lib/elk.bundled.js').then(module => {
+        // The CommonJS constructor arrives as `default` (or `default.default`) depending on the loader.
+        const exported = module.default as unknown as { default?: unknown };
+        const Constructor = (exported.default ?? exported) as new () => ELK;
+        return new Constructor();
+    });
+    return elk;
+}
 
 export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Promise<ChartLayout> {
     const collapsed = new Set(options.collapsed ?? []);
@@ -78,7 +89,6 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
     for (const root of chart.roots) visit(root);
     unitCount += [...boxes.values()].filter(b => b.collapsed).reduce((sum, b) => sum + b.descendants, 0);
 
-    elk ??= new ElkConstructor();
     const input: ElkNode = {
         id: 'organigrama',
         layoutOptions: {
@@ -99,7 +109,7 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
         children: nodes,
         edges
     };
-    const graph: ElkNode = await elk.layout(input);
+    const graph: ElkNode = await (await elkInstance()).layout(input);
     for (const node of graph.children ?? []) {
         const laid = boxes.get(node.id)!;
         laid.x = node.x ?? 0;
@@ -128,8 +138,8 @@ function countBelow(box: ChartBox): number {
 }
 
 /**
- * The ids to collapse so that about `limit` boxes show: whole levels are opened from the top while
- * they fit, so a 163-unit Dirección opens readable and each subtree expands on demand.
+ * The ids to collapse so that a big chart opens readable: the first two levels always show, deeper
+ * levels open whole while the boxes stay within `limit`; each subtree expands on demand.
  */
 export function defaultCollapsed(chart: Chart, limit = 60): string[] {
     const levels: ChartBox[][] = [];

@@ -1,0 +1,166 @@
+// The organigrama view: a webview beside the editor showing the chart of the manual (or of the
+// unit under the cursor). The server draws the SVG; this panel asks for it again after edits,
+// reveals a unit's definition on click and saves the SVG.
+import { randomBytes } from 'node:crypto';
+import {
+    Disposable, Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
+    type ExtensionContext, type TextEditor, type WebviewPanel
+} from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { OrganigramaParams, OrganigramaResponse, OrganigramaResult } from '../../server/src/lsp/organigrama-request.js';
+import { organigramaPage, type FromWebview, type ToWebview } from '../webview/page.js';
+
+const REQUEST = 'estructura/organigrama';
+/** Quiet time after the last keystroke before the chart is redrawn. */
+const REFRESH_DELAY_MS = 400;
+
+export class OrganigramaPanel implements Disposable {
+    private static current: OrganigramaPanel | undefined;
+
+    private readonly disposables: Disposable[] = [];
+    private collapsed: string[] | undefined;
+    private last: OrganigramaResult | undefined;
+    private timer: NodeJS.Timeout | undefined;
+    private generation = 0;
+
+    /** Opens the view (or reuses the open one) for the active editor's manual or unit. */
+    static show(context: ExtensionContext, client: LanguageClient, alcance: OrganigramaParams['alcance'], editor = window.activeTextEditor): void {
+        if (!editor || editor.document.languageId !== 'estructura') {
+            void window.showInformationMessage('Abra un archivo .estructura para ver su organigrama.');
+            return;
+        }
+        const target: OrganigramaParams = {
+            uri: editor.document.uri.toString(),
+            position: alcance === 'unidad' ? editor.selection.active : undefined,
+            alcance
+        };
+        if (OrganigramaPanel.current) {
+            OrganigramaPanel.current.retarget(target);
+            return;
+        }
+        const panel = window.createWebviewPanel('estructura.organigrama', 'Organigrama', { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
+            enableScripts: true,
+            // Only the bundled script and stylesheet: nothing else may load (see the CSP in page.ts).
+            localResourceRoots: [Uri.joinPath(context.extensionUri, 'out', 'webview')],
+            retainContextWhenHidden: true
+        });
+        OrganigramaPanel.current = new OrganigramaPanel(context, client, panel, target);
+    }
+
+    private constructor(context: ExtensionContext, private readonly client: LanguageClient, private readonly panel: WebviewPanel, private target: OrganigramaParams) {
+        const webview = panel.webview;
+        const asset = (name: string) => webview.asWebviewUri(Uri.joinPath(context.extensionUri, 'out', 'webview', name)).toString();
+        webview.html = organigramaPage({
+            cspSource: webview.cspSource,
+            nonce: randomBytes(16).toString('base64'),
+            scriptUri: asset('organigrama.js'),
+            styleUri: asset('organigrama.css')
+        });
+        this.disposables.push(
+            panel.onDidDispose(() => this.dispose()),
+            webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+            workspace.onDidChangeTextDocument(event => {
+                if (event.document.languageId === 'estructura' && event.contentChanges.length > 0) this.scheduleRefresh();
+            }),
+            workspace.onDidSaveTextDocument(document => {
+                if (document.languageId === 'estructura') this.scheduleRefresh();
+            })
+        );
+    }
+
+    private retarget(target: OrganigramaParams): void {
+        this.target = target;
+        this.collapsed = undefined;
+        this.panel.reveal(undefined, true);
+        void this.refresh();
+    }
+
+    private scheduleRefresh(): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    }
+
+    private async refresh(): Promise<void> {
+        const generation = ++this.generation;
+        let response: OrganigramaResponse;
+        try {
+            response = await this.client.sendRequest<OrganigramaResponse>(REQUEST, { ...this.target, collapsed: this.collapsed });
+        } catch (error) {
+            response = { error: `No se pudo dibujar el organigrama: ${(error as Error).message}` };
+        }
+        // An older answer arriving after a newer request must not replace it.
+        if (generation !== this.generation) return;
+        if ('error' in response) {
+            this.post({ type: 'error', message: response.error });
+            return;
+        }
+        this.last = response;
+        this.collapsed = response.collapsed;
+        this.panel.title = `Organigrama: ${shorten(response.title)}`;
+        const { svg, title, institution, vigencia, unitCount, shownCount } = response;
+        this.post({ type: 'organigrama', svg, title, institution, vigencia, unitCount, shownCount });
+    }
+
+    private async onMessage(message: FromWebview): Promise<void> {
+        switch (message.type) {
+            case 'listo':
+                return this.refresh();
+            case 'revelar':
+                return reveal(message.uri, message.line, message.character);
+            case 'alternar': {
+                const collapsed = new Set(this.collapsed ?? []);
+                if (!collapsed.delete(message.id)) collapsed.add(message.id);
+                this.collapsed = [...collapsed];
+                return this.refresh();
+            }
+            case 'expandir':
+                this.collapsed = [];
+                return this.refresh();
+            case 'contraer':
+                this.collapsed = undefined;
+                return this.refresh();
+            case 'guardar':
+                return this.save();
+        }
+    }
+
+    private async save(): Promise<void> {
+        if (!this.last) return;
+        const folder = workspace.workspaceFolders?.[0]?.uri;
+        const name = `organigrama-${this.last.title.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'estructura'}.svg`;
+        const destination = await window.showSaveDialog({
+            defaultUri: folder ? Uri.joinPath(folder, name) : undefined,
+            filters: { SVG: ['svg'] },
+            saveLabel: 'Guardar organigrama'
+        });
+        if (!destination) return;
+        await workspace.fs.writeFile(destination, new TextEncoder().encode(this.last.svg));
+        void window.showInformationMessage(`Organigrama guardado en ${destination.fsPath}.`);
+    }
+
+    private post(message: ToWebview): void {
+        void this.panel.webview.postMessage(message);
+    }
+
+    dispose(): void {
+        clearTimeout(this.timer);
+        OrganigramaPanel.current = undefined;
+        for (const d of this.disposables) d.dispose();
+        this.panel.dispose();
+    }
+}
+
+/** Opens the unit's file in the editor group beside the chart and selects its id. */
+async function reveal(uri: string, line: number, character: number): Promise<void> {
+    const document = await workspace.openTextDocument(Uri.parse(uri));
+    const editor: TextEditor = await window.showTextDocument(document, { viewColumn: ViewColumn.One, preserveFocus: false });
+    // The chart may be a keystroke behind the text: stay inside the document.
+    const position = document.validatePosition(new Position(line, character));
+    const word = document.getWordRangeAtPosition(position) ?? new Range(position, position);
+    editor.selection = new Selection(word.start, word.end);
+    editor.revealRange(word, TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function shorten(title: string): string {
+    return title.length > 40 ? `${title.slice(0, 39)}…` : title;
+}

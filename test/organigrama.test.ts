@@ -1,0 +1,138 @@
+// The organigrama: the chart model of the real manuals (boxes = units, hierarchy across the files a
+// manual is split in, titulares, never a PHAE), its layout and its SVG.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isUnidad, type Unidad } from '../server/src/language/generated/ast.js';
+import { structureElements } from '../server/src/language/model.js';
+import { ChartBuilder, chartBoxes, defaultCollapsed, layoutChart, renderChartSvg, type Chart } from '../server/src/organigrama/index.js';
+import { buildWorkspace, exampleFiles, type TestWorkspace } from './helpers/workspace.js';
+
+const DOE_MAIN = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
+const UEOD_PART = 'manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura';
+
+function unitsOf(ws: TestWorkspace, prefix: string): Unidad[] {
+    return Object.entries(ws.docs).filter(([name]) => name.startsWith(prefix))
+        .flatMap(([, doc]) => [...structureElements(doc.parseResult.value)].filter(isUnidad));
+}
+
+const boxCount = (svg: string) => svg.match(/<g class="caja"/g)?.length ?? 0;
+
+describe('organigrama of the real manuals', () => {
+    let ws: TestWorkspace;
+    let builder: ChartBuilder;
+    let doe: Chart;
+
+    beforeAll(async () => {
+        ws = await buildWorkspace(exampleFiles());
+        builder = new ChartBuilder(Object.values(ws.docs));
+        doe = builder.manualChart(ws.docs[DOE_MAIN].parseResult.value);
+    });
+
+    it('draws every unit of a split manual once, from any of its files, under its one root', () => {
+        const ids = [...chartBoxes(doe)].map(box => box.id);
+        expect(ids).toHaveLength(unitsOf(ws, 'manuales/imss-doe-2022/').length);
+        expect(ids).toHaveLength(57);
+        expect(new Set(ids).size).toBe(57);
+        expect(doe.roots.map(root => root.id)).toEqual(['IMSS.DOE']);
+        expect(doe.title).toBe('MANUAL DE ORGANIZACIÓN DE LA DIRECCIÓN DE OPERACIÓN Y EVALUACIÓN');
+        expect(doe.vigencia).toBe('2022-10-01');
+        // Asked from a part file, the chart is the same manual.
+        const fromPart = builder.manualChart(ws.docs[UEOD_PART].parseResult.value);
+        expect([...chartBoxes(fromPart)].map(box => box.id)).toEqual(ids);
+    });
+
+    it('nests units as the manual numbers them, with kind, number and the declared titular', () => {
+        const root = doe.roots[0];
+        expect(root).toMatchObject({ name: 'Dirección de Operación y Evaluación', kind: 'Dirección', number: '7.1' });
+        expect(root.titular).toBe('Titular de la Dirección de Operación y Evaluación');
+        const ueod = root.children.find(child => child.id === 'IMSS.UEOD')!;
+        expect(ueod).toMatchObject({ number: '7.1.1', name: 'Unidad de Evaluación de Órganos Desconcentrados' });
+        expect(ueod.uri).toMatch(/imss-doe-2022\.7\.1\.1-ueod\.estructura$/);
+        for (const box of chartBoxes(doe)) {
+            for (const child of box.children) expect(child.number?.startsWith(`${box.number}.`), `${child.number} under ${box.number}`).toBe(true);
+        }
+    });
+
+    it('points each box at the line of its unit id', () => {
+        const ueod = [...chartBoxes(doe)].find(box => box.id === 'IMSS.UEOD')!;
+        const lines = ws.docs[UEOD_PART].textDocument.getText().split('\n');
+        expect(lines[ueod.line].substring(ueod.character)).toMatch(/^UEOD "/);
+    });
+
+    it('never shows a homólogo de autorización específica, not even declared titular (Norma 5.48)', async () => {
+        const small = await buildWorkspace({
+            'a.estructura': `manual M "Manual" { institución X vigencia 2024-01-01 }
+unidad D "Dirección de Prueba" {
+    número 1
+    puesto PHAE "Jefe de División (homólogo)" { clase homólogo de autorización específica titular }
+    unidad C "Coordinación de Prueba" {
+        número 1.1
+        puesto TC "Titular de la Coordinación de Prueba" { clase mando titular }
+    }
+}`
+        });
+        const chart = new ChartBuilder(Object.values(small.docs)).manualChart(small.docs['a.estructura'].parseResult.value);
+        const [d] = chart.roots;
+        expect(d.titular).toBeUndefined();
+        expect(d.children[0].titular).toBe('Titular de la Coordinación de Prueba');
+        const svg = await renderChartSvg(chart);
+        expect(svg).not.toContain('homólogo');
+        expect(boxCount(svg)).toBe(2);
+    });
+
+    it('a unit chart is that unit subtree; collapsed boxes hide and count their units', async () => {
+        const ueodUnit = unitsOf(ws, UEOD_PART).find(unit => unit.name === 'UEOD')!;
+        const chart = builder.unitChart(ueodUnit);
+        const size = [...chartBoxes(chart)].length;
+        expect(size).toBe(unitsOf(ws, UEOD_PART).length);
+        const open = await layoutChart(chart);
+        expect(open.boxes).toHaveLength(size);
+        const folded = await layoutChart(chart, { collapsed: ['IMSS.UEOD'] });
+        expect(folded.boxes).toHaveLength(1);
+        expect(folded.boxes[0]).toMatchObject({ collapsed: true, descendants: size - 1 });
+        expect(folded.unitCount).toBe(size);
+    });
+
+    it('lays out without overlaps, edges from each unit to each child', async () => {
+        const layout = await layoutChart(doe);
+        expect(layout.boxes).toHaveLength(57);
+        expect(layout.edges).toHaveLength(56);
+        const sorted = [...layout.boxes].sort((a, b) => a.y - b.y || a.x - b.x);
+        for (let i = 0; i < sorted.length; i++) {
+            for (let j = i + 1; j < sorted.length; j++) {
+                const [a, b] = [sorted[i], sorted[j]];
+                const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+                expect(overlap, `${a.box.id} overlaps ${b.box.id}`).toBe(false);
+            }
+        }
+        const byId = new Map(layout.boxes.map(box => [box.box.id, box]));
+        for (const edge of layout.edges) {
+            const [from, to] = [byId.get(edge.from)!, byId.get(edge.to)!];
+            expect(to.y).toBeGreaterThan(from.y);
+            expect(edge.points.at(-1)!.y).toBeCloseTo(to.y, 0);
+        }
+    });
+
+    it('opens a big chart readable: the first two levels, then whole levels while 60 boxes fit', async () => {
+        const issste = builder.manualChart(ws.docs['manuales/issste-2018/issste-2018.1-sg.estructura'].parseResult.value);
+        const total = [...chartBoxes(issste)].length;
+        expect(total).toBe(553);
+        const layout = await layoutChart(issste, { collapsed: defaultCollapsed(issste) });
+        const firstTwoLevels = issste.roots.length + issste.roots.reduce((n, root) => n + root.children.length, 0);
+        expect(layout.boxes).toHaveLength(firstTwoLevels);
+        expect(layout.boxes.filter(box => box.collapsed).length).toBeGreaterThan(0);
+        expect(layout.unitCount).toBe(553);
+        // The DOE (57 units) opens whole.
+        expect(defaultCollapsed(doe)).toEqual([]);
+    });
+
+    it('writes an SVG with one box per unit, the vigencia, and escaped text', async () => {
+        const svg = await renderChartSvg(doe);
+        expect(boxCount(svg)).toBe(57);
+        expect(svg).toContain('Vigencia: 2022-10-01');
+        expect(svg).toContain('data-id="IMSS.UEOD"');
+        expect(svg).not.toMatch(/<style|<script|href=/);
+        const amp = await buildWorkspace({ 'b.estructura': 'manual M "Manual" { institución X }\nunidad D "Dirección de Finanzas & <Control>" { número 1 }' });
+        const ampSvg = await renderChartSvg(new ChartBuilder(Object.values(amp.docs)).manualChart(amp.docs['b.estructura'].parseResult.value));
+        expect(ampSvg).toContain('Finanzas &amp; &lt;Control&gt;');
+    });
+});
