@@ -2,7 +2,12 @@
 // summary of what it saw; it throws (with what it saw) when the screen is not what a user expects.
 // The expectations come from examples/ (the deliberate errors of con-errores.estructura, the
 // worked Norma 7.2.1.15 case, the imported IMSS manuals).
+import { readFileSync } from 'node:fs';
 import { E2EError, waitFor } from './lib/util.mjs';
+
+const EXAMPLES = new URL('../examples/', import.meta.url);
+/** 1-based line of the first line of an example file containing `needle`. */
+const lineIn = (file, needle) => readFileSync(new URL(file, EXAMPLES), 'utf-8').split('\n').findIndex(l => l.includes(needle)) + 1;
 
 const CON_ERRORES_ERRORS = [ // code, a piece of the message, line
     ['estructura-id-duplicado', '«UPA» ya está definido en la línea 35', 16],
@@ -104,6 +109,31 @@ export const STEPS = [
                 { accept: t => t?.includes('unidad DIR "Dirección de Incorporación y Recaudación"') });
             const c = await wb.cursor();
             return `F12 at ueod:${cursor.line}:${cursor.column} ("${before.trim().slice(0, 50)}…") → imss-2018.estructura:${c.line} "${line.trim()}"`;
+        }
+    },
+    {
+        // The organigrama view of the DOE manual, in VS Code's own webview (its CSP, its resource
+        // loading, its messages): one box per unit, and a click on a box opens that unit's file.
+        name: 'organigrama',
+        async run(wb, page) {
+            await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.estructura');
+            await wb.command('Estructura: Ver organigrama del manual');
+            const frame = await waitFor('the organigrama webview to draw the 57 units of the DOE manual', async () => {
+                for (const f of page.frames()) {
+                    const count = await f.locator('#contenido g.caja').count().catch(() => 0);
+                    if (count > 0) return { f, count, detail: await f.locator('#detalle').textContent() };
+                }
+                return undefined;
+            }, { timeoutMs: 30_000, accept: v => v?.count === 57, show: v => v ? `${v.count} boxes, "${v.detail}"` : 'no webview with boxes' });
+            if (!frame.detail.includes('vigencia 2022-10-01')) throw new E2EError(`the chart does not show the vigencia: "${frame.detail}"`);
+            await frame.f.getByRole('button', { name: 'Ajustar' }).click();
+            await frame.f.locator('g.caja[data-id="IMSS.UEOD"]').click();
+            await wb.waitActiveFile('imss-doe-2022.7.1.1-ueod.estructura', 'a click on the UEOD box to open its file');
+            // The unit's id is selected (so the status bar shows a selection, not a current line).
+            const want = lineIn('manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura', 'unidad UEOD "');
+            const status = await waitFor(`the id UEOD selected on line ${want}`, () => wb.selectionStatus(),
+                { accept: t => t?.startsWith(`Ln ${want},`) && t.includes('(4 selected)') });
+            return `webview: ${frame.count} boxes, "${frame.detail}"; click on UEOD → ueod file, ${status}`;
         }
     }
 ];

@@ -38,6 +38,24 @@ function fit(): void {
     applyView();
 }
 
+/** Below this scale names are unreadable: a wide chart opens at it, centred on its first unit. */
+const READABLE_SCALE = 0.5;
+
+/** The first view of a chart: all of it when that stays readable, else its top unit. */
+function initialView(): void {
+    const svg = content.querySelector('svg');
+    if (!svg) return;
+    const width = Number(svg.getAttribute('width')) || 1;
+    const height = Number(svg.getAttribute('height')) || 1;
+    const fitScale = Math.min(1, (canvas.clientWidth - 16) / width, (canvas.clientHeight - 16) / height);
+    if (fitScale >= READABLE_SCALE) return fit();
+    const root = content.querySelector('.caja');
+    const match = /translate\(([\d.]+),/.exec(root?.getAttribute('transform') ?? '');
+    const rootCenter = match ? Number(match[1]) + Number(root!.querySelector('rect')?.getAttribute('width') ?? 0) / 2 : width / 2;
+    view = { scale: READABLE_SCALE, x: canvas.clientWidth / 2 - rootCenter * READABLE_SCALE, y: 8 };
+    applyView();
+}
+
 /** Zooms by `factor` keeping the point (px, py) of the canvas where it is. */
 function zoom(factor: number, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2): void {
     const scale = Math.min(4, Math.max(0.05, view.scale * factor));
@@ -63,7 +81,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         `${message.unitCount} ${message.unitCount === 1 ? 'unidad' : 'unidades'}${hidden > 0 ? ` (${hidden} ocultas)` : ''}`
     ].filter(Boolean).join(' · ');
     // Later charts (after an edit or a toggle) keep the view.
-    if (fitNext) fit(); else applyView();
+    if (fitNext) initialView(); else applyView();
     fitNext = false;
 });
 

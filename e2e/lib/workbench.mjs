@@ -51,7 +51,8 @@ export class Workbench {
     async activeFile() {
         const tab = this.page.locator('.editor-group-container.active .tabs-container .tab.active');
         if (await tab.count() === 0) return null;
-        return (await tab.getAttribute('aria-label'))?.replace(/, preview$/, '') ?? null;
+        // With two editor groups (the organigrama beside the editor) the label also names the group.
+        return (await tab.getAttribute('aria-label'))?.replace(/(, (preview|Editor Group \d+))+$/, '') ?? null;
     }
 
     waitActiveFile(base, what) {
@@ -60,6 +61,11 @@ export class Workbench {
 
     async focusEditor() {
         await this.page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+    }
+
+    /** The status bar's cursor item as shown, e.g. "Ln 6, Col 12 (4 selected)". */
+    async selectionStatus() {
+        return oneLine(await this.page.locator('[id="status.editor.selection"]').innerText());
     }
 
     /** "Ln 394, Col 17" from the status bar. */
