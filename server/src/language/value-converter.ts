@@ -19,5 +19,6 @@ export class EstructuraValueConverter extends DefaultValueConverter {
 }
 
 export function unescapeString(body: string): string {
+    if (!body.includes('\\')) return body;
     return body.replace(/\\(.)/gs, (_m, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
 }

@@ -52,7 +52,8 @@ export function firstWord(inner: string): { word: string; start: number; end: nu
  * guillemets after the wording are part of it: «…» ; or "…".
  */
 export function finalPunctuation(inner: string): { contentEnd: number; ending: string; endingEnd: number } {
-    const endingEnd = inner.replace(/\s+$/u, '').length;
+    // trimEnd, not /\s+$/: the regex retries at every space of a wrapped string's indentation.
+    const endingEnd = inner.trimEnd().length;
     let i = endingEnd;
     const skipPunctuation = () => {
         while (i > 0 && /[\s.,;:]/u.test(inner[i - 1])) i--;
