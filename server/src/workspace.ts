@@ -95,15 +95,19 @@ export async function loadWorkspace(paths: string[], validate = true, configFile
         }
     }
     const documents: LangiumDocument[] = [];
-    for (const file of files) {
-        let text: string;
-        try {
-            text = await fs.readFile(file, 'utf-8');
-        } catch (error) {
-            problems.push({ file, message: `no se puede leer: ${(error as Error).message}` });
+    // All reads start at once and each file is parsed as its text arrives: reading one file after
+    // another left the process idle ~100 ms on examples/ while the disk answered.
+    const reads = files.map(file => fs.readFile(file, 'utf-8').then(
+        text => ({ file, text }),
+        (error: Error) => ({ file, error })
+    ));
+    for (const read of reads) {
+        const result = await read;
+        if ('error' in result) {
+            problems.push({ file: result.file, message: `no se puede leer: ${result.error.message}` });
             continue;
         }
-        documents.push(shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file)));
+        documents.push(shared.workspace.LangiumDocumentFactory.fromString(result.text, URI.file(result.file)));
     }
     for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build(documents, { validation: validate });
