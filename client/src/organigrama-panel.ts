@@ -66,6 +66,12 @@ export class OrganigramaPanel implements Disposable {
                 if (document.languageId === 'estructura') this.scheduleRefresh();
             })
         );
+        // Files changed outside the editor (git checkout, a re-import) change the chart too.
+        const watcher = workspace.createFileSystemWatcher('**/*.estructura');
+        this.disposables.push(watcher,
+            watcher.onDidChange(() => this.scheduleRefresh()),
+            watcher.onDidCreate(() => this.scheduleRefresh()),
+            watcher.onDidDelete(() => this.scheduleRefresh()));
     }
 
     private retarget(target: OrganigramaParams): void {
