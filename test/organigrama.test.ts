@@ -105,6 +105,11 @@ unidad D "Dirección de Prueba" {
             }
         }
         const byId = new Map(layout.boxes.map(box => [box.box.id, box]));
+        // Siblings read left to right in the manual's order.
+        for (const box of chartBoxes(doe)) {
+            const xs = box.children.map(child => byId.get(child.id)!.x);
+            expect(xs, `children of ${box.number}`).toEqual([...xs].sort((a, b) => a - b));
+        }
         for (const edge of layout.edges) {
             const [from, to] = [byId.get(edge.from)!, byId.get(edge.to)!];
             expect(to.y).toBeGreaterThan(from.y);

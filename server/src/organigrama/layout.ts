@@ -102,7 +102,11 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
             'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
             // One bus from the bottom of each unit to its children, as organigramas are drawn.
             'elk.layered.mergeEdges': 'true',
+            // Siblings keep the manual's order (its numbering). A tree has no crossings to
+            // minimize: the sweeps only cost time (the ISSSTE DA, 163 units, lays out ~1.7x faster).
             'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+            'elk.layered.crossingMinimization.strategy': 'NONE',
+            'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
             'elk.separateConnectedComponents': 'true',
             'elk.padding': '[top=16,left=16,bottom=16,right=16]'
         },
