@@ -31,9 +31,10 @@ export function functionKey(fn: Funcion): string {
  * the conjunction the ISSSTE lists put at the end of the second to last function (", y").
  */
 export function comparisonKey(text: string): string {
-    // Fast path: Spanish text folds to ASCII letters, so an ASCII class finds the separators.
+    // Fast path: Spanish text folds to ASCII letters, so an ASCII class finds the separators
+    // (unless a letter or digit outside ASCII is left, tested without building a string).
     const folded = foldInPlace(text);
-    const words = folded !== undefined && !/[^\x00-\x7f]/.test(folded.replace(/[^\p{L}\p{N}]/gu, ''))
+    const words = folded !== undefined && !/(?![\x00-\x7f])[\p{L}\p{N}]/u.test(folded)
         ? folded.replace(/[^a-z0-9]+/g, ' ')
         : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
     return words.trim().replace(/(?:^| )y$/u, '').trim();
