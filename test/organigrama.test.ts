@@ -130,6 +130,24 @@ unidad D "Dirección de Prueba" {
         expect(defaultCollapsed(doe)).toEqual([]);
     });
 
+    it('draws a workspace with errors: a repeated id, a cycle, a unit without a name', async () => {
+        const broken = await buildWorkspace({
+            'c.estructura': `manual M "Manual con errores" { institución X }
+unidad D "Dirección" { número 1 unidad R "Repetida A" { número 1.1 } unidad R "Repetida B" { número 1.2 } }
+unidad A "Ciclo A" { adscrita a B }
+unidad B "Ciclo B" { adscrita a A }
+unidad S "" { adscrita a D }
+unidad`
+        });
+        const chart = new ChartBuilder(Object.values(broken.docs)).manualChart(broken.docs['c.estructura'].parseResult.value);
+        const names = [...chartBoxes(chart)].map(box => box.name).sort();
+        // A unit whose name is empty shows its id; one without either, a placeholder.
+        expect(names).toEqual(['(unidad sin nombre)', 'Ciclo A', 'Ciclo B', 'Dirección', 'Repetida A', 'Repetida B', 'S'].sort());
+        const layout = await layoutChart(chart);
+        expect(layout.boxes).toHaveLength(names.length);
+        expect((await renderChartSvg(chart)).match(/<g class="caja"/g)).toHaveLength(names.length);
+    });
+
     it('writes an SVG with one box per unit, the vigencia, and escaped text', async () => {
         const svg = await renderChartSvg(doe);
         expect(boxCount(svg)).toBe(57);

@@ -75,13 +75,15 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
             height: PADDING * 2 + LINE_HEIGHT * (nameLines.length + extraLines),
             nameLines, descendants: 0, collapsed: collapsed.has(box.id) && children.length > 0
         };
-        boxes.set(box.id, laid);
-        nodes.push({ id: box.id, width: laid.width, height: laid.height });
-        if (parent) edges.push({ id: `${parent}->${box.id}`, sources: [parent], targets: [box.id] });
+        // A half-typed workspace may repeat an id (estructura-id-duplicado): ELK needs unique ones.
+        const key = boxes.has(box.id) ? `${box.id}#${boxes.size}` : box.id;
+        boxes.set(key, laid);
+        nodes.push({ id: key, width: laid.width, height: laid.height });
+        if (parent) edges.push({ id: `${parent}->${key}`, sources: [parent], targets: [key] });
         let below = 0;
         for (const child of children) {
             if (laid.collapsed) below += 1 + countBelow(child);
-            else below += 1 + visit(child, box.id);
+            else below += 1 + visit(child, key);
         }
         laid.descendants = below;
         return below;
@@ -122,7 +124,7 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
     const laidEdges: LaidEdge[] = (graph.edges ?? []).map(edge => {
         const section = edge.sections?.[0];
         const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-        return { from: edge.sources[0], to: edge.targets[0], points };
+        return { from: boxes.get(edge.sources[0])!.box.id, to: boxes.get(edge.targets[0])!.box.id, points };
     });
     const { roots: _roots, ...meta } = chart;
     return {
