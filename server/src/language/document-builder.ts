@@ -6,10 +6,11 @@
 // the editor is parsed here first and the parse is handed to the document factory, not repeated.
 import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, URI,
-    type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult
+    type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
 import { changedFunctionKeys, crossFileSummary, hasFunctionKey, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
+import { parseWithNestingGuard } from './nesting.js';
 
 /** How a changed document changed, for the documents of its institution. */
 type CrossFileChange = { kind: 'structure' } | { kind: 'functions'; keys: Set<string> };
@@ -80,6 +81,11 @@ export class EstructuraDocumentFactory extends DefaultLangiumDocumentFactory {
         const parsed = this.parsed.get(uri.toString());
         this.parsed.delete(uri.toString());
         if (parsed && parsed.text === text) return parsed.result as ParseResult<T>;
-        return super.parseAsync(uri, text, cancellationToken);
+        return parseWithNestingGuard(text, t => super.parseAsync<T>(uri, t, cancellationToken));
+    }
+
+    // Every parse goes through the nesting guard: a text nested too deep would overflow the stack.
+    protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
+        return parseWithNestingGuard(text, t => super.parse<T>(uri, t, options));
     }
 }

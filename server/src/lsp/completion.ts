@@ -5,8 +5,19 @@ import { CompletionItemKind } from 'vscode-languageserver';
 import { isManual, isPuesto, isUnidad } from '../language/generated/ast.js';
 import { UNIT_KINDS } from '../language/kinds.js';
 import { institutionOf, splitQualified } from '../language/model.js';
+import { tooDeepAt } from '../language/nesting.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export class EstructuraCompletionProvider extends DefaultCompletionProvider {
+    /**
+     * Completion parses the text up to the cursor with its own parser: past the nesting guard it
+     * would overflow the stack as the document parser did (found by fuzzing), so it offers nothing there.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        if (tooDeepAt(document.getText().substring(0, offset)) !== undefined) return [];
+        return super.findFeaturesAt(document, offset);
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const inKind = (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'NombreTipo')
             || AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'NombreTipo';

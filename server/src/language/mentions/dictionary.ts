@@ -37,6 +37,9 @@ export class NameDictionary {
     size = 0;
 
     add(entry: NameEntry): void {
+        // A half-typed `anterior` (or alias) whose string the parser could not read has no name;
+        // the AST types say string, but error recovery leaves it undefined (found by fuzzing).
+        if (typeof entry.name !== 'string') return;
         const key = nameWords(entry.name);
         if (key.length === 0) return;
         let node = this.root;

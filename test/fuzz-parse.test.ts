@@ -1,0 +1,210 @@
+// Fuzzing in-process: thousands of deterministic mutations of the examples (token deletions,
+// insertions, swaps, duplications, truncations, random characters) are sent, as editor changes,
+// through parse, link, validate, document symbols, folding, hover, definition, completion and
+// formatting, with the Langium services the server uses. No exception may escape, no change may
+// take longer than its bound, and formatting may never change a function text.
+// FUZZ_ITERATIONS (mutations per file, default below) makes a bigger run: `npm run fuzz`.
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace, exampleFiles } from './helpers/workspace.js';
+import { Rng, deeplyNested, mutate } from './helpers/fuzz.js';
+import { exercise } from './helpers/exercise.js';
+import { CancellationToken } from 'vscode-languageserver';
+import { MAX_NESTING, tooDeepAt } from '../server/src/language/nesting.js';
+
+const PER_FILE = Number(process.env.FUZZ_ITERATIONS ?? 40);
+/** A small file's mutation (update + every feature) must finish within this, on a loaded 2-core CI machine. */
+const BOUND_MS = 5_000;
+const SMALL = 25_000;
+
+interface Failure { file: string; seed: number; index: number; op: string; error: string }
+
+function seedOf(name: string): number {
+    let h = 2166136261;
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+    return h >>> 0;
+}
+
+function describeError(error: unknown): string {
+    return error instanceof Error ? `${error.message}\n${error.stack?.split('\n').slice(1, 6).join('\n')}` : String(error);
+}
+
+function report(label: string, tried: number, failures: Failure[], times: number[]) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.toFixed(1);
+    console.log(`[fuzz] ${label}: ${tried} mutations, ${failures.length} failures, per mutation median ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms`);
+}
+
+describe('fuzzing the language services in-process', () => {
+    const files = exampleFiles();
+    const small = Object.keys(files).filter(name => files[name].length <= SMALL);
+
+    it(`survives ${PER_FILE} mutations of each of the ${small.length} examples under ${SMALL / 1000} KB`, async () => {
+        const failures: Failure[] = [];
+        const times: number[] = [];
+        let tried = 0;
+        for (const name of small) {
+            // Each file in a workspace of its own: the mutations are the point, and a file alone
+            // rebuilds fast; cross-file linking is fuzzed below in the whole IMSS workspace.
+            const ws = await buildWorkspace({ [name]: files[name] });
+            const seed = seedOf(name);
+            const rng = new Rng(seed);
+            for (let index = 0; index < PER_FILE; index++) {
+                const mutation = mutate(files[name], rng);
+                tried++;
+                const started = performance.now();
+                try {
+                    await ws.update(name, mutation.text);
+                    const broken = await exercise(ws.services, ws.docs[name], rng);
+                    if (broken) failures.push({ file: name, seed, index, op: mutation.op, error: broken });
+                } catch (error) {
+                    failures.push({ file: name, seed, index, op: mutation.op, error: describeError(error) });
+                }
+                const ms = performance.now() - started;
+                times.push(ms);
+                if (ms > BOUND_MS) failures.push({ file: name, seed, index, op: mutation.op, error: `took ${ms.toFixed(0)} ms` });
+            }
+        }
+        report('small examples', tried, failures, times);
+        expect(failures.slice(0, 5)).toEqual([]);
+        expect(tried).toBe(small.length * PER_FILE);
+    }, 120_000);
+
+    it('survives mutations of a part file inside the whole IMSS workspace (cross-file links)', async () => {
+        const PART = 'manuales/imss-doe-2022/imss-doe-2022.7.1.6-ca.estructura';
+        const imss = Object.fromEntries(Object.entries(files).filter(([name]) => !name.includes('issste')));
+        const ws = await buildWorkspace(imss);
+        const seed = 2026;
+        const rng = new Rng(seed);
+        const failures: Failure[] = [];
+        const times: number[] = [];
+        const count = Math.max(20, Math.round(PER_FILE * 2));
+        for (let index = 0; index < count; index++) {
+            const mutation = mutate(files[PART], rng);
+            const started = performance.now();
+            try {
+                await ws.update(PART, mutation.text);
+                const broken = await exercise(ws.services, ws.docs[PART], rng);
+                if (broken) failures.push({ file: PART, seed, index, op: mutation.op, error: broken });
+            } catch (error) {
+                failures.push({ file: PART, seed, index, op: mutation.op, error: describeError(error) });
+            }
+            const ms = performance.now() - started;
+            times.push(ms);
+            if (ms > BOUND_MS) failures.push({ file: PART, seed, index, op: mutation.op, error: `took ${ms.toFixed(0)} ms` });
+        }
+        report('IMSS workspace part', count, failures, times);
+        expect(failures.slice(0, 5)).toEqual([]);
+        // Back to the real text: the workspace is clean again, nothing stale was left behind.
+        await ws.update(PART, files[PART]);
+        expect(ws.docs[PART].diagnostics!.filter(d => d.severity === 1)).toEqual([]);
+    }, 120_000);
+
+    it('survives truncation at every position of a small file', async () => {
+        const name = 'ejemplos/imss-puestos.estructura';
+        const source = files[name];
+        const ws = await buildWorkspace({ [name]: source });
+        const rng = new Rng(7);
+        const failures: Failure[] = [];
+        for (let cut = 0; cut <= source.length; cut++) {
+            try {
+                await ws.update(name, source.substring(0, cut));
+                const broken = await exercise(ws.services, ws.docs[name], rng, 1);
+                if (broken) failures.push({ file: name, seed: 7, index: cut, op: `truncate at ${cut}`, error: broken });
+            } catch (error) {
+                failures.push({ file: name, seed: 7, index: cut, op: `truncate at ${cut}`, error: describeError(error) });
+            }
+        }
+        console.log(`[fuzz] truncations of ${name}: ${source.length + 1}, ${failures.length} failures`);
+        expect(failures.slice(0, 5)).toEqual([]);
+    }, 60_000);
+});
+
+describe('hostile inputs', () => {
+    const files = exampleFiles();
+    const PART = 'manuales/imss-doe-2022/imss-doe-2022.7.1.6-ca.estructura';
+    const source = files[PART];
+    const longText = `Coordinar ${'la atención de los asuntos '.repeat(400)}del Instituto.`;
+
+    const cases: Array<[string, () => string, number]> = [
+        ['a NUL character in a function text', () => source.replace('"Coordinar', '"Coord\u0000inar'), BOUND_MS],
+        ['a NUL character between tokens', () => source.replace('funciones {', 'funciones \u0000{'), BOUND_MS],
+        ['a byte order mark at the start', () => `\ufeff${source}`, BOUND_MS],
+        ['a byte order mark in the middle', () => source.replace('funciones {', '\ufefffunciones {'), BOUND_MS],
+        ['CRLF line ends', () => source.replace(/\n/g, '\r\n'), BOUND_MS],
+        ['lone CR line ends', () => source.replace(/\n/g, '\r'), BOUND_MS],
+        ['a lone surrogate in a text', () => source.replace('"Coordinar', '"Coord\ud800inar'), BOUND_MS],
+        ['a 10,000-character function text on one line', () => source.replace(/funciones \{/, `funciones {\n        1. "${longText}"`), BOUND_MS],
+        ['a 10,000-character line of braces', () => `${source}\n${'{'.repeat(10_000)}\n`, 10_000],
+        ['a 10,000-character identifier', () => source.replace(/unidad (\w+)/, `unidad ${'X'.repeat(10_000)}`), BOUND_MS],
+        ['an unterminated string at the start', () => `"${source}`, BOUND_MS],
+        ['units nested 190 deep (just under the nesting guard)', () => deeplyNested(190), 20_000],
+        ['units nested 1,000 deep', () => deeplyNested(1_000), 20_000],
+        ['1,000 unclosed units', () => deeplyNested(1_000).replace(/\}\n/g, ''), 20_000]
+    ];
+
+    for (const [label, make, bound] of cases) {
+        it(`survives ${label} (within ${bound / 1000} s)`, async () => {
+            const ws = await buildWorkspace({ [PART]: source });
+            const text = make();
+            const started = performance.now();
+            await ws.update(PART, text);
+            const broken = await exercise(ws.services, ws.docs[PART], new Rng(1), 5);
+            const ms = performance.now() - started;
+            console.log(`[fuzz] ${label}: ${ms.toFixed(0)} ms`);
+            expect(broken).toBeUndefined();
+            expect(ms).toBeLessThan(bound);
+            // The next edit is served as usual (alone, the part's references to its manual do not resolve).
+            await ws.update(PART, source);
+            expect(ws.docs[PART].diagnostics!.filter(d => d.code === 'estructura-sintaxis')).toEqual([]);
+        }, 60_000);
+    }
+
+    it('survives a unit whose former name lost its string (the mention dictionary read an undefined name)', async () => {
+        // Regression: error recovery builds `anterior` without `nombre`; NameDictionary.add folded undefined.
+        const text = 'manual M "Manual" {\n    institucion IMSS\n}\n\nunidad A "Dirección de Prueba" {\n    anterior hasta 2020-01-01\n    funciones { 1. "Coordinar la Dirección de Prueba." }\n}\n';
+        const ws = await buildWorkspace({});
+        await ws.update('a.estructura', text);
+        const doc = ws.docs['a.estructura'];
+        const unit = doc.parseResult.value.elementos.find(e => e.$type === 'Unidad') as { anteriores: Array<{ nombre?: string }> } | undefined;
+        expect(unit?.anteriores.length).toBe(1);
+        expect(unit?.anteriores[0].nombre).toBeUndefined();
+        expect(doc.diagnostics!.some(d => d.code === 'estructura-sintaxis')).toBe(true);
+        expect(await exercise(ws.services, doc, new Rng(5), 10)).toBeUndefined();
+    });
+
+    it('reports nesting beyond the guard as one syntax error at the offending brace, and parses what comes before', async () => {
+        // Regression: 1,000 nested units overflowed the parser's stack (RangeError out of the build).
+        const ws = await buildWorkspace({});
+        const text = deeplyNested(1_000);
+        await ws.update('profundo.estructura', text);
+        const doc = ws.docs['profundo.estructura'];
+        const syntax = doc.diagnostics!.filter(d => d.code === 'estructura-sintaxis');
+        expect(syntax).toHaveLength(1);
+        expect(syntax[0].message).toContain(`se anidan a más de ${MAX_NESTING} niveles`);
+        const at = doc.textDocument.offsetAt(syntax[0].range.start);
+        expect(text[at]).toBe('{');
+        expect(at).toBe(tooDeepAt(text));
+        // The units before the guard are there: the outline shows the first levels.
+        const symbols = await ws.services.lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri: doc.uri.toString() } }, CancellationToken.None);
+        expect(JSON.stringify(symbols)).toContain('Unidad 1');
+        // Braces inside strings and comments do not count.
+        expect(tooDeepAt(`"${'{'.repeat(500)}" // ${'{'.repeat(500)}\n/* ${'{'.repeat(500)} */`)).toBeUndefined();
+        expect(tooDeepAt('{'.repeat(MAX_NESTING))).toBeUndefined();
+        expect(tooDeepAt('{'.repeat(MAX_NESTING + 1))).toBe(MAX_NESTING);
+    });
+
+    it('survives a 10 MB file (every example concatenated until 10 MB) within 60 s', async () => {
+        const all = Object.values(files).join('\n');
+        let big = '';
+        while (big.length < 10_000_000) big += `${all}\n`;
+        const ws = await buildWorkspace({});
+        const started = performance.now();
+        await ws.update('grande.estructura', big);
+        const doc = ws.docs['grande.estructura'];
+        const broken = await exercise(ws.services, doc, new Rng(3), 2);
+        const ms = performance.now() - started;
+        console.log(`[fuzz] 10 MB file (${(big.length / 1e6).toFixed(1)} M chars): ${ms.toFixed(0)} ms, ${doc.diagnostics?.length} diagnostics`);
+        expect(broken).toBeUndefined();
+        expect(ms).toBeLessThan(60_000);
+    }, 120_000);
+});

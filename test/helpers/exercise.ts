@@ -1,0 +1,48 @@
+// Sends a document through every editor feature the fuzz tests exercise, and checks the formatter's
+// promise on whatever text it accepts: only white space between tokens changes, never a function text.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancellationToken } from 'vscode-languageserver';
+import type { LangiumDocument } from 'langium';
+import type { Position, TextEdit } from 'vscode-languageserver-types';
+import type { EstructuraServices } from '../../server/src/language/estructura-module.js';
+import type { Documento } from '../../server/src/language/generated/ast.js';
+import { functionTexts } from './function-texts.js';
+import type { Rng } from './fuzz.js';
+
+/** Applies LSP text edits (non-overlapping) to a text. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+    return TextDocument.applyEdits(TextDocument.create('file:///x', 'estructura', 0, text), edits);
+}
+
+/**
+ * Symbols, hover, definition and completion at `positions` random places, and formatting. Throws
+ * whatever a provider throws; returns a description of a broken promise of the formatter, if any.
+ */
+export async function exercise(services: EstructuraServices, doc: LangiumDocument<Documento>, rng: Rng, positions = 3): Promise<string | undefined> {
+    const lsp = services.lsp;
+    const token = CancellationToken.None;
+    const textDocument = { uri: doc.uri.toString() };
+    const text = doc.textDocument.getText();
+    if (!doc.diagnostics) return 'document has no diagnostics after the build';
+    await lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument }, token);
+    await lsp.FoldingRangeProvider?.getFoldingRanges(doc, { textDocument }, token);
+    for (let i = 0; i < positions; i++) {
+        const position: Position = doc.textDocument.positionAt(rng.int(text.length + 1));
+        const params = { textDocument, position };
+        await lsp.HoverProvider!.getHoverContent(doc, params, token);
+        await lsp.DefinitionProvider!.getDefinition(doc, params, token);
+        await lsp.CompletionProvider!.getCompletion(doc, params, token);
+    }
+    const edits = await lsp.Formatter!.formatDocument(doc, { textDocument, options: { tabSize: 4, insertSpaces: true } }, token);
+    if (edits.length === 0) return undefined;
+    // The formatter formats only files without syntax errors; the result must parse the same way
+    // and keep every function text, byte for byte.
+    const formatted = applyEdits(text, edits);
+    const before = functionTexts(services, text);
+    const after = functionTexts(services, formatted);
+    if (after.errors > 0) return `formatting produced ${after.errors} syntax errors`;
+    const a = before.texts.join('\u0001');
+    const b = after.texts.join('\u0001');
+    if (a !== b) return `formatting changed function texts (${before.texts.length} before, ${after.texts.length} after)`;
+    return undefined;
+}
