@@ -20,7 +20,10 @@ function editsByUri(edit: WorkspaceEdit | undefined): Map<string, Array<TextEdit
     const out = new Map<string, Array<TextEdit | AnnotatedTextEdit>>();
     for (const [uri, edits] of Object.entries(edit?.changes ?? {})) out.set(uri, [...(out.get(uri) ?? []), ...edits]);
     for (const change of edit?.documentChanges ?? []) {
-        if ('edits' in change) out.set(change.textDocument.uri, [...(out.get(change.textDocument.uri) ?? []), ...change.edits]);
+        if (!('edits' in change)) continue;
+        // Rename never sends snippet edits; keep the plain and annotated ones.
+        const plain = change.edits.filter((e): e is TextEdit | AnnotatedTextEdit => 'newText' in e);
+        out.set(change.textDocument.uri, [...(out.get(change.textDocument.uri) ?? []), ...plain]);
     }
     return out;
 }
