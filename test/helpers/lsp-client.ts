@@ -29,6 +29,8 @@ export class LspTestClient {
     /** Everything the server wrote to stderr, for failure messages. */
     stderr = '';
     private readonly waiters: DiagnosticsWaiter[] = [];
+    /** Called on every publication (a connection has one handler per notification: this one). */
+    readonly diagnosticsListeners: Array<(params: PublishDiagnosticsParams) => void> = [];
     private exited: Promise<number | null>;
 
     private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection) {
@@ -40,6 +42,7 @@ export class LspTestClient {
         process.stderr.on('data', (chunk: string) => { this.stderr += chunk; });
         connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
             this.diagnostics.set(params.uri, params.diagnostics);
+            for (const listener of this.diagnosticsListeners) listener(params);
             for (const waiter of [...this.waiters]) {
                 if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
                     this.waiters.splice(this.waiters.indexOf(waiter), 1);

@@ -13,7 +13,7 @@ import { institutionOf } from './model.js';
 import { parseWithNestingGuard } from './nesting.js';
 
 /** How a changed document changed, for the documents of its institution. */
-type CrossFileChange = { kind: 'structure' } | { kind: 'functions'; keys: Set<string> };
+type CrossFileChange = { kind: 'structure' } | { kind: 'functions'; keys: Set<string> } | { kind: 'deferred' };
 
 export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     private changes = new Map<string, CrossFileChange>();
@@ -23,6 +23,8 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
      * caught by the next update.
      */
     private readonly published = new Map<string, CrossFileSummary>();
+    /** Documents of updates cancelled before they started: the next update compares them. */
+    private readonly deferred = new Map<string, URI>();
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         super(shared);
@@ -31,6 +33,22 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
         this.changes = new Map();
         for (const uri of deleted) this.published.delete(uri.toString());
+        if (cancelToken?.isCancellationRequested) {
+            // A newer edit cancelled this update before it started (typing faster than a build):
+            // parsing its text here would be stale work, one whole-file parse per queued keystroke
+            // (seen in test/cancellation.test.ts). Langium still marks the documents changed; the
+            // newer update compares their summaries and decides what to relink.
+            for (const uri of changed) {
+                this.deferred.set(uri.toString(), uri);
+                this.changes.set(uri.toString(), { kind: 'deferred' });
+            }
+            return super.update(changed, deleted, cancelToken);
+        }
+        if (this.deferred.size > 0) {
+            const named = new Set(changed.map(uri => uri.toString()));
+            changed = [...changed, ...[...this.deferred].filter(([key]) => !named.has(key)).map(([, uri]) => uri)];
+            this.deferred.clear();
+        }
         const factory = this.shared.workspace.LangiumDocumentFactory;
         for (const uri of changed) {
             const key = uri.toString();
@@ -60,6 +78,7 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             if (!changed || changed.parseResult.value.$type === 'INVALID') return true;
             if (institutionOf(changed.parseResult.value) !== institution) continue;
             const change = this.changes.get(uri);
+            if (change?.kind === 'deferred') continue; // decided by the update that follows
             if (!change || change.kind === 'structure') return true;
             if (change.keys.size > 0 && hasFunctionKey(document, change.keys)) return true;
         }
