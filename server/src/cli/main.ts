@@ -1,5 +1,6 @@
 // The `estructura` command line. Subcommands are Spanish with English aliases.
 import { runCheck } from './check.js';
+import { runExport } from './export.js';
 import { runImport } from './import.js';
 import { runRules } from './rules.js';
 
@@ -10,6 +11,10 @@ Comandos:
   reglas [--formato texto|md]                el catálogo de reglas; en Markdown, docs/reglas.md (alias: rules)
   importar <texto.txt> --salida <carpeta>    convierte el texto de un manual en archivos .estructura (alias: import)
       [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]
+  exportar <rutas…> --formato html|md|json|svg  exporta los manuales: HTML para imprimir, Markdown, el modelo en JSON
+      [--salida <archivo o carpeta>]             o los organigramas en SVG (alias: export); sin --salida, un solo
+      [--manual <ID>…] [--espacio <carpeta>…]    documento a la salida estándar; varios manuales requieren
+      [--sobrescribir]                           --salida <carpeta>
 
 Códigos de salida: 0 sin errores, 1 con errores, 2 uso incorrecto o entrada ilegible.`;
 
@@ -25,6 +30,9 @@ export async function main(argv: string[]): Promise<number> {
         case 'importar':
         case 'import':
             return runImport(rest);
+        case 'exportar':
+        case 'export':
+            return runExport(rest);
         case undefined:
         case '-h':
         case '--help':

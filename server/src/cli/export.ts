@@ -1,0 +1,223 @@
+// `estructura exportar`: the manuals of a workspace as printable HTML, Markdown, the full model as
+// JSON, or the organigramas as SVG. Writes only where told: stdout for one document, else the
+// file or folder given with --salida, never replacing a file without --sobrescribir.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { buildManualDocuments, fileOf, manualFileBase, type ManualDocument } from '../export/manual-document.js';
+import { manualHtml } from '../export/html.js';
+import { manualMarkdown } from '../export/markdown.js';
+import { modelJson } from '../export/model-json.js';
+import { ChartBuilder, renderChartSvg, type Chart } from '../organigrama/index.js';
+import { loadWorkspace } from '../workspace.js';
+
+export type ExportFormat = 'html' | 'md' | 'json' | 'svg';
+
+const USAGE = 'Uso: estructura exportar <rutas…> --formato html|md|json|svg [--salida <archivo o carpeta>] [--manual <ID>…] [--espacio <carpeta>…] [--sobrescribir]';
+
+const EXTENSIONS: Record<ExportFormat, RegExp> = { html: /\.html?$/i, md: /\.(md|markdown)$/i, json: /\.json$/i, svg: /\.svg$/i };
+
+interface ExportArgs {
+    paths: string[];
+    format: ExportFormat;
+    output?: string;
+    manuals: string[];
+    workspace: string[];
+    overwrite: boolean;
+}
+
+function parseArgs(rawArgs: string[]): ExportArgs | string {
+    const args = rawArgs.flatMap(a => (a.startsWith('--') && a.includes('=') ? [a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)] : [a]));
+    const paths: string[] = [];
+    let format: ExportFormat | undefined;
+    let output: string | undefined;
+    const manuals: string[] = [];
+    const workspace: string[] = [];
+    let overwrite = false;
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const value = () => {
+            const v = args[++i];
+            if (v === undefined || v.startsWith('--')) throw new Error(`falta el valor de ${arg}.`);
+            return v;
+        };
+        try {
+            if (arg === '--formato' || arg === '--format' || arg === '-f') {
+                const v = value().toLowerCase();
+                if (v === 'html' || v === 'json' || v === 'svg') format = v;
+                else if (v === 'md' || v === 'markdown') format = 'md';
+                else return `formato desconocido «${v}»: use html, md, json o svg.`;
+            } else if (arg === '--salida' || arg === '--output' || arg === '-o') output = value();
+            else if (arg === '--manual') manuals.push(value());
+            else if (arg === '--espacio' || arg === '--workspace') workspace.push(value());
+            else if (arg === '--sobrescribir' || arg === '--overwrite') overwrite = true;
+            else if (arg.startsWith('-')) return `opción desconocida «${arg}».`;
+            else paths.push(arg);
+        } catch (error) {
+            return (error as Error).message;
+        }
+    }
+    if (paths.length === 0) return 'indique al menos un archivo o carpeta a exportar.';
+    if (!format) return 'indique el formato con --formato html, md, json o svg.';
+    return { paths, format, output, manuals, workspace, overwrite };
+}
+
+/** One file the export produces: its name inside the output folder and its text. */
+interface Output {
+    name: string;
+    text: string;
+    /** Charts that accompany a Markdown document, written next to it. */
+    companion?: boolean;
+}
+
+export async function runExport(rawArgs: string[]): Promise<number> {
+    const args = parseArgs(rawArgs);
+    if (typeof args === 'string') {
+        process.stderr.write(`estructura exportar: ${args}\n${USAGE}\n`);
+        return 2;
+    }
+    const workspace = await loadWorkspace([...args.paths, ...args.workspace], false);
+    if (workspace.problems.length > 0) {
+        for (const problem of workspace.problems) process.stderr.write(`estructura exportar: ${problem.file}: ${problem.message}\n`);
+        return 2;
+    }
+    // A file that does not parse would be exported with pieces missing: name each error instead.
+    const cwd = process.cwd();
+    let syntaxErrors = 0;
+    for (const document of workspace.documents) {
+        const file = path.relative(cwd, fileOf(document)) || fileOf(document);
+        for (const e of document.parseResult.lexerErrors) {
+            syntaxErrors++;
+            process.stderr.write(`${file}:${e.line ?? 0}:${e.column ?? 0} error de sintaxis: ${e.message}\n`);
+        }
+        for (const e of document.parseResult.parserErrors) {
+            syntaxErrors++;
+            process.stderr.write(`${file}:${Number.isNaN(e.token.startLine) ? '?' : e.token.startLine}:${Number.isNaN(e.token.startColumn) ? '?' : e.token.startColumn} error de sintaxis: ${e.message}\n`);
+        }
+    }
+    if (syntaxErrors > 0) {
+        process.stderr.write(`estructura exportar: ${syntaxErrors} errores de sintaxis; no se exporta nada (corríjalos y vuelva a intentar, o revise con «estructura revisar»).\n`);
+        return 1;
+    }
+
+    // Export the manuals with a file under the given paths; --espacio only resolves references.
+    const wanted = await exportedFiles(workspace.documents, args.paths);
+    let manuals = buildManualDocuments(workspace.documents).filter(m => m.files.some(d => wanted.has(fileOf(d))));
+    if (args.manuals.length > 0) {
+        const unknown = args.manuals.filter(id => !manuals.some(m => m.id === id || m.key === id || `${m.institution}.${m.id}` === id));
+        if (unknown.length > 0) {
+            process.stderr.write(`estructura exportar: no se encontró el manual ${unknown.map(id => `«${id}»`).join(', ')}; manuales en las rutas: ${manuals.map(m => m.id ?? '(sin encabezado)').join(', ') || 'ninguno'}.\n`);
+            return 2;
+        }
+        manuals = manuals.filter(m => args.manuals.some(id => m.id === id || m.key === id || `${m.institution}.${m.id}` === id));
+    }
+    if (manuals.length === 0) {
+        process.stderr.write(`estructura exportar: no hay manuales que exportar en ${args.paths.join(', ')} (ningún archivo .estructura).\n`);
+        return 1;
+    }
+
+    // Where it goes: stdout, one file, or a folder.
+    const target = args.output === undefined ? undefined : await outputKind(args.output, args.format);
+    const toStdout = target === undefined;
+    const singleFile = target?.kind === 'file' ? target.path : undefined;
+
+    const charts = new ChartBuilder(workspace.documents);
+    // A manual without units (an occupational structure file) has no chart.
+    const chartsOf = (manual: ManualDocument) => (manual.units.length === 0 ? [] : charts.statedCharts(manual.files[0].parseResult.value).filter(c => c.roots.length > 0));
+    const outputs: Output[] = [];
+    const chartName = (base: string, i: number, all: Chart[]) => `${base}.organigrama${all.length > 1 ? `-${i + 1}` : ''}.svg`;
+    switch (args.format) {
+        case 'json': {
+            const base = singleFile ? path.dirname(path.resolve(singleFile)) : cwd;
+            const json = modelJson(manuals, { base, mentions: workspace.services.structure.MentionIndex });
+            outputs.push({ name: manuals.length === 1 ? `${manualFileBase(manuals[0])}.json` : 'estructura.json', text: JSON.stringify(json, null, 2) + '\n' });
+            break;
+        }
+        case 'svg':
+            for (const manual of manuals) {
+                const list = chartsOf(manual);
+                for (let i = 0; i < list.length; i++) outputs.push({ name: chartName(manualFileBase(manual), i, list), text: (await renderChartSvg(list[i])) + '\n' });
+            }
+            break;
+        case 'html':
+            for (const manual of manuals) {
+                const svgs = await Promise.all(chartsOf(manual).map(chart => renderChartSvg(chart)));
+                outputs.push({ name: `${manualFileBase(manual)}.html`, text: manualHtml(manual, svgs) });
+            }
+            break;
+        case 'md':
+            for (const manual of manuals) {
+                const list = chartsOf(manual);
+                const svgs = await Promise.all(list.map(chart => renderChartSvg(chart)));
+                if (toStdout) {
+                    outputs.push({ name: `${manualFileBase(manual)}.md`, text: manualMarkdown(manual, { inline: svgs }) });
+                } else {
+                    // Charts as files beside the document, linked by relative name.
+                    const base = singleFile && manuals.length === 1 ? path.basename(singleFile).replace(EXTENSIONS.md, '') : manualFileBase(manual);
+                    const names = list.map((_, i) => chartName(base, i, list));
+                    outputs.push({ name: `${base}.md`, text: manualMarkdown(manual, { linked: names.map((name, i) => ({ file: name, title: list[i].title })) }) });
+                    svgs.forEach((svg, i) => outputs.push({ name: names[i], text: svg + '\n', companion: true }));
+                }
+            }
+            break;
+    }
+
+    const documents = outputs.filter(o => !o.companion);
+    if (toStdout || singleFile) {
+        if (documents.length !== 1) {
+            const what = args.format === 'svg' ? `${documents.length} organigramas` : `${documents.length} manuales (${manuals.map(m => m.id ?? '?').join(', ')})`;
+            process.stderr.write(`estructura exportar: se exportan ${what}: indique una carpeta con --salida <carpeta>${args.format === 'svg' ? '' : ' o elija uno con --manual <ID>'}.\n`);
+            return 2;
+        }
+    }
+    if (toStdout) {
+        process.stdout.write(documents[0].text);
+        return 0;
+    }
+    const folder = singleFile ? path.dirname(path.resolve(singleFile)) : path.resolve(target!.path);
+    const files = outputs.map(o => ({ file: !o.companion && singleFile ? path.resolve(singleFile) : path.join(folder, o.name), text: o.text }));
+    if (!args.overwrite) {
+        const existing = (await Promise.all(files.map(async f => ((await exists(f.file)) ? f.file : undefined)))).filter((f): f is string => Boolean(f));
+        if (existing.length > 0) {
+            const shown = path.relative(cwd, existing[0]) || existing[0];
+            process.stderr.write(`estructura exportar: ${existing.length === 1 ? `ya existe ${shown}` : `ya existen ${existing.length} archivos de salida (p. ej. ${shown})`}; use --sobrescribir para reemplazarlos.\n`);
+            return 2;
+        }
+    }
+    try {
+        await fs.mkdir(folder, { recursive: true });
+        for (const f of files) await fs.writeFile(f.file, f.text, 'utf-8');
+    } catch (error) {
+        process.stderr.write(`estructura exportar: no se puede escribir en ${path.relative(cwd, folder) || folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.\n`);
+        return 2;
+    }
+    const size = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
+    for (const f of files) process.stderr.write(`${path.relative(cwd, f.file) || f.file} (${size(Buffer.byteLength(f.text))})\n`);
+    return 0;
+}
+
+/** --salida names a file when it ends with the format's extension, else a folder. */
+async function outputKind(output: string, format: ExportFormat): Promise<{ kind: 'file' | 'folder'; path: string }> {
+    if (EXTENSIONS[format].test(output)) return { kind: 'file', path: output };
+    return { kind: 'folder', path: output };
+}
+
+/** The `.estructura` files under the paths to export (the --espacio folders only give context). */
+async function exportedFiles(documents: LangiumDocument[], paths: string[]): Promise<Set<string>> {
+    const roots = paths.map(p => path.resolve(p));
+    const out = new Set<string>();
+    for (const document of documents) {
+        const file = fileOf(document);
+        if (roots.some(root => file === root || file.startsWith(root + path.sep))) out.add(file);
+    }
+    return out;
+}
+
+async function exists(file: string): Promise<boolean> {
+    try {
+        await fs.access(file);
+        return true;
+    } catch {
+        return false;
+    }
+}
