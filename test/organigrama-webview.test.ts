@@ -170,6 +170,13 @@ describe('organigrama view', () => {
             expect(reveal).toEqual({ type: 'revelar', uri: uri(UEOD_PART), line, character: source.split('\n')[line].indexOf('UEOD') });
         });
 
+        it('the keyboard reaches a box: Enter asks to reveal it', async () => {
+            await page.locator('g.caja[data-id="IMSS.CAPSOI"]').focus();
+            await page.keyboard.press('Enter');
+            const reveal = (await sent()).at(-1);
+            expect(reveal).toMatchObject({ type: 'revelar', uri: uri('manuales/imss-doe-2022/imss-doe-2022.7.1.5-capsoi.estructura') });
+        });
+
         it('a click on a toggle asks to collapse that subtree; zoom buttons zoom', async () => {
             await page.locator('g.alternar[data-toggle="IMSS.UEOD"] circle').click();
             expect((await sent()).filter(m => m.type === 'alternar').at(-1)).toEqual({ type: 'alternar', id: 'IMSS.UEOD' });

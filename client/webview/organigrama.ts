@@ -148,6 +148,13 @@ canvas.addEventListener('wheel', event => {
 }, { passive: false });
 
 canvas.addEventListener('keydown', event => {
+    // Tab reaches each box and toggle; Enter or Space acts as a click.
+    const focused = document.activeElement;
+    if ((event.key === 'Enter' || event.key === ' ') && focused?.closest('.caja, [data-toggle]')) {
+        event.preventDefault();
+        activate(focused);
+        return;
+    }
     const step = 60;
     const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     if (moves[event.key]) {

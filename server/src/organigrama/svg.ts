@@ -40,7 +40,9 @@ function boxSvg(laid: LaidBox): string {
     const { box } = laid;
     const fill = FILLS[kindKey(box.kind)] ?? '#eef2f6';
     const parts: string[] = [];
-    parts.push(`<g class="caja" data-id="${escape(box.id)}" data-uri="${escape(box.uri)}" data-line="${box.line}" data-character="${box.character}" transform="translate(${round(laid.x)},${round(laid.y)})">`);
+    // Focusable with Tab in the view; Enter opens the definition there (ignored in a plain SVG file).
+    const label = [box.number, box.kind, box.name].filter(Boolean).join(' ');
+    parts.push(`<g class="caja" data-id="${escape(box.id)}" data-uri="${escape(box.uri)}" data-line="${box.line}" data-character="${box.character}" transform="translate(${round(laid.x)},${round(laid.y)})" tabindex="0" role="button" aria-label="${escape(label)}">`);
     parts.push(`<title>${escape([box.number, box.name].filter(Boolean).join(' '))}</title>`);
     parts.push(`<rect width="${laid.width}" height="${laid.height}" rx="4" fill="${fill}" stroke="#3e4c59" stroke-width="1"/>`);
     let y = 8 + 11;
@@ -59,9 +61,9 @@ function boxSvg(laid: LaidBox): string {
     }
     if (laid.descendants > 0) {
         const sign = laid.collapsed ? '+' : '−';
-        const label = laid.collapsed ? `Mostrar ${laid.descendants} unidades` : 'Ocultar las unidades de abajo';
-        parts.push(`<g class="alternar" data-toggle="${escape(box.id)}" transform="translate(${laid.width - 12},${laid.height})" role="button" aria-label="${label}">`
-            + `<title>${label}</title><circle r="8" fill="#ffffff" stroke="#3e4c59"/>`
+        const toggleLabel = laid.collapsed ? `Mostrar ${laid.descendants} unidades` : 'Ocultar las unidades de abajo';
+        parts.push(`<g class="alternar" data-toggle="${escape(box.id)}" transform="translate(${laid.width - 12},${laid.height})" tabindex="0" role="button" aria-label="${toggleLabel}">`
+            + `<title>${toggleLabel}</title><circle r="8" fill="#ffffff" stroke="#3e4c59"/>`
             + `<text y="4" text-anchor="middle" font-size="12" font-weight="700" fill="#1f2933">${sign}</text></g>`);
         if (laid.collapsed) {
             parts.push(`<text class="ocultas" x="${center}" y="${laid.height + 14}" text-anchor="middle" font-size="10" fill="#52606d">+${laid.descendants}</text>`);
