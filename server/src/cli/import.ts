@@ -97,15 +97,20 @@ export async function runImport(rawArgs: string[]): Promise<number> {
     }
 
     lap('importar');
-    await fs.mkdir(outputDir, { recursive: true });
     const targets = result.files.map(f => path.join(outputDir, f.name));
     if (!args.overwrite) {
-        const existing = (await Promise.all(targets.map(async t => ((await exists(t)) ? t : undefined)))).filter(Boolean);
+        // The report too: an existing file at --reporte was replaced silently (found by
+        // test/importer-robustness.test.ts); nothing is replaced without --sobrescribir.
+        const written = args.report ? [...targets, path.resolve(args.report)] : targets;
+        const existing = (await Promise.all(written.map(async t => ((await exists(t)) ? t : undefined)))).filter(Boolean);
         if (existing.length > 0) {
             process.stderr.write(`estructura importar: ya existen ${existing.length} archivos de salida (p. ej. ${existing[0]}); use --sobrescribir para reemplazarlos.\n`);
             return 2;
         }
-    } else {
+    }
+    // Created only once nothing stops the import: a refused import leaves no empty folder behind.
+    await fs.mkdir(outputDir, { recursive: true });
+    if (args.overwrite) {
         // Re-importing replaces the previous split: remove this manual's files that are no longer produced.
         const base = result.files[0].name.replace(/\.estructura$/u, '');
         for (const entry of await fs.readdir(outputDir)) {
