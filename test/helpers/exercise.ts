@@ -24,6 +24,9 @@ export async function exercise(services: EstructuraServices, doc: LangiumDocumen
     const textDocument = { uri: doc.uri.toString() };
     const text = doc.textDocument.getText();
     if (!doc.diagnostics) return 'document has no diagnostics after the build';
+    // The rule guard turns a rule's exception into a diagnostic: for the fuzzer that is a crash.
+    const failed = doc.diagnostics.find(d => d.code === 'estructura-regla-fallida');
+    if (failed) return `a rule failed: ${failed.message}`;
     await lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument }, token);
     await lsp.FoldingRangeProvider?.getFoldingRanges(doc, { textDocument }, token);
     for (let i = 0; i < positions; i++) {

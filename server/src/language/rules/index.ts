@@ -45,7 +45,8 @@ export function registerRules(services: EstructuraServices): void {
     services.validation.ValidationRegistry.register(checks as ValidationChecks<EstructuraAstType>);
 }
 
-function guard(rule: RuleCheck): (node: AstNode, accept: ValidationAcceptor) => void {
+/** Runs one rule's check so that its exception becomes one diagnostic (exported for the isolation tests). */
+export function guard(rule: RuleCheck): (node: AstNode, accept: ValidationAcceptor) => void {
     const check = rule.check as (node: AstNode, accept: ValidationAcceptor) => void;
     return (node, accept) => {
         try {
