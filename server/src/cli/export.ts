@@ -128,7 +128,8 @@ export async function runExport(rawArgs: string[]): Promise<number> {
     const chartName = (base: string, i: number, all: Chart[]) => `${base}.organigrama${all.length > 1 ? `-${i + 1}` : ''}.svg`;
     switch (args.format) {
         case 'json': {
-            const base = singleFile ? path.dirname(path.resolve(singleFile)) : cwd;
+            // Paths relative to where the JSON is read from: its folder, or the working folder for stdout.
+            const base = singleFile ? path.dirname(path.resolve(singleFile)) : target ? path.resolve(target.path) : cwd;
             const json = modelJson(manuals, { base, mentions: workspace.services.structure.MentionIndex });
             outputs.push({ name: manuals.length === 1 ? `${manualFileBase(manuals[0])}.json` : 'estructura.json', text: JSON.stringify(json, null, 2) + '\n' });
             break;
