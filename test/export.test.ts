@@ -13,7 +13,8 @@ import { buildManualDocuments, compareNumbers, type ManualDocument } from '../se
 import { manualHtml } from '../server/src/export/html.js';
 import { manualMarkdown } from '../server/src/export/markdown.js';
 import { modelJson } from '../server/src/export/model-json.js';
-import { ChartBuilder, chartBoxes, renderChartSvg } from '../server/src/organigrama/index.js';
+import { staticChartSvg } from '../server/src/export/charts.js';
+import { ChartBuilder, chartBoxes } from '../server/src/organigrama/index.js';
 import { loadWorkspace, type LoadedWorkspace } from '../server/src/workspace.js';
 import { EXAMPLES, REPO } from './helpers/examples.js';
 
@@ -172,7 +173,7 @@ describe('export of the real examples (in process)', () => {
         const doe = manuals.find(m => m.id === 'IMSS_DOE_2022')!;
         const charts = new ChartBuilder(workspace.documents).statedCharts(doe.files[0].parseResult.value);
         expect(charts).toHaveLength(7);
-        const html = manualHtml(doe, await Promise.all(charts.map(c => renderChartSvg(c))));
+        const html = manualHtml(doe, await Promise.all(charts.map(c => staticChartSvg(c))));
         expect(html).toMatch(/^<!DOCTYPE html>/);
         expect(html).toContain('@media print');
         expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
@@ -195,10 +196,13 @@ describe('export of the real examples (in process)', () => {
         const builder = new ChartBuilder(workspace.documents);
         for (const manual of manuals.filter(m => m.units.length > 0)) {
             for (const chart of builder.statedCharts(manual.files[0].parseResult.value)) {
-                const svg = await renderChartSvg(chart);
+                const svg = await staticChartSvg(chart);
                 assertWellFormedXml(svg);
                 expect(svg.match(/<g class="caja"/g)?.length ?? 0, chart.title).toBe([...chartBoxes(chart)].length);
                 expect(svg).not.toContain('homólogo');
+                // A printed chart has no +/− buttons.
+                expect(svg).not.toContain('alternar');
+                expect(svg).not.toContain('tabindex');
             }
         }
         const doe = manuals.find(m => m.id === 'IMSS_DOE_2022')!;

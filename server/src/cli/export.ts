@@ -8,7 +8,8 @@ import { buildManualDocuments, fileOf, manualFileBase, type ManualDocument } fro
 import { manualHtml } from '../export/html.js';
 import { manualMarkdown } from '../export/markdown.js';
 import { modelJson } from '../export/model-json.js';
-import { ChartBuilder, renderChartSvg, type Chart } from '../organigrama/index.js';
+import { staticChartSvg } from '../export/charts.js';
+import { ChartBuilder, type Chart } from '../organigrama/index.js';
 import { loadWorkspace } from '../workspace.js';
 
 export type ExportFormat = 'html' | 'md' | 'json' | 'svg';
@@ -137,19 +138,19 @@ export async function runExport(rawArgs: string[]): Promise<number> {
         case 'svg':
             for (const manual of manuals) {
                 const list = chartsOf(manual);
-                for (let i = 0; i < list.length; i++) outputs.push({ name: chartName(manualFileBase(manual), i, list), text: (await renderChartSvg(list[i])) + '\n' });
+                for (let i = 0; i < list.length; i++) outputs.push({ name: chartName(manualFileBase(manual), i, list), text: (await staticChartSvg(list[i])) + '\n' });
             }
             break;
         case 'html':
             for (const manual of manuals) {
-                const svgs = await Promise.all(chartsOf(manual).map(chart => renderChartSvg(chart)));
+                const svgs = await Promise.all(chartsOf(manual).map(chart => staticChartSvg(chart)));
                 outputs.push({ name: `${manualFileBase(manual)}.html`, text: manualHtml(manual, svgs) });
             }
             break;
         case 'md':
             for (const manual of manuals) {
                 const list = chartsOf(manual);
-                const svgs = await Promise.all(list.map(chart => renderChartSvg(chart)));
+                const svgs = await Promise.all(list.map(chart => staticChartSvg(chart)));
                 if (toStdout) {
                     outputs.push({ name: `${manualFileBase(manual)}.md`, text: manualMarkdown(manual, { inline: svgs }) });
                 } else {
