@@ -7,6 +7,14 @@ import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { EstructuraServices } from '../../server/src/language/estructura-module.js';
 import type { Documento } from '../../server/src/language/generated/ast.js';
 import { functionTexts } from './function-texts.js';
+import type { FixMap } from '../../server/src/language/rules/fixes.js';
+import { functionsFixes } from '../../server/src/language/rules/functions/index.js';
+import { mentionFixes } from '../../server/src/language/rules/mentions/index.js';
+import { normaFixes } from '../../server/src/language/rules/norma/index.js';
+import { structureFixes } from '../../server/src/language/rules/structure/index.js';
+
+/** The quick fixes by code, called directly: the code action provider swallows their exceptions. */
+const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes };
 import type { Rng } from './fuzz.js';
 
 /** Applies LSP text edits (non-overlapping) to a text. */
@@ -35,6 +43,26 @@ export async function exercise(services: EstructuraServices, doc: LangiumDocumen
         await lsp.HoverProvider!.getHoverContent(doc, params, token);
         await lsp.DefinitionProvider!.getDefinition(doc, params, token);
         await lsp.CompletionProvider!.getCompletion(doc, params, token);
+    }
+    // Every quick fix offered for the diagnostics (a fix that throws is a bug, even if hidden from the user).
+    for (const diagnostic of doc.diagnostics) {
+        const provide = typeof diagnostic.code === 'string' ? FIXES[diagnostic.code] : undefined;
+        if (!provide) continue;
+        try {
+            await provide({ document: doc, diagnostic, services });
+        } catch (error) {
+            return `the quick fix for ${diagnostic.code} threw: ${(error as Error)?.stack ?? String(error)}`;
+        }
+    }
+    await lsp.CodeActionProvider?.getCodeActions(doc, { textDocument, range: { start: { line: 0, character: 0 }, end: doc.textDocument.positionAt(text.length) }, context: { diagnostics: doc.diagnostics } }, token);
+    await lsp.SemanticTokenProvider?.semanticHighlight(doc, { textDocument }, token);
+    {
+        const position: Position = doc.textDocument.positionAt(rng.int(text.length + 1));
+        await lsp.ReferencesProvider?.findReferences(doc, { textDocument, position, context: { includeDeclaration: true } }, token);
+        const range = await lsp.RenameProvider?.prepareRename(doc, { textDocument, position }, token);
+        if (range) await lsp.RenameProvider!.rename(doc, { textDocument, position, newName: 'NUEVO_ID' }, token);
+        const words = text.match(/\p{L}{3,}/gu) ?? [];
+        await services.shared.lsp.WorkspaceSymbolProvider?.getSymbols({ query: words.length > 0 ? words[rng.int(words.length)] : '' }, token);
     }
     const edits = await lsp.Formatter!.formatDocument(doc, { textDocument, options: { tabSize: 4, insertSpaces: true } }, token);
     if (edits.length === 0) return undefined;
