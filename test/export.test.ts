@@ -179,7 +179,10 @@ describe('export of the real examples (in process)', () => {
         expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
         expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
         expect(html.match(/<section class="pagina">/g)).toHaveLength(6);
-        expect(html.match(/<figure class="organigrama"><svg /g)).toHaveLength(7);
+        expect(html.match(/<figure class="organigrama( ancha)?"><svg /g)).toHaveLength(7);
+        // Charts much wider than tall print on landscape pages.
+        expect(html).toContain('@page horizontal');
+        expect(html.match(/<figure class="organigrama ancha">/g)!.length).toBeGreaterThan(0);
         // Header: title, institution, clave, vigencia, Acuerdos; the charts inside «Organigramas».
         expect(html).toContain('<h1>MANUAL DE ORGANIZACIÓN DE LA DIRECCIÓN DE OPERACIÓN Y EVALUACIÓN</h1>');
         expect(html).toContain('<tr><th>Clave</th><td>G000-002-001</td></tr>');
@@ -273,6 +276,13 @@ describe('estructura exportar (command line)', () => {
         const again = run('exportar', 'examples/manuales', '--formato', 'md', '--salida', folder);
         expect(again.status).toBe(2);
         expect(again.stderr).toMatch(/ya existen \d+ archivos de salida/);
+    });
+
+    it('Markdown to stdout embeds the charts', () => {
+        const r = run('exportar', 'examples/manuales/imss-sg', '--formato', 'md');
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toMatch(/^# MANUAL DE ORGANIZACIÓN DE LA SECRETARÍA GENERAL\n/);
+        expect(r.stdout.match(/<svg xmlns=/g)).toHaveLength(1);
     });
 
     it('SVG: one chart to stdout, one file per chart in a folder', () => {

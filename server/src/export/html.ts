@@ -38,6 +38,8 @@ section.pagina { break-before: page; page-break-before: always; }
   h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
   ol.funciones > li, ul.incisos li { break-inside: avoid; page-break-inside: avoid; }
   figure.organigrama svg { border: none; }
+  @page horizontal { size: letter landscape; margin: 1.5cm; }
+  figure.organigrama.ancha { page: horizontal; }
   a { color: inherit; text-decoration: none; }
 }
 `;
@@ -58,7 +60,8 @@ export function manualHtml(manual: ManualDocument, chartSvgs: string[]): string 
     row('Fuente', header?.fuente && esc(header.fuente));
     out.push('</table>', '</header>');
 
-    const figures = () => chartSvgs.map(svg => `<figure class="organigrama">${svg}</figure>`);
+    // A chart much wider than tall prints on a landscape page of its own.
+    const figures = () => chartSvgs.map(svg => `<figure class="organigrama${isWide(svg) ? ' ancha' : ''}">${svg}</figure>`);
     let chartsPlaced = false;
     for (const section of manual.sections) {
         out.push('<section class="seccion">', `<h2>${esc(section.titulo)}</h2>`);
@@ -146,6 +149,11 @@ function functionHtml(fn: Funcion): string {
         html += `<ul class="incisos">${fn.incisos.map(i => `<li>${i.letra ? `${esc(i.letra)}) ` : i.guion ? '– ' : ''}${esc(i.texto)}</li>`).join('')}</ul>`;
     }
     return `${html}</li>`;
+}
+
+function isWide(svg: string): boolean {
+    const size = /<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+    return Boolean(size && Number(size[1]) > 1.4 * Number(size[2]) && Number(size[1]) > 900);
 }
 
 function anchor(id: string): string {
