@@ -29,7 +29,8 @@ ul.puestos { margin: .3em 0 1em; }
 figure.organigrama { margin: 1.2em 0; break-inside: avoid; page-break-inside: avoid; }
 figure.organigrama svg { max-width: 100%; height: auto; border: 1px solid #e4e7eb; }
 figure.organigrama figcaption { font-size: .9em; color: #52606d; margin-top: .3em; }
-section.pagina { break-before: page; page-break-before: always; }
+section.estructura, section.pagina { break-before: page; page-break-before: always; }
+section.estructura > h2 + section.pagina { break-before: auto; page-break-before: auto; }
 .cambios td, .cambios th { border-top: 1px solid #e4e7eb; padding: .3em .6em .3em 0; vertical-align: top; text-align: left; font-size: .95em; }
 .cambios { border-collapse: collapse; }
 @media print {
