@@ -6,7 +6,7 @@
 // FUZZ_ITERATIONS (mutations per file, default below) makes a bigger run: `npm run fuzz`.
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace, exampleFiles } from './helpers/workspace.js';
-import { Rng, deeplyNested, mutate } from './helpers/fuzz.js';
+import { Rng, adscriptionChain, deeplyNested, mutate } from './helpers/fuzz.js';
 import { exercise } from './helpers/exercise.js';
 import { CancellationToken } from 'vscode-languageserver';
 import { MAX_NESTING, tooDeepAt } from '../server/src/language/nesting.js';
@@ -143,7 +143,9 @@ describe('hostile inputs', () => {
         ['an unterminated string at the start', () => `"${source}`, BOUND_MS],
         ['units nested 190 deep (just under the nesting guard)', () => deeplyNested(190), 20_000],
         ['units nested 1,000 deep', () => deeplyNested(1_000), 20_000],
-        ['1,000 unclosed units', () => deeplyNested(1_000).replace(/\}\n/g, ''), 20_000]
+        ['1,000 unclosed units', () => deeplyNested(1_000).replace(/\}\n/g, ''), 20_000],
+        ['an adscription chain of 1,000 units', () => adscriptionChain(1_000), 20_000],
+        ['an adscription cycle of 1,000 units', () => adscriptionChain(1_000, true), 20_000]
     ];
 
     for (const [label, make, bound] of cases) {

@@ -98,3 +98,12 @@ export function deeplyNested(depth: number): string {
     }
     return lines.join('\n') + open + close;
 }
+
+/** `count` top-level units, each `adscrita a` the one before (a chain), or the one after (one big cycle). */
+export function adscriptionChain(count: number, cycle = false): string {
+    const units = Array.from({ length: count }, (_, i) => {
+        const to = cycle ? `U${(i + 1) % count}` : i > 0 ? `U${i - 1}` : undefined;
+        return `unidad U${i} "Dirección ${i}" {\n    número ${i + 1}\n${to ? `    adscrita a ${to}\n` : ''}    funciones { 1. "Coordinar la Dirección ${i}." }\n}\n`;
+    });
+    return `manual CADENA "Manual en cadena" {\n    institucion IMSS\n}\n\n${units.join('\n')}`;
+}
