@@ -201,7 +201,7 @@ export function manualFileBase(manual: ManualDocument): string {
     return base || 'manual';
 }
 
-/** The title and paragraphs of a section whose charts belong in it (7 Organigrama(s)). */
+/** Whether the organigramas are drawn in this section (section 7, «Organigrama(s)», of the manuals). */
 export function isChartSection(section: Seccion): boolean {
     return /organigrama/i.test(section.titulo ?? '');
 }
