@@ -28,13 +28,19 @@ function applyView(): void {
     vscode.setState(view);
 }
 
-function fit(): void {
+/** The chart's size and the scale at which all of it fits the canvas (at most 1). */
+function chartFit(): { width: number; scale: number } | undefined {
     const svg = content.querySelector('svg');
-    if (!svg) return;
+    if (!svg) return undefined;
     const width = Number(svg.getAttribute('width')) || 1;
     const height = Number(svg.getAttribute('height')) || 1;
-    const scale = Math.min(1, (canvas.clientWidth - 16) / width, (canvas.clientHeight - 16) / height);
-    view = { scale: Math.max(scale, 0.05), x: 8, y: 8 };
+    return { width, scale: Math.min(1, (canvas.clientWidth - 16) / width, (canvas.clientHeight - 16) / height) };
+}
+
+function fit(): void {
+    const size = chartFit();
+    if (!size) return;
+    view = { scale: Math.max(size.scale, 0.05), x: 8, y: 8 };
     applyView();
 }
 
@@ -43,15 +49,12 @@ const READABLE_SCALE = 0.5;
 
 /** The first view of a chart: all of it when that stays readable, else its top unit. */
 function initialView(): void {
-    const svg = content.querySelector('svg');
-    if (!svg) return;
-    const width = Number(svg.getAttribute('width')) || 1;
-    const height = Number(svg.getAttribute('height')) || 1;
-    const fitScale = Math.min(1, (canvas.clientWidth - 16) / width, (canvas.clientHeight - 16) / height);
-    if (fitScale >= READABLE_SCALE) return fit();
+    const size = chartFit();
+    if (!size) return;
+    if (size.scale >= READABLE_SCALE) return fit();
     const root = content.querySelector('.caja');
     const match = /translate\(([\d.]+),/.exec(root?.getAttribute('transform') ?? '');
-    const rootCenter = match ? Number(match[1]) + Number(root!.querySelector('rect')?.getAttribute('width') ?? 0) / 2 : width / 2;
+    const rootCenter = match ? Number(match[1]) + Number(root!.querySelector('rect')?.getAttribute('width') ?? 0) / 2 : size.width / 2;
     view = { scale: READABLE_SCALE, x: canvas.clientWidth / 2 - rootCenter * READABLE_SCALE, y: 8 };
     applyView();
 }
