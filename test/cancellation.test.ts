@@ -99,6 +99,29 @@ describe('cancellation in-process (workspace lock, document builder)', () => {
     }, 60_000);
 });
 
+describe('cancellation and deletion', () => {
+    it('an edit cancelled before it started, then the file deleted: the build forgets it', async () => {
+        const a = 'manual A "Manual A" {\n    institucion IMSS\n}\n\nunidad UA "Dirección A" {\n    funciones { 1. "Coordinar la Dirección A." }\n}\n';
+        const b = a.replace(/A/g, 'B');
+        const ws = await buildWorkspace({ 'a.estructura': a, 'b.estructura': b });
+        const lock = ws.shared.workspace.WorkspaceLock;
+        const builder = ws.shared.workspace.DocumentBuilder;
+        const uri = uriOf('b.estructura');
+        setTextDocument(ws.shared, TextDocument.create(uri.toString(), 'estructura', 2, b.replace('unidad UB', 'unidad UA')));
+        const edit = lock.write(token => builder.update([uri], [], token));
+        ws.shared.workspace.TextDocuments?.delete(uri.toString());
+        const deletion = lock.write(token => builder.update([], [uri], token));
+        await Promise.all([edit, deletion]);
+        expect(ws.shared.workspace.LangiumDocuments.hasDocument(uri)).toBe(false);
+        // The next edit elsewhere builds without trying to read the deleted file.
+        const other = uriOf('a.estructura');
+        setTextDocument(ws.shared, TextDocument.create(other.toString(), 'estructura', 2, `${a} `));
+        await lock.write(token => builder.update([other], [], token));
+        expect(ws.shared.workspace.LangiumDocuments.hasDocument(uri)).toBe(false);
+        expect(ws.shared.workspace.LangiumDocuments.getDocument(other)!.diagnostics!.filter(d => d.severity === 1)).toEqual([]);
+    }, 60_000);
+});
+
 describe('cancellation over stdio (out/server.cjs)', () => {
     const SERVER = path.join(REPO, 'out/server.cjs');
     const file = path.join(EXAMPLES, LARGEST);

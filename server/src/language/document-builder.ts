@@ -33,6 +33,10 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
         this.changes = new Map();
         for (const uri of deleted) this.published.delete(uri.toString());
+        // A deferred document deleted since (the URI may be a folder) is not rebuilt.
+        for (const key of [...this.deferred.keys()]) {
+            if (deleted.some(uri => key === uri.toString() || key.startsWith(`${uri.toString()}/`))) this.deferred.delete(key);
+        }
         if (cancelToken?.isCancellationRequested) {
             // A newer edit cancelled this update before it started (typing faster than a build):
             // parsing its text here would be stale work, one whole-file parse per queued keystroke
