@@ -278,6 +278,15 @@ describe('estructura exportar (command line)', () => {
         expect(again.stderr).toMatch(/ya existen \d+ archivos de salida/);
     });
 
+    it('--espacio resolves references into other manuals without exporting them', () => {
+        const alone = JSON.parse(run('exportar', 'examples/manuales/imss-doe-2022', '--formato', 'json').stdout) as { manuals: Array<{ id: string; units: Array<{ id: string; adscription: { target: string | null } | null }> }> };
+        const withContext = JSON.parse(run('exportar', 'examples/manuales/imss-doe-2022', '--espacio', 'examples/manuales/imss-2018', '--formato', 'json').stdout) as typeof alone;
+        expect(withContext.manuals.map(m => m.id)).toEqual(['IMSS_DOE_2022']);
+        const doe = (json: typeof alone) => json.manuals[0].units.find(u => u.id === 'DOE')!;
+        expect(doe(alone).adscription?.target).toBeNull();
+        expect(doe(withContext).adscription?.target).toBe('IMSS.DG');
+    });
+
     it('Markdown to stdout embeds the charts', () => {
         const r = run('exportar', 'examples/manuales/imss-sg', '--formato', 'md');
         expect(r.status, r.stderr).toBe(0);
