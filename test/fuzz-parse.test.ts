@@ -73,6 +73,34 @@ describe('fuzzing the language services in-process', () => {
         expect(tried).toBe(small.length * PER_FILE);
     }, TIMEOUT);
 
+    it('survives a few mutations of each example above 25 KB', async () => {
+        const large = Object.keys(files).filter(name => files[name].length > SMALL);
+        const perFile = Math.max(2, Math.round(PER_FILE / 10));
+        const failures: Failure[] = [];
+        const times: number[] = [];
+        for (const name of large) {
+            const ws = await buildWorkspace({ [name]: files[name] });
+            const seed = seedOf(name);
+            const rng = new Rng(seed);
+            for (let index = 0; index < perFile; index++) {
+                const mutation = mutate(files[name], rng);
+                const started = performance.now();
+                try {
+                    await ws.update(name, mutation.text);
+                    const broken = await exercise(ws.services, ws.docs[name], rng, 1);
+                    if (broken) failures.push({ file: name, seed, index, op: mutation.op, error: broken });
+                } catch (error) {
+                    failures.push({ file: name, seed, index, op: mutation.op, error: describeError(error) });
+                }
+                const ms = performance.now() - started;
+                times.push(ms);
+                if (ms > BOUND_MS) failures.push({ file: name, seed, index, op: mutation.op, error: `took ${ms.toFixed(0)} ms` });
+            }
+        }
+        report(`examples above ${SMALL / 1000} KB (${large.length} files)`, large.length * perFile, failures, times);
+        expect(failures.slice(0, 5)).toEqual([]);
+    }, TIMEOUT);
+
     it('survives mutations of a part file inside the whole IMSS workspace (cross-file links)', async () => {
         const PART = 'manuales/imss-doe-2022/imss-doe-2022.7.1.6-ca.estructura';
         const imss = Object.fromEntries(Object.entries(files).filter(([name]) => !name.includes('issste')));
