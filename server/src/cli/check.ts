@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { loadWorkspace } from '../workspace.js';
+import { last, readOptions, type OptionSpecs } from './args.js';
 
 const SEVERITY_NAMES: Record<number, string> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -21,32 +22,19 @@ export interface CliDiagnostic {
 
 interface CheckOptions { paths: string[]; format: 'texto' | 'json'; config?: string }
 
-function parseArgs(rawArgs: string[]): CheckOptions | string {
-    // `--formato=json` is the same as `--formato json`.
-    const args = rawArgs.flatMap(a => (a.startsWith('--') && a.includes('=') ? [a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)] : [a]));
-    const paths: string[] = [];
-    let format: 'texto' | 'json' = 'texto';
-    let config: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '--config' || arg === '--configuracion' || arg === '--configuración') {
-            config = args[++i];
-            if (!config) return 'falta el archivo de --config.';
-            continue;
-        }
-        if (arg === '--formato' || arg === '--format') {
-            const value = args[++i];
-            if (value === 'json') format = 'json';
-            else if (value === 'texto' || value === 'text') format = 'texto';
-            else return `formato desconocido «${value ?? ''}»: use texto o json.`;
-        } else if (arg.startsWith('-')) {
-            return `opción desconocida «${arg}».`;
-        } else {
-            paths.push(arg);
-        }
-    }
-    if (paths.length === 0) return 'indique al menos un archivo o carpeta a revisar.';
-    return { paths, format, config };
+const OPTIONS = {
+    formato: { type: 'string', aliases: ['format'] },
+    config: { type: 'string', aliases: ['configuracion', 'configuración'] }
+} as const satisfies OptionSpecs;
+
+function parseArgs(args: string[]): CheckOptions | string {
+    const read = readOptions(args, OPTIONS);
+    if (typeof read === 'string') return read;
+    const formato = last(read.values.formato) ?? 'texto';
+    const format = formato === 'json' ? 'json' : formato === 'texto' || formato === 'text' ? 'texto' : undefined;
+    if (!format) return `formato desconocido «${formato}»: use texto o json.`;
+    if (read.positionals.length === 0) return 'indique al menos un archivo o carpeta a revisar.';
+    return { paths: read.positionals, format, config: last(read.values.config) };
 }
 
 export async function runCheck(args: string[]): Promise<number> {

@@ -11,6 +11,7 @@ import { modelJson } from '../export/model-json.js';
 import { staticChartSvg } from '../export/charts.js';
 import { ChartBuilder, type Chart } from '../organigrama/index.js';
 import { loadWorkspace } from '../workspace.js';
+import { last, readOptions, type OptionSpecs } from './args.js';
 
 export type ExportFormat = 'html' | 'md' | 'json' | 'svg';
 
@@ -27,40 +28,25 @@ interface ExportArgs {
     overwrite: boolean;
 }
 
-function parseArgs(rawArgs: string[]): ExportArgs | string {
-    const args = rawArgs.flatMap(a => (a.startsWith('--') && a.includes('=') ? [a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)] : [a]));
-    const paths: string[] = [];
-    let format: ExportFormat | undefined;
-    let output: string | undefined;
-    const manuals: string[] = [];
-    const workspace: string[] = [];
-    let overwrite = false;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        const value = () => {
-            const v = args[++i];
-            if (v === undefined || v.startsWith('--')) throw new Error(`falta el valor de ${arg}.`);
-            return v;
-        };
-        try {
-            if (arg === '--formato' || arg === '--format' || arg === '-f') {
-                const v = value().toLowerCase();
-                if (v === 'html' || v === 'json' || v === 'svg') format = v;
-                else if (v === 'md' || v === 'markdown') format = 'md';
-                else return `formato desconocido «${v}»: use html, md, json o svg.`;
-            } else if (arg === '--salida' || arg === '--output' || arg === '-o') output = value();
-            else if (arg === '--manual') manuals.push(value());
-            else if (arg === '--espacio' || arg === '--workspace') workspace.push(value());
-            else if (arg === '--sobrescribir' || arg === '--overwrite') overwrite = true;
-            else if (arg.startsWith('-')) return `opción desconocida «${arg}».`;
-            else paths.push(arg);
-        } catch (error) {
-            return (error as Error).message;
-        }
-    }
+const OPTIONS = {
+    formato: { type: 'string', aliases: ['format'], short: 'f' },
+    salida: { type: 'string', aliases: ['output'], short: 'o' },
+    manual: { type: 'string' },
+    espacio: { type: 'string', aliases: ['workspace'] },
+    sobrescribir: { type: 'boolean', aliases: ['overwrite'] }
+} as const satisfies OptionSpecs;
+
+function parseArgs(args: string[]): ExportArgs | string {
+    const read = readOptions(args, OPTIONS);
+    if (typeof read === 'string') return read;
+    const { values, positionals: paths } = read;
+    const formato = last(values.formato)?.toLowerCase();
+    const format: ExportFormat | undefined = formato === 'markdown' ? 'md'
+        : formato === 'html' || formato === 'md' || formato === 'json' || formato === 'svg' ? formato : undefined;
+    if (formato !== undefined && !format) return `formato desconocido «${formato}»: use html, md, json o svg.`;
     if (paths.length === 0) return 'indique al menos un archivo o carpeta a exportar.';
     if (!format) return 'indique el formato con --formato html, md, json o svg.';
-    return { paths, format, output, manuals, workspace, overwrite };
+    return { paths, format, output: last(values.salida), manuals: values.manual, workspace: values.espacio, overwrite: values.sobrescribir };
 }
 
 /** One file the export produces: its name inside the output folder and its text. */

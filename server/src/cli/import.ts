@@ -7,6 +7,7 @@ import type { KnownUnit } from '../importer/emit.js';
 import { ImportError, importManual } from '../importer/index.js';
 import type { Profile } from '../importer/model.js';
 import { loadWorkspace } from '../workspace.js';
+import { last, readOptions, type OptionSpecs } from './args.js';
 
 const USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
 
@@ -21,46 +22,31 @@ interface ImportArgs {
     timings: boolean;
 }
 
-function parseArgs(rawArgs: string[]): ImportArgs | string {
-    const args = rawArgs.flatMap(a => (a.startsWith('--') && a.includes('=') ? [a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)] : [a]));
-    const inputs: string[] = [];
-    let output: string | undefined;
-    let profile: ImportArgs['profile'] = 'auto';
-    let report: string | undefined;
-    const workspace: string[] = [];
-    let overwrite = false;
-    let baseName: string | undefined;
-    let timings = false;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        const value = () => {
-            const v = args[++i];
-            if (v === undefined || v.startsWith('--')) throw new Error(`falta el valor de ${arg}.`);
-            return v;
-        };
-        try {
-            if (arg === '--salida' || arg === '--output' || arg === '-o') output = value();
-            else if (arg === '--perfil' || arg === '--profile') {
-                const v = value();
-                if (v !== 'imss' && v !== 'issste' && v !== 'auto') return `perfil desconocido «${v}»: use imss, issste o auto.`;
-                profile = v;
-            } else if (arg === '--reporte' || arg === '--report') report = value();
-            else if (arg === '--espacio' || arg === '--workspace') workspace.push(value());
-            else if (arg === '--sobrescribir' || arg === '--overwrite') overwrite = true;
-            else if (arg === '--tiempos' || arg === '--timings') timings = true;
-            else if (arg === '--nombre' || arg === '--name') {
-                baseName = value();
-                if (!/^[\p{L}\d][\p{L}\d._-]*$/u.test(baseName)) return `nombre de archivo no válido «${baseName}»: use letras, dígitos, «-», «_» o «.».`;
-            }
-            else if (arg.startsWith('-')) return `opción desconocida «${arg}».`;
-            else inputs.push(arg);
-        } catch (error) {
-            return (error as Error).message;
-        }
-    }
+const OPTIONS = {
+    salida: { type: 'string', aliases: ['output'], short: 'o' },
+    perfil: { type: 'string', aliases: ['profile'] },
+    reporte: { type: 'string', aliases: ['report'] },
+    espacio: { type: 'string', aliases: ['workspace'] },
+    nombre: { type: 'string', aliases: ['name'] },
+    sobrescribir: { type: 'boolean', aliases: ['overwrite'] },
+    tiempos: { type: 'boolean', aliases: ['timings'] }
+} as const satisfies OptionSpecs;
+
+function parseArgs(args: string[]): ImportArgs | string {
+    const read = readOptions(args, OPTIONS);
+    if (typeof read === 'string') return read;
+    const { values, positionals: inputs } = read;
+    const profile = last(values.perfil) ?? 'auto';
+    if (profile !== 'imss' && profile !== 'issste' && profile !== 'auto') return `perfil desconocido «${profile}»: use imss, issste o auto.`;
+    const baseName = last(values.nombre);
+    if (baseName !== undefined && !/^[\p{L}\d][\p{L}\d._-]*$/u.test(baseName)) return `nombre de archivo no válido «${baseName}»: use letras, dígitos, «-», «_» o «.».`;
     if (inputs.length !== 1) return inputs.length === 0 ? 'indique el archivo de texto del manual.' : 'indique un solo archivo de texto.';
+    const output = last(values.salida);
     if (!output) return 'indique la carpeta de salida con --salida.';
-    return { input: inputs[0], output, profile, report, workspace, overwrite, baseName, timings };
+    return {
+        input: inputs[0], output, profile, report: last(values.reporte), workspace: values.espacio,
+        overwrite: values.sobrescribir, baseName, timings: values.tiempos
+    };
 }
 
 export async function runImport(rawArgs: string[]): Promise<number> {

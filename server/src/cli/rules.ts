@@ -1,15 +1,21 @@
 // `estructura reglas`: the rule catalog, as a list or as the Markdown of docs/reglas.md.
 import { RULES } from '../language/rules/catalog.js';
 import { renderRulesMarkdown, SEVERITY_NAMES } from '../language/rules/docs.js';
+import { last, readOptions } from './args.js';
+
+const USAGE = 'Uso: estructura reglas [--formato texto|md]';
 
 export function runRules(args: string[]): number {
-    const markdown = args.includes('--formato=md') || (args.includes('--formato') && args[args.indexOf('--formato') + 1] === 'md');
-    const unknown = args.filter((a, i) => a !== '--formato' && !a.startsWith('--formato=') && args[i - 1] !== '--formato');
-    if (unknown.length > 0) {
-        process.stderr.write(`estructura reglas: argumento desconocido «${unknown[0]}».\nUso: estructura reglas [--formato texto|md]\n`);
+    const read = readOptions(args, { formato: { type: 'string', aliases: ['format'] } });
+    const problem = typeof read === 'string' ? read
+        : read.positionals.length > 0 ? `argumento desconocido «${read.positionals[0]}».`
+        : !['texto', 'text', 'md', undefined].includes(last(read.values.formato)) ? `formato desconocido «${last(read.values.formato)}»: use texto o md.`
+        : undefined;
+    if (problem || typeof read === 'string') {
+        process.stderr.write(`estructura reglas: ${problem}\n${USAGE}\n`);
         return 2;
     }
-    if (markdown) {
+    if (last(read.values.formato) === 'md') {
         process.stdout.write(renderRulesMarkdown());
         return 0;
     }
