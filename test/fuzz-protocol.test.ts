@@ -16,7 +16,7 @@ import { Rng, deeplyNested, mutate } from './helpers/fuzz.js';
 
 const SERVER = path.join(REPO, 'out/server.cjs');
 const FILE = 'manuales/imss-doe-2022/imss-doe-2022.7.1.6-ca.estructura';
-const MUTATIONS = Number(process.env.FUZZ_PROTOCOL_ITERATIONS ?? 100);
+const MUTATIONS = Number(process.env.FUZZ_PROTOCOL_ITERATIONS ?? 60);
 /** Any one request, answered after the build of the edit before it, on a loaded 2-core CI machine. */
 const REQUEST_BOUND_MS = 10_000;
 
