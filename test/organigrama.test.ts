@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isUnidad, type Unidad } from '../server/src/language/generated/ast.js';
 import { structureElements } from '../server/src/language/model.js';
 import { ChartBuilder, chartBoxes, defaultCollapsed, layoutChart, renderChartSvg, type Chart } from '../server/src/organigrama/index.js';
+import { mutate, Rng } from './helpers/fuzz.js';
 import { buildWorkspace, exampleFiles, type TestWorkspace } from './helpers/workspace.js';
 
 const DOE_MAIN = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
@@ -147,6 +148,24 @@ unidad`
         expect(layout.boxes).toHaveLength(names.length);
         expect((await renderChartSvg(chart)).match(/<g class="caja"/g)).toHaveLength(names.length);
     });
+
+    it('draws any mutation of a manual part: no exception, one box per unit of the chart (fuzz, seed 7)', async () => {
+        const files = exampleFiles();
+        const main = files[DOE_MAIN];
+        const part = files[UEOD_PART];
+        const rng = new Rng(7);
+        for (let i = 0; i < 40; i++) {
+            const { op, text } = mutate(part, rng);
+            const mutated = await buildWorkspace({ [DOE_MAIN]: main, [UEOD_PART]: text });
+            const what = `mutation ${i} (${op})`;
+            const chart = new ChartBuilder(Object.values(mutated.docs)).manualChart(mutated.docs[DOE_MAIN].parseResult.value);
+            const units = [...chartBoxes(chart)].length;
+            const layout = await layoutChart(chart, { collapsed: defaultCollapsed(chart) });
+            expect(layout.unitCount, what).toBe(units);
+            const svg = await renderChartSvg(chart);
+            expect(boxCount(svg), what).toBe(units);
+        }
+    }, 120_000);
 
     it('writes an SVG with one box per unit, the vigencia, and escaped text', async () => {
         const svg = await renderChartSvg(doe);
