@@ -6,7 +6,7 @@
 // FUZZ_ITERATIONS (mutations per file, default below) makes a bigger run: `npm run fuzz`.
 // Hostile documents and the regressions of what fuzzing found: test/fuzz-hostile.test.ts.
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, exampleFiles } from './helpers/workspace.js';
+import { buildWorkspace, exampleFiles, type TestWorkspace } from './helpers/workspace.js';
 import { Rng, mutate } from './helpers/fuzz.js';
 import { exercise } from './helpers/exercise.js';
 
@@ -37,6 +37,23 @@ function report(label: string, tried: number, failures: Failure[], times: number
     console.log(`[fuzz] ${label}: ${tried} mutations, ${failures.length} failures, per mutation median ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms`);
 }
 
+
+/** Applies one mutation to `name` in `ws`, sends it through every feature, and records what broke and how long it took. */
+async function tryMutation(ws: TestWorkspace, name: string, text: string, at: Omit<Failure, 'file' | 'error'>, rng: Rng, positions: number,
+    failures: Failure[], times: number[]): Promise<void> {
+    const started = performance.now();
+    try {
+        await ws.update(name, text);
+        const broken = await exercise(ws.services, ws.docs[name], rng, positions);
+        if (broken) failures.push({ file: name, ...at, error: broken });
+    } catch (error) {
+        failures.push({ file: name, ...at, error: describeError(error) });
+    }
+    const ms = performance.now() - started;
+    times.push(ms);
+    if (ms > BOUND_MS) failures.push({ file: name, ...at, error: `took ${ms.toFixed(0)} ms` });
+}
+
 describe('fuzzing the language services in-process', () => {
     const files = exampleFiles();
     const small = Object.keys(files).filter(name => files[name].length <= SMALL);
@@ -54,17 +71,7 @@ describe('fuzzing the language services in-process', () => {
             for (let index = 0; index < PER_FILE; index++) {
                 const mutation = mutate(files[name], rng);
                 tried++;
-                const started = performance.now();
-                try {
-                    await ws.update(name, mutation.text);
-                    const broken = await exercise(ws.services, ws.docs[name], rng);
-                    if (broken) failures.push({ file: name, seed, index, op: mutation.op, error: broken });
-                } catch (error) {
-                    failures.push({ file: name, seed, index, op: mutation.op, error: describeError(error) });
-                }
-                const ms = performance.now() - started;
-                times.push(ms);
-                if (ms > BOUND_MS) failures.push({ file: name, seed, index, op: mutation.op, error: `took ${ms.toFixed(0)} ms` });
+                await tryMutation(ws, name, mutation.text, { seed, index, op: mutation.op }, rng, 3, failures, times);
             }
         }
         report('small examples', tried, failures, times);
@@ -83,17 +90,7 @@ describe('fuzzing the language services in-process', () => {
             const rng = new Rng(seed);
             for (let index = 0; index < perFile; index++) {
                 const mutation = mutate(files[name], rng);
-                const started = performance.now();
-                try {
-                    await ws.update(name, mutation.text);
-                    const broken = await exercise(ws.services, ws.docs[name], rng, 1);
-                    if (broken) failures.push({ file: name, seed, index, op: mutation.op, error: broken });
-                } catch (error) {
-                    failures.push({ file: name, seed, index, op: mutation.op, error: describeError(error) });
-                }
-                const ms = performance.now() - started;
-                times.push(ms);
-                if (ms > BOUND_MS) failures.push({ file: name, seed, index, op: mutation.op, error: `took ${ms.toFixed(0)} ms` });
+                await tryMutation(ws, name, mutation.text, { seed, index, op: mutation.op }, rng, 1, failures, times);
             }
         }
         report(`examples above ${SMALL / 1000} KB (${large.length} files)`, large.length * perFile, failures, times);
@@ -111,17 +108,7 @@ describe('fuzzing the language services in-process', () => {
         const count = Math.max(20, Math.round(PER_FILE * 2));
         for (let index = 0; index < count; index++) {
             const mutation = mutate(files[PART], rng);
-            const started = performance.now();
-            try {
-                await ws.update(PART, mutation.text);
-                const broken = await exercise(ws.services, ws.docs[PART], rng);
-                if (broken) failures.push({ file: PART, seed, index, op: mutation.op, error: broken });
-            } catch (error) {
-                failures.push({ file: PART, seed, index, op: mutation.op, error: describeError(error) });
-            }
-            const ms = performance.now() - started;
-            times.push(ms);
-            if (ms > BOUND_MS) failures.push({ file: PART, seed, index, op: mutation.op, error: `took ${ms.toFixed(0)} ms` });
+            await tryMutation(ws, PART, mutation.text, { seed, index, op: mutation.op }, rng, 3, failures, times);
         }
         report('IMSS workspace part', count, failures, times);
         expect(failures.slice(0, 5)).toEqual([]);
@@ -136,14 +123,9 @@ describe('fuzzing the language services in-process', () => {
         const ws = await buildWorkspace({ [name]: source });
         const rng = new Rng(7);
         const failures: Failure[] = [];
+        const times: number[] = [];
         for (let cut = 0; cut <= source.length; cut++) {
-            try {
-                await ws.update(name, source.substring(0, cut));
-                const broken = await exercise(ws.services, ws.docs[name], rng, 1);
-                if (broken) failures.push({ file: name, seed: 7, index: cut, op: `truncate at ${cut}`, error: broken });
-            } catch (error) {
-                failures.push({ file: name, seed: 7, index: cut, op: `truncate at ${cut}`, error: describeError(error) });
-            }
+            await tryMutation(ws, name, source.substring(0, cut), { seed: 7, index: cut, op: `truncate at ${cut}` }, rng, 1, failures, times);
         }
         console.log(`[fuzz] truncations of ${name}: ${source.length + 1}, ${failures.length} failures`);
         expect(failures.slice(0, 5)).toEqual([]);
