@@ -13,6 +13,13 @@ export interface OptionSpec {
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
+/** The options that writing commands share: where to write, what else to load, and overwriting. */
+export const OUTPUT_OPTIONS = {
+    salida: { type: 'string', aliases: ['output'], short: 'o' },
+    espacio: { type: 'string', aliases: ['workspace'] },
+    sobrescribir: { type: 'boolean', aliases: ['overwrite'] }
+} as const satisfies OptionSpecs;
+
 /** Every value given to each option, under its Spanish name, in command-line order. */
 export type OptionValues<S extends OptionSpecs> = {
     [K in keyof S]: S[K]['type'] extends 'boolean' ? boolean : string[];

@@ -11,7 +11,7 @@ import { modelJson } from '../export/model-json.js';
 import { staticChartSvg } from '../export/charts.js';
 import { ChartBuilder, type Chart } from '../organigrama/index.js';
 import { loadWorkspace } from '../workspace.js';
-import { last, readOptions, type OptionSpecs } from './args.js';
+import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
 
 export type ExportFormat = 'html' | 'md' | 'json' | 'svg';
 
@@ -29,11 +29,9 @@ interface ExportArgs {
 }
 
 const OPTIONS = {
+    ...OUTPUT_OPTIONS,
     formato: { type: 'string', aliases: ['format'], short: 'f' },
-    salida: { type: 'string', aliases: ['output'], short: 'o' },
-    manual: { type: 'string' },
-    espacio: { type: 'string', aliases: ['workspace'] },
-    sobrescribir: { type: 'boolean', aliases: ['overwrite'] }
+    manual: { type: 'string' }
 } as const satisfies OptionSpecs;
 
 function parseArgs(args: string[]): ExportArgs | string {

@@ -7,7 +7,7 @@ import type { KnownUnit } from '../importer/emit.js';
 import { ImportError, importManual } from '../importer/index.js';
 import type { Profile } from '../importer/model.js';
 import { loadWorkspace } from '../workspace.js';
-import { last, readOptions, type OptionSpecs } from './args.js';
+import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
 
 const USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
 
@@ -23,12 +23,10 @@ interface ImportArgs {
 }
 
 const OPTIONS = {
-    salida: { type: 'string', aliases: ['output'], short: 'o' },
+    ...OUTPUT_OPTIONS,
     perfil: { type: 'string', aliases: ['profile'] },
     reporte: { type: 'string', aliases: ['report'] },
-    espacio: { type: 'string', aliases: ['workspace'] },
     nombre: { type: 'string', aliases: ['name'] },
-    sobrescribir: { type: 'boolean', aliases: ['overwrite'] },
     tiempos: { type: 'boolean', aliases: ['timings'] }
 } as const satisfies OptionSpecs;
 
