@@ -12,6 +12,7 @@ import { staticChartSvg } from '../export/charts.js';
 import { ChartBuilder, type Chart } from '../organigrama/index.js';
 import { loadWorkspace } from '../workspace.js';
 import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
+import { exists } from './files.js';
 
 export type ExportFormat = 'html' | 'md' | 'json' | 'svg';
 
@@ -197,13 +198,4 @@ async function exportedFiles(documents: LangiumDocument[], paths: string[]): Pro
         if (roots.some(root => file === root || file.startsWith(root + path.sep))) out.add(file);
     }
     return out;
-}
-
-async function exists(file: string): Promise<boolean> {
-    try {
-        await fs.access(file);
-        return true;
-    } catch {
-        return false;
-    }
 }

@@ -8,6 +8,7 @@ import { ImportError, importManual } from '../importer/index.js';
 import type { Profile } from '../importer/model.js';
 import { loadWorkspace } from '../workspace.js';
 import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
+import { exists } from './files.js';
 
 const USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
 
@@ -125,15 +126,6 @@ export async function runImport(rawArgs: string[]): Promise<number> {
     }
     for (const listed of r.listadosSinUnidad) out.write(`  ${args.input}:${listed.linea}: «${listed.nombre}» aparece en una lista u organigrama pero no como unidad con funciones.\n`);
     return 0;
-}
-
-async function exists(file: string): Promise<boolean> {
-    try {
-        await fs.access(file);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 /** Units already defined in the workspace (outside the output folder, which is being replaced). */
