@@ -3,11 +3,6 @@
 // nothing on paper or in a file.
 import { renderChartSvg, type Chart } from '../organigrama/index.js';
 
-export async function staticChartSvg(chart: Chart): Promise<string> {
-    return staticSvg(await renderChartSvg(chart));
-}
-
-/** Removes the toggle buttons (a `<g class="alternar">` holds no nested group) and tab stops. */
-export function staticSvg(svg: string): string {
-    return svg.replace(/<g class="alternar"[^>]*>[\s\S]*?<\/g>/g, '').replace(/ tabindex="0"/g, '');
+export function staticChartSvg(chart: Chart): Promise<string> {
+    return renderChartSvg(chart, { interactive: false });
 }

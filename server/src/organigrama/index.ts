@@ -1,13 +1,13 @@
 // The organigrama: chart model, layout and SVG, shared by the webview, the CLI export and tests.
 import type { Chart } from './chart.js';
 import { layoutChart, type LayoutOptions } from './layout.js';
-import { chartSvg } from './svg.js';
+import { chartSvg, type SvgOptions } from './svg.js';
 
 export { ChartBuilder, chartBoxes, type Chart, type ChartBox } from './chart.js';
 export { defaultCollapsed, layoutChart, type ChartLayout, type LaidBox } from './layout.js';
-export { chartSvg } from './svg.js';
+export { chartSvg, type SvgOptions } from './svg.js';
 
 /** Lays out and draws a chart; every subtree open unless `collapsed` says otherwise. */
-export async function renderChartSvg(chart: Chart, options: LayoutOptions = {}): Promise<string> {
-    return chartSvg(await layoutChart(chart, options));
+export async function renderChartSvg(chart: Chart, options: LayoutOptions & SvgOptions = {}): Promise<string> {
+    return chartSvg(await layoutChart(chart, options), options);
 }

@@ -12,7 +12,12 @@ const FILLS: Record<string, string> = {
     subsecretaria: '#e6e4f4', gerencia: '#e8f2e6', oficina: '#f4f4f4'
 };
 
-export function chartSvg(layout: ChartLayout): string {
+export interface SvgOptions {
+    /** The view's +/− toggles and tab stops; off for a file or paper, where they mean nothing. */
+    interactive?: boolean;
+}
+
+export function chartSvg(layout: ChartLayout, { interactive = true }: SvgOptions = {}): string {
     const width = Math.max(layout.width, 360);
     const height = layout.height + HEADER;
     const out: string[] = [];
@@ -31,18 +36,18 @@ export function chartSvg(layout: ChartLayout): string {
         out.push(`<path d="${d}"/>`);
     }
     out.push('</g>');
-    for (const box of layout.boxes) out.push(boxSvg(box));
+    for (const box of layout.boxes) out.push(boxSvg(box, interactive));
     out.push('</g></svg>');
     return out.join('\n');
 }
 
-function boxSvg(laid: LaidBox): string {
+function boxSvg(laid: LaidBox, interactive: boolean): string {
     const { box } = laid;
     const fill = FILLS[kindKey(box.kind)] ?? '#eef2f6';
     const parts: string[] = [];
     // Focusable with Tab in the view; Enter opens the definition there (ignored in a plain SVG file).
     const label = [box.number, box.kind, box.name].filter(Boolean).join(' ');
-    parts.push(`<g class="caja" data-id="${escape(box.id)}" data-uri="${escape(box.uri)}" data-line="${box.line}" data-character="${box.character}" transform="translate(${round(laid.x)},${round(laid.y)})" tabindex="0" role="button" aria-label="${escape(label)}">`);
+    parts.push(`<g class="caja" data-id="${escape(box.id)}" data-uri="${escape(box.uri)}" data-line="${box.line}" data-character="${box.character}" transform="translate(${round(laid.x)},${round(laid.y)})"${interactive ? ' tabindex="0" role="button"' : ''} aria-label="${escape(label)}">`);
     parts.push(`<title>${escape([box.number, box.name].filter(Boolean).join(' '))}</title>`);
     parts.push(`<rect width="${laid.width}" height="${laid.height}" rx="4" fill="${fill}" stroke="#3e4c59" stroke-width="1"/>`);
     let y = 8 + 11;
@@ -59,15 +64,15 @@ function boxSvg(laid: LaidBox): string {
             parts.push(`<text class="titular" x="${center}" y="${y}" text-anchor="middle" font-style="italic" font-size="11" fill="#3e4c59">${escape(line)}</text>`);
         }
     }
-    if (laid.descendants > 0) {
+    if (interactive && laid.descendants > 0) {
         const sign = laid.collapsed ? '+' : '−';
         const toggleLabel = laid.collapsed ? `Mostrar ${laid.descendants} unidades` : 'Ocultar las unidades de abajo';
         parts.push(`<g class="alternar" data-toggle="${escape(box.id)}" transform="translate(${laid.width - 12},${laid.height})" tabindex="0" role="button" aria-label="${toggleLabel}">`
             + `<title>${toggleLabel}</title><circle r="8" fill="#ffffff" stroke="#3e4c59"/>`
             + `<text y="4" text-anchor="middle" font-size="12" font-weight="700" fill="#1f2933">${sign}</text></g>`);
-        if (laid.collapsed) {
-            parts.push(`<text class="ocultas" x="${center}" y="${laid.height + 14}" text-anchor="middle" font-size="10" fill="#52606d">+${laid.descendants}</text>`);
-        }
+    }
+    if (laid.collapsed) {
+        parts.push(`<text class="ocultas" x="${center}" y="${laid.height + 14}" text-anchor="middle" font-size="10" fill="#52606d">+${laid.descendants}</text>`);
     }
     parts.push('</g>');
     return parts.join('');
