@@ -127,13 +127,35 @@ export const STEPS = [
             }, { timeoutMs: 30_000, accept: v => v?.count === 57, show: v => v ? `${v.count} boxes, "${v.detail}"` : 'no webview with boxes' });
             if (!frame.detail.includes('vigencia 2022-10-01')) throw new E2EError(`the chart does not show the vigencia: "${frame.detail}"`);
             await frame.f.getByRole('button', { name: 'Ajustar' }).click();
-            await frame.f.locator('g.caja[data-id="IMSS.UEOD"]').click();
-            await wb.waitActiveFile('imss-doe-2022.7.1.1-ueod.estructura', 'a click on the UEOD box to open its file');
+            // What each click hit, as the webview saw it: a miss (the webview moved under the pointer
+            // while the workbench laid itself out) is the harness's, a hit that opens nothing is ours.
+            await frame.f.evaluate(() => {
+                window.__clicks = [];
+                window.addEventListener('pointerup', e => {
+                    const hit = document.elementFromPoint(e.clientX, e.clientY);
+                    window.__clicks.push(hit?.closest('.caja')?.getAttribute('data-id') ?? `<${hit?.tagName ?? 'nothing'}>`);
+                }, true);
+            });
+            const box = frame.f.locator('g.caja[data-id="IMSS.UEOD"]');
+            const opened = () => wb.waitActiveFile('imss-doe-2022.7.1.1-ueod.estructura', 'a click on the UEOD box to open its file');
+            await box.click();
+            let note = '';
+            try {
+                await opened();
+            } catch (error) {
+                const clicks = await frame.f.evaluate(() => window.__clicks);
+                if (clicks.includes('IMSS.UEOD')) throw new E2EError(`${error.message}; the webview saw the click on the UEOD box (${clicks.join(', ')})`);
+                note = ` (the first click hit ${clicks.join(', ') || 'nothing'}; clicked again)`;
+                await box.click();
+                await opened().catch(async e => {
+                    throw new E2EError(`${e.message}; clicks seen by the webview: ${(await frame.f.evaluate(() => window.__clicks)).join(', ') || 'none'}`);
+                });
+            }
             // The unit's id is selected (so the status bar shows a selection, not a current line).
             const want = lineIn('manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura', 'unidad UEOD "');
             const status = await waitFor(`the id UEOD selected on line ${want}`, () => wb.selectionStatus(),
                 { accept: t => t?.startsWith(`Ln ${want},`) && t.includes('(4 selected)') });
-            return `webview: ${frame.count} boxes, "${frame.detail}"; click on UEOD → ueod file, ${status}`;
+            return `webview: ${frame.count} boxes, "${frame.detail}"; click on UEOD → ueod file, ${status}${note}`;
         }
     }
 ];

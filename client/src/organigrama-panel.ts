@@ -58,7 +58,10 @@ export class OrganigramaPanel implements Disposable {
         });
         this.disposables.push(
             panel.onDidDispose(() => this.dispose()),
-            webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+            webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message).catch((error: Error) => {
+                // A click that cannot open its file must say so, not do nothing.
+                void window.showErrorMessage(`Organigrama: ${error.message}`);
+            })),
             workspace.onDidChangeTextDocument(event => {
                 if (event.document.languageId === 'estructura' && event.contentChanges.length > 0) this.scheduleRefresh();
             }),
