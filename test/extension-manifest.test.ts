@@ -74,6 +74,16 @@ describe('package.json', () => {
         }
         expect(manifest.files).toBeUndefined(); // vsce refuses `files` together with .vscodeignore
     });
+
+    it('packages the files the server loads lazily (ELK, apart from the bundle)', () => {
+        const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf-8').split('\n').map(l => l.trim());
+        const server = readFileSync(path.join(root, 'out/server.cjs'), 'utf-8');
+        const lazy = [...server.matchAll(/import\("\.\/([^"]+)"\)/g)].map(m => `out/${m[1]}`);
+        expect(lazy).toContain('out/elk.cjs');
+        for (const file of lazy) expect(ignore).toContain(`!${file}`);
+        // Not inline: the server's start would compile ELK's 1.4 MB again.
+        expect(server.length).toBeLessThan(1_200_000);
+    });
 });
 
 describe('language-configuration.json', () => {

@@ -15,11 +15,19 @@ import type { ParseResult } from 'langium';
  */
 export const MAX_NESTING = 200;
 
+/** The characters the guard acts on; the native search skips everything else (most of a manual is prose). */
+const SPECIAL = /[{}"/]/g;
+const STRING_STOP = /["\\]/g;
+
 /** Offset of the first `{` that opens a block deeper than `max`, outside strings and comments. */
 export function tooDeepAt(text: string, max = MAX_NESTING): number | undefined {
     let depth = 0;
     const length = text.length;
     for (let i = 0; i < length; i++) {
+        SPECIAL.lastIndex = i;
+        const found = SPECIAL.exec(text);
+        if (!found) return undefined;
+        i = found.index;
         const c = text.charCodeAt(i);
         if (c === 123 /* { */) {
             if (++depth > max) return i;
@@ -28,7 +36,7 @@ export function tooDeepAt(text: string, max = MAX_NESTING): number | undefined {
         } else if (c === 34 /* " */) {
             const end = stringEnd(text, i);
             if (end >= 0) i = end;
-        } else if (c === 47 /* / */ && i + 1 < length) {
+        } else if (i + 1 < length) { // `/`
             const next = text.charCodeAt(i + 1);
             if (next === 47) {
                 while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
@@ -43,15 +51,14 @@ export function tooDeepAt(text: string, max = MAX_NESTING): number | undefined {
 
 /** Offset of the quote closing the string that opens at `start`, as the STRING terminal reads it; -1 if none. */
 function stringEnd(text: string, start: number): number {
-    for (let i = start + 1; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 34) return i;
-        if (c === 92 /* \ */) {
-            const next = text.charCodeAt(i + 1);
-            // `\\.`: the escaped character cannot be a line end.
-            if (Number.isNaN(next) || next === 10 || next === 13 || next === 0x2028 || next === 0x2029) return -1;
-            i++;
-        }
+    STRING_STOP.lastIndex = start + 1;
+    for (let found = STRING_STOP.exec(text); found; found = STRING_STOP.exec(text)) {
+        const i = found.index;
+        if (text.charCodeAt(i) === 34) return i;
+        // `\\.`: the escaped character cannot be a line end.
+        const next = text.charCodeAt(i + 1);
+        if (Number.isNaN(next) || next === 10 || next === 13 || next === 0x2028 || next === 0x2029) return -1;
+        STRING_STOP.lastIndex = i + 2;
     }
     return -1;
 }

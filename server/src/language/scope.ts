@@ -50,10 +50,26 @@ export class EstructuraScopeProvider extends DefaultScopeProvider {
             descriptions.push(description);
             const [namespace, id] = splitQualified(description.name);
             if ((namespace ?? '') === institution && namespace !== undefined) {
-                local.push({ ...description, name: id });
+                local.push(renamed(description, id));
             }
         }
         // Bare ids first in a map of their own so that a bare id never shadows a qualified one.
         return new MapScope(local, new MapScope(descriptions));
     }
+}
+
+/**
+ * The description under another name. Not a spread: that would call the lazy `nameSegment` getter,
+ * a CST search per unit and position of the workspace before any of them is looked up.
+ */
+function renamed(description: AstNodeDescription, name: string): AstNodeDescription {
+    return {
+        node: description.node,
+        name,
+        get nameSegment() { return description.nameSegment; },
+        selectionSegment: description.selectionSegment,
+        type: description.type,
+        documentUri: description.documentUri,
+        path: description.path
+    };
 }

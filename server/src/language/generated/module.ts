@@ -11,7 +11,7 @@ export const EstructuraLanguageMetaData = {
     languageId: 'estructura',
     fileExtensions: ['.estructura'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const EstructuraGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

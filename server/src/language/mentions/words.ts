@@ -100,6 +100,7 @@ export function breaksName(gap: string): boolean {
  * Every word, articles included ("del" = "de el"): two names with the same spelled words differ
  * only in accents, case, spacing or hyphens; otherwise one is a variant spelling of the other.
  */
-export function spelledWords(text: string): string {
-    return [...text.matchAll(WORD)].map(m => fold(m[0])).map(w => (w === 'del' ? 'de el' : w === 'al' ? 'a el' : w)).join(' ');
-}
+export const spelledWords: (text: string) => string = memoByText(
+    text => [...text.matchAll(WORD)].map(m => fold(m[0])).map(w => (w === 'del' ? 'de el' : w === 'al' ? 'a el' : w)).join(' '),
+    50_000
+);
