@@ -20,7 +20,8 @@ const CLOSING = [
 ];
 
 export function isClosingClause(text: string): boolean {
-    return CLOSING.some(pattern => pattern.test(text.trim()));
+    const trimmed = text.trimStart(); // every pattern is anchored at the start
+    return CLOSING.some(pattern => pattern.test(trimmed));
 }
 
 /**
