@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const runs = Number(process.env.BENCH_RUNS ?? 5);
+const runs = Number(process.env.BENCH_RUNS ?? 9);
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const work = mkdtempSync(path.join(tmpdir(), 'estructura-bench-'));
 
@@ -34,9 +34,19 @@ function run(args, what) {
     return { ms, mb: kb / 1024, stdout: child.stdout };
 }
 
-function measure(args, what, n) {
-    const results = Array.from({ length: n }, () => run(args, what));
-    return { ms: Math.round(median(results.map(r => r.ms))), peakMb: Math.round(median(results.map(r => r.mb))), last: results.at(-1).stdout };
+/**
+ * Runs the programs in rounds, one of each per round, so that the machine's slow and fast spells
+ * (this shared 2-core machine varies by ±30 % within a minute) fall on all of them alike; the
+ * ratios are the medians of each round's ratios.
+ */
+function measureRounds(programs, n) {
+    const rounds = Array.from({ length: n }, () => programs.map(p => run(p.args, p.what)));
+    const summary = programs.map((p, k) => {
+        const results = rounds.map(r => r[k]);
+        return { ms: Math.round(median(results.map(r => r.ms))), peakMb: Math.round(median(results.map(r => r.mb))), last: results.at(-1).stdout };
+    });
+    const ratio = (a, b) => Math.round(median(rounds.map(r => r[a].ms / r[b].ms)) * 100) / 100;
+    return { summary, ratio };
 }
 
 // Workloads.
@@ -70,17 +80,19 @@ const workloads = [
 ];
 const results = [];
 for (const w of workloads) {
-    const check = measure([cli, 'revisar', w.dir, '--formato', 'json'], `revisar ${w.name}`, w.n);
+    const { summary: [check, lexing, framework], ratio } = measureRounds([
+        { args: [cli, 'revisar', w.dir, '--formato', 'json'], what: `revisar ${w.name}` },
+        { args: [entry, 'lex', w.dir], what: `lex ${w.name}` },
+        { args: [entry, 'framework', w.dir], what: `framework ${w.name}` }
+    ], w.n);
     const summary = JSON.parse(check.last).summary;
-    const lexing = measure([entry, 'lex', w.dir], `lex ${w.name}`, w.n);
-    const framework = measure([entry, 'framework', w.dir], `framework ${w.name}`, w.n);
     results.push({
         workload: w.name, bytes: size(w.dir), files: sources(w.dir).length, runs: w.n,
         revisar: { ms: check.ms, peakMb: check.peakMb, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
         lexOnly: { ms: lexing.ms, peakMb: lexing.peakMb },
         frameworkOnly: { ms: framework.ms, peakMb: framework.peakMb },
-        ratioToLex: Math.round((check.ms / lexing.ms) * 100) / 100,
-        ratioToFramework: Math.round((check.ms / framework.ms) * 100) / 100
+        ratioToLex: ratio(0, 1),
+        ratioToFramework: ratio(0, 2)
     });
     console.error(`${w.name}: revisar ${check.ms} ms`);
 }
@@ -107,7 +119,7 @@ const targets = [
 ];
 writeFileSync(path.join(root, 'bench/bench.json'), JSON.stringify({ date, machine, workloads: results, lsp, tenfoldRatio, targets: targets.map(([target, value, met]) => ({ target, value, met })) }, null, 2) + '\n');
 const md = [
-    `Benchmark (${date}, ${machine}; medians of ${runs} runs, ${workloads[2].n} for the synthetic workload)`,
+    `Benchmark (${date}, ${machine}; medians of ${runs} rounds, ${workloads[2].n} for the synthetic workload; a round runs revisar and both baselines, and the ratios are medians of each round's ratios)`,
     '',
     '| workload | size | files | `revisar` (ms) | peak MB | lex only (ms) | parse+link only (ms) | ÷ lex | ÷ parse+link |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
