@@ -138,18 +138,17 @@ export const STEPS = [
             });
             const box = frame.f.locator('g.caja[data-id="IMSS.UEOD"]');
             const opened = () => wb.waitActiveFile('imss-doe-2022.7.1.1-ueod.estructura', 'a click on the UEOD box to open its file');
+            const clicksSeen = async () => (await frame.f.evaluate(() => window.__clicks)).join(', ') || 'none';
             await box.click();
             let note = '';
             try {
                 await opened();
             } catch (error) {
-                const clicks = await frame.f.evaluate(() => window.__clicks);
-                if (clicks.includes('IMSS.UEOD')) throw new E2EError(`${error.message}; the webview saw the click on the UEOD box (${clicks.join(', ')})`);
-                note = ` (the first click hit ${clicks.join(', ') || 'nothing'}; clicked again)`;
+                const clicks = await clicksSeen();
+                if (clicks.includes('IMSS.UEOD')) throw new E2EError(`${error.message}; the webview saw the click on the UEOD box (${clicks})`);
+                note = ` (the first click hit ${clicks}; clicked again)`;
                 await box.click();
-                await opened().catch(async e => {
-                    throw new E2EError(`${e.message}; clicks seen by the webview: ${(await frame.f.evaluate(() => window.__clicks)).join(', ') || 'none'}`);
-                });
+                await opened().catch(async e => { throw new E2EError(`${e.message}; clicks seen by the webview: ${await clicksSeen()}`); });
             }
             // The unit's id is selected (so the status bar shows a selection, not a current line).
             const want = lineIn('manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura', 'unidad UEOD "');

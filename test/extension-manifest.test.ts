@@ -34,6 +34,9 @@ function keywordRegex(): RegExp {
 
 const keywordsIn = (line: string) => [...line.matchAll(keywordRegex())].map(m => m[0]);
 
+/** The patterns of .vscodeignore, one per line. */
+const vscodeignore = () => readFileSync(path.join(root, '.vscodeignore'), 'utf-8').split('\n').map(l => l.trim());
+
 describe('package.json', () => {
     it('contributes the language and its files', () => {
         expect(language.extensions).toEqual(['.estructura']);
@@ -67,7 +70,7 @@ describe('package.json', () => {
     });
 
     it('packages only what runs', () => {
-        const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf-8').split('\n').map(l => l.trim());
+        const ignore = vscodeignore();
         expect(ignore).toContain('**');
         for (const file of ['out/extension.cjs', 'out/server.cjs', 'syntaxes/estructura.tmLanguage.json', 'language-configuration.json']) {
             expect(ignore).toContain(`!${file}`);
@@ -76,7 +79,7 @@ describe('package.json', () => {
     });
 
     it('packages the files the server loads lazily (ELK, apart from the bundle)', () => {
-        const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf-8').split('\n').map(l => l.trim());
+        const ignore = vscodeignore();
         const server = readFileSync(path.join(root, 'out/server.cjs'), 'utf-8');
         const lazy = [...server.matchAll(/import\("\.\/([^"]+)"\)/g)].map(m => `out/${m[1]}`);
         expect(lazy).toContain('out/elk.cjs');

@@ -46,8 +46,8 @@ const NAME_CHARS = 28;
 let elk: Promise<ELK> | undefined;
 
 /**
- * ELK, loaded on first use: evaluating its 1.4 MB bundle takes ~85 ms, which the server's start
- * and a `revisar` run that draws no chart must not pay.
+ * ELK, loaded on first use: compiling and evaluating its 1.4 MB takes ~85 ms, which the server's
+ * start and a `revisar` run that draws no chart must not pay (the bundles keep it in `out/elk.cjs`).
  */
 function elkInstance(): Promise<ELK> {
     elk ??= import('elkjs/lib/elk.bundled.js').then(module => {
