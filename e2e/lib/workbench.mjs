@@ -122,7 +122,12 @@ export class Workbench {
         const input = this.page.locator('.panel input[placeholder^="Filter"]').first();
         await waitFor('the Problems panel and its filter box', () => input.isVisible());
         await input.fill(filter);
-        return waitFor(what, () => this.problemRows(), { timeoutMs: 60_000, accept, show: rows => JSON.stringify(rows, null, 1) });
+        return waitFor(what, async () => {
+            // The workbench may still be restoring the panel's state and empty the box (seen once in
+            // a run: 586 problems listed, an empty filter): type the filter again if it is gone.
+            if (await input.inputValue() !== filter) await input.fill(filter);
+            return this.problemRows();
+        }, { timeoutMs: 60_000, accept, show: rows => JSON.stringify(rows, null, 1) });
     }
 
     /** Rows of the Problems tree: files (level 1) and their markers (level 2), parsed. */
