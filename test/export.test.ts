@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCambio, isPuesto, isUnidad, type Documento } from '../server/src/language/generated/ast.js';
 import { manualKey, structureElements } from '../server/src/language/model.js';
@@ -17,15 +18,17 @@ import { staticChartSvg } from '../server/src/export/charts.js';
 import { ChartBuilder, chartBoxes } from '../server/src/organigrama/index.js';
 import { loadWorkspace, type LoadedWorkspace } from '../server/src/workspace.js';
 import { EXAMPLES, REPO } from './helpers/examples.js';
+import { mutate, Rng } from './helpers/fuzz.js';
+import { buildWorkspace, exampleFiles } from './helpers/workspace.js';
 
 const BIN = path.join(REPO, 'bin/estructura.cjs');
 
 interface Counts { units: number; functions: number; incisos: number; positions: number; changes: number }
 
 /** What the loaded workspace holds per manual, counted straight from the ASTs. */
-function workspaceCounts(workspace: LoadedWorkspace): Map<string, Counts> {
+function workspaceCounts(documents: Iterable<LangiumDocument>): Map<string, Counts> {
     const counts = new Map<string, Counts>();
-    for (const document of workspace.documents) {
+    for (const document of documents) {
         const root = document.parseResult.value as Documento;
         const key = manualKey(root);
         const c = counts.get(key) ?? { units: 0, functions: 0, incisos: 0, positions: 0, changes: 0 };
@@ -130,7 +133,7 @@ describe('export of the real examples (in process)', () => {
             manuals: Array<{ id: string; institution: string; units: Array<{ qualifiedId: string; functions: Array<{ text: string; incisos: unknown[] }> }>; positions: unknown[]; changes: unknown[]; references: Array<{ type: string; target: string | null }>; mentions: Array<{ kind: string; units: string[]; replacement: string | null; location: { file: string; line: number } }> }>;
         };
         expect(json.version).toBe(1);
-        const expected = workspaceCounts(workspace);
+        const expected = workspaceCounts(workspace.documents);
         expect(json.manuals.length).toBe(expected.size);
         for (const manual of json.manuals) {
             const want = expected.get(`${manual.institution}|${manual.id}`)!;
@@ -327,4 +330,45 @@ describe('estructura exportar (command line)', () => {
         expect(unknown.status).toBe(2);
         expect(unknown.stderr).toContain('no se encontró el manual «NO_EXISTE»');
     });
+});
+
+describe('export of damaged files (fuzz, seed 11)', () => {
+    // `exportar` refuses a file with syntax errors (tested with the CLI above); every other damage
+    // (a broken reference, a duplicated id, a wrong number, a missing unit) is exported as written.
+    it('any mutation of a DOE part that still parses exports without an exception, losing no function or inciso text', async () => {
+        const files = exampleFiles();
+        const main = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
+        const part = 'manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura';
+        const rng = new Rng(11);
+        let exported = 0;
+        for (let i = 0; i < 120; i++) {
+            const { op, text } = mutate(files[part], rng);
+            const what = `mutation ${i} (${op})`;
+            const mutated = await buildWorkspace({ [main]: files[main], [part]: text });
+            const documents = Object.values(mutated.docs);
+            if (documents.some(d => d.parseResult.lexerErrors.length + d.parseResult.parserErrors.length > 0)) continue;
+            exported++;
+            const manuals = buildManualDocuments(documents);
+            for (const manual of manuals) {
+                const texts = textsOf(manual);
+                const md = unescapeMarkdown(manualMarkdown(manual));
+                const html = decodeHtml(manualHtml(manual, []));
+                expect(texts.filter(t => !md.includes(squeeze(t))).slice(0, 2), `${what}: Markdown`).toEqual([]);
+                expect(texts.filter(t => !html.includes(squeeze(t))).slice(0, 2), `${what}: HTML`).toEqual([]);
+            }
+            // The JSON model still counts what the damaged workspace holds.
+            const json = JSON.parse(JSON.stringify(modelJson(manuals, { base: '/', mentions: mutated.services.structure.MentionIndex }))) as {
+                manuals: Array<{ id: string; institution: string; units: Array<{ functions: unknown[] }> }>;
+            };
+            const expected = workspaceCounts(documents);
+            expect(json.manuals.map(m => `${m.institution}|${m.id}`).sort(), what).toEqual([...expected.keys()].sort());
+            for (const manual of json.manuals) {
+                const want = expected.get(`${manual.institution}|${manual.id}`)!;
+                expect(manual.units.length, `${what}: units of ${manual.id}`).toBe(want.units);
+                expect(manual.units.reduce((n, u) => n + u.functions.length, 0), `${what}: functions of ${manual.id}`).toBe(want.functions);
+            }
+        }
+        console.log(`export fuzz: ${exported} of 120 mutations parse and were exported`);
+        expect(exported).toBeGreaterThanOrEqual(30);
+    }, 120_000);
 });
