@@ -161,7 +161,7 @@ function anchor(id: string): string {
     return `u-${id.replace(/[^\p{L}\d_.-]/gu, '_')}`;
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function esc(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Escapes text for HTML content and attribute values (nothing for a property a half-typed file lacks). */
+export function esc(text: string | undefined): string {
+    return (text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -252,7 +252,8 @@ export function positionSummary(position: Puesto): string {
     if (position.nivel) details.push(`nivel ${position.nivel}`);
     if (position.plazas) details.push(`${position.plazas} ${position.plazas === '1' ? 'plaza' : 'plazas'}`);
     if (position.reportaA?.ref) details.push(`reporta a: ${normalizeSpace(position.reportaA.ref.titulo ?? position.reportaA.$refText)}`);
-    return `${normalizeSpace(position.titulo ?? position.name)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+    const title = normalizeSpace(position.titulo ?? '') || position.name || '(puesto sin título)';
+    return `${title}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }
 
 /** Spanish label of a change record. */

@@ -115,9 +115,9 @@ function functionMarkdown(fn: Funcion): string[] {
     return out;
 }
 
-/** Escapes what Markdown reads as markup inside a line of text. */
-export function inline(text: string): string {
-    return text.replace(/[\\`*_[\]<>|]/g, c => `\\${c}`);
+/** Escapes what Markdown reads as markup inside a line of text (nothing for a property a half-typed file lacks). */
+export function inline(text: string | undefined): string {
+    return (text ?? '').replace(/[\\`*_[\]<>|]/g, c => `\\${c}`);
 }
 
 /** A paragraph that must not start a heading, list, quote or code block. */
