@@ -26,7 +26,11 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
  * Symbols, hover, definition and completion at `positions` random places, and formatting. Throws
  * whatever a provider throws; returns a description of a broken promise of the formatter, if any.
  */
-export async function exercise(services: EstructuraServices, doc: LangiumDocument<Documento>, rng: Rng, positions = 3): Promise<string | undefined> {
+export async function exercise(
+    services: EstructuraServices, doc: LangiumDocument<Documento>, rng: Rng, positions = 3,
+    /** How many quick fixes to apply and re-parse (each is a parse of the whole text). */
+    { applyFixes = 10 }: { applyFixes?: number } = {}
+): Promise<string | undefined> {
     const lsp = services.lsp;
     const token = CancellationToken.None;
     const textDocument = { uri: doc.uri.toString() };
@@ -44,14 +48,32 @@ export async function exercise(services: EstructuraServices, doc: LangiumDocumen
         await lsp.DefinitionProvider!.getDefinition(doc, params, token);
         await lsp.CompletionProvider!.getCompletion(doc, params, token);
     }
-    // Every quick fix offered for the diagnostics (a fix that throws is a bug, even if hidden from the user).
+    // Every quick fix offered for the diagnostics (a fix that throws is a bug, even if hidden from the user),
+    // applied as the editor would: its edits must not overlap, and a file without syntax errors must
+    // stay without. (In a file that has some, error recovery makes their count no measure: inserting
+    // a valid function after a half-typed one can split one error into two.)
+    const parsesCleanly = doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length === 0;
+    let applied = 0;
     for (const diagnostic of doc.diagnostics) {
         const provide = typeof diagnostic.code === 'string' ? FIXES[diagnostic.code] : undefined;
         if (!provide) continue;
+        let actions;
         try {
-            await provide({ document: doc, diagnostic, services });
+            actions = await provide({ document: doc, diagnostic, services });
         } catch (error) {
             return `the quick fix for ${diagnostic.code} threw: ${(error as Error)?.stack ?? String(error)}`;
+        }
+        for (const action of actions) {
+            const edits = action.edit?.changes?.[doc.textDocument.uri];
+            if (!edits || edits.length === 0 || applied++ >= applyFixes) continue;
+            let fixed: string;
+            try {
+                fixed = applyEdits(text, edits);
+            } catch (error) {
+                return `the quick fix «${action.title}» (${diagnostic.code}) has edits that cannot be applied: ${(error as Error).message}`;
+            }
+            const errorsAfter = parsesCleanly ? functionTexts(services, fixed).errors : 0;
+            if (errorsAfter > 0) return `the quick fix «${action.title}» (${diagnostic.code}) left ${errorsAfter} syntax errors in a file that had none`;
         }
     }
     await lsp.CodeActionProvider?.getCodeActions(doc, { textDocument, range: { start: { line: 0, character: 0 }, end: doc.textDocument.positionAt(text.length) }, context: { diagnostics: doc.diagnostics } }, token);
