@@ -19,6 +19,7 @@ import { ChartBuilder, chartBoxes } from '../server/src/organigrama/index.js';
 import { loadWorkspace, type LoadedWorkspace } from '../server/src/workspace.js';
 import { EXAMPLES, REPO } from './helpers/examples.js';
 import { mutate, Rng } from './helpers/fuzz.js';
+import { syntaxErrorCount } from './helpers/function-texts.js';
 import { buildWorkspace, exampleFiles } from './helpers/workspace.js';
 
 const BIN = path.join(REPO, 'bin/estructura.cjs');
@@ -352,7 +353,7 @@ describe('export of damaged files (fuzz, seed 11)', () => {
             const mutated = await buildWorkspace({ ...pick(files, main, part), [target]: text });
             const documents = Object.values(mutated.docs);
             const manuals = buildManualDocuments(documents);
-            if (documents.some(d => d.parseResult.lexerErrors.length + d.parseResult.parserErrors.length > 0)) {
+            if (documents.some(d => syntaxErrorCount(d) > 0)) {
                 // Not reachable from the command line, but the functions must not throw on a half-typed file.
                 for (const manual of manuals) {
                     expect(() => manualMarkdown(manual), `${what}: Markdown`).not.toThrow();

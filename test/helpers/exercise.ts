@@ -6,7 +6,7 @@ import type { LangiumDocument } from 'langium';
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { EstructuraServices } from '../../server/src/language/estructura-module.js';
 import type { Documento } from '../../server/src/language/generated/ast.js';
-import { functionTexts } from './function-texts.js';
+import { functionTexts, syntaxErrorCount } from './function-texts.js';
 import type { FixMap } from '../../server/src/language/rules/fixes.js';
 import { functionsFixes } from '../../server/src/language/rules/functions/index.js';
 import { mentionFixes } from '../../server/src/language/rules/mentions/index.js';
@@ -23,8 +23,9 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 /**
- * Symbols, hover, definition and completion at `positions` random places, and formatting. Throws
- * whatever a provider throws; returns a description of a broken promise of the formatter, if any.
+ * Symbols, hover, definition and completion at `positions` random places, every quick fix (some
+ * applied) and formatting. Throws whatever a provider throws; returns a description of a broken
+ * promise of a quick fix or of the formatter, if any.
  */
 export async function exercise(
     services: EstructuraServices, doc: LangiumDocument<Documento>, rng: Rng, positions = 3,
@@ -52,7 +53,7 @@ export async function exercise(
     // applied as the editor would: its edits must not overlap, and a file without syntax errors must
     // stay without. (In a file that has some, error recovery makes their count no measure: inserting
     // a valid function after a half-typed one can split one error into two.)
-    const parsesCleanly = doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length === 0;
+    const parsesCleanly = syntaxErrorCount(doc) === 0;
     let applied = 0;
     for (const diagnostic of doc.diagnostics) {
         const provide = typeof diagnostic.code === 'string' ? FIXES[diagnostic.code] : undefined;

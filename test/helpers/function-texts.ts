@@ -25,11 +25,15 @@ export function functionTextsOf(doc: LangiumDocument<Documento>): FunctionText[]
     return found;
 }
 
+/** Lexer and parser errors of a parsed document. */
+export function syntaxErrorCount(doc: LangiumDocument): number {
+    return doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length;
+}
+
 let counter = 0;
 
 /** Parses `text` (no linking) and returns its function texts as written, and its syntax error count. */
 export function functionTexts(services: EstructuraServices, text: string): { texts: string[]; errors: number } {
     const doc = services.shared.workspace.LangiumDocumentFactory.fromString<Documento>(text, URI.parse(`file:///parsed/${counter++}.estructura`));
-    const errors = doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length;
-    return { texts: functionTextsOf(doc).map(t => t.source), errors };
+    return { texts: functionTextsOf(doc).map(t => t.source), errors: syntaxErrorCount(doc) };
 }
