@@ -58,3 +58,78 @@ describe('an edit rebuilds what depends on it', () => {
             .toEqual(['a.estructura', 'b.estructura', 'c.estructura', 'm.estructura']);
     });
 });
+
+/** Every document's diagnostics, as `line:col code message`, by file name. */
+function diagnosticsOf(ws: TestWorkspace): Record<string, string[]> {
+    return Object.fromEntries(Object.entries(ws.docs).map(([name, doc]) => [name,
+        (doc.diagnostics ?? []).map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`).sort()]));
+}
+
+/**
+ * Builds `files`, applies `edits` one by one as an editor would, and expects every document's
+ * diagnostics to equal those of a workspace built cold from the final texts.
+ */
+async function expectIncrementalEqualsCold(files: Record<string, string>, edits: Array<[string, string]>): Promise<Record<string, string[]>> {
+    const ws = await buildWorkspace(files);
+    const final = { ...files };
+    for (const [name, text] of edits) {
+        await ws.update(name, text);
+        final[name] = text;
+    }
+    const cold = diagnosticsOf(await buildWorkspace(final));
+    expect(diagnosticsOf(ws)).toEqual(cold);
+    return cold;
+}
+
+describe('what a rule reads of another file is seen by the edit that changes it', () => {
+    const functions = (...texts: string[]) => `    funciones {\n${texts.map((t, i) => `        ${i + 1}. "${t}"`).join('\n')}\n    }\n`;
+    const CLOSING = 'Las demás que le confieran las disposiciones aplicables.';
+
+    it('functions added to one description of a unit (misma unidad que) clear the other file\'s estructura-sin-funciones', async () => {
+        // Two parts of one manual: neither file points at the other's header.
+        const a = `${header('M')}unidad DX1 "Dirección X" {\n    número 1\n    misma unidad que DX2\n}\n`;
+        const b = `${header('M')}unidad DX2 "Dirección X" {\n    número 9\n}\n`;
+        const files = { 'm.estructura': MAIN, 'a.estructura': a, 'b.estructura': b };
+        const before = await buildWorkspace(files);
+        expect(withCode(before.docs['b.estructura'].diagnostics, 'estructura-sin-funciones')).toHaveLength(1);
+        const withFunctions = a.replace('    misma unidad que DX2\n', `    misma unidad que DX2\n${functions('Coordinar las acciones de X.', CLOSING)}`);
+        const cold = await expectIncrementalEqualsCold(files, [['a.estructura', withFunctions]]);
+        expect(cold['b.estructura'].filter(d => d.includes('estructura-sin-funciones'))).toEqual([]);
+    });
+
+    it('an objetivo added to one description of an ISSSTE unit clears the other file\'s estructura-objetivo', async () => {
+        const issste = (text: string) => text.replace(/institucion IMSS/g, 'institucion ISSSTE');
+        const a = issste(`${header('M')}unidad DX1 "Dirección X" {\n    número 1\n    misma unidad que DX2\n}\n`);
+        const b = issste(`${header('M')}unidad DX2 "Dirección X" {\n    número 9\n${functions('Coordinar las acciones de X.', CLOSING)}}\n`);
+        const files = { 'm.estructura': issste(MAIN), 'a.estructura': a, 'b.estructura': b };
+        expect(withCode((await buildWorkspace(files)).docs['b.estructura'].diagnostics, 'estructura-objetivo')).toHaveLength(1);
+        const withObjective = a.replace('    misma unidad que DX2\n', '    misma unidad que DX2\n    objetivo "Coordinar las acciones de X."\n');
+        const cold = await expectIncrementalEqualsCold(files, [['a.estructura', withObjective]]);
+        expect(cold['b.estructura'].filter(d => d.includes('estructura-objetivo'))).toEqual([]);
+    });
+
+    it('a file that moves to another institution takes its ids out of the old one', async () => {
+        const a = `${MAIN}unidad UX "Coordinación X" {\n    número 1\n${functions('Coordinar las acciones de X.', CLOSING)}}\n`;
+        const b = `manual N "Otro" { institucion IMSS }\nunidad UX "Coordinación Y" {\n    número 1\n${functions('Coordinar las acciones de Y.', CLOSING)}}\n`;
+        expect(withCode((await buildWorkspace({ 'a.estructura': a, 'b.estructura': b })).docs['a.estructura'].diagnostics, 'estructura-id-duplicado')).toHaveLength(1);
+        const cold = await expectIncrementalEqualsCold({ 'a.estructura': a, 'b.estructura': b }, [['b.estructura', b.replace('IMSS', 'ISSSTE')]]);
+        expect(cold['a.estructura'].filter(d => d.includes('estructura-id-duplicado'))).toEqual([]);
+    });
+
+    it('a position of another institution declared titular of a unit (titular de IMSS.DG), then removed, clears estructura-titular-unico', async () => {
+        const a = `${MAIN}unidad DG "Dirección General" {\n    número 1\n    puesto TIT_DG "Titular de la Dirección General" {\n        clase mando\n        titular\n    }\n${functions('Coordinar las acciones.', CLOSING)}}\n`;
+        const b = `manual N "Otro" { institucion ISSSTE }\npuesto OTRO "Titular" {\n    clase mando\n    titular de IMSS.DG\n}\n`;
+        // The titular listed first (by file) is b's: the diagnostic falls on z's, which points at nothing in b.
+        const files = { 'z.estructura': a, 'b.estructura': b };
+        expect(withCode((await buildWorkspace(files)).docs['z.estructura'].diagnostics, 'estructura-titular-unico')).toHaveLength(1);
+        const cold = await expectIncrementalEqualsCold(files, [['b.estructura', b.replace('    titular de IMSS.DG\n', '')]]);
+        expect(cold['z.estructura'].filter(d => d.includes('estructura-titular-unico'))).toEqual([]);
+    });
+
+    it('a file without an institution sees the names of every institution: a unit renamed elsewhere resolves its mention', async () => {
+        const a = `${MAIN}unidad UX "Coordinación X" {\n    número 1\n${functions('Coordinar las acciones de X.', CLOSING)}}\n`;
+        const c = `unidad UC "Coordinación C" {\n${functions('Coordinar con la Dirección de Finanzas las acciones.', CLOSING)}}\n`;
+        const cold = await expectIncrementalEqualsCold({ 'a.estructura': a, 'c.estructura': c }, [['a.estructura', a.replace('Coordinación X', 'Dirección de Finanzas')]]);
+        expect(cold['c.estructura'].filter(d => d.includes('funcion-mencion'))).toEqual([]);
+    });
+});

@@ -1,51 +1,72 @@
-// What other files can see of a file: its header, its units, positions, organigramas and changes
-// (ids, names, numbers, kinds, references as written, where they start) and the texts of its
-// functions (by comparison key and line, for funcion-duplicada across units). When an edit leaves
-// the first part unchanged, the documents of the same institution need not be relinked and
-// revalidated; when function texts change, only the documents that share those texts do.
+// What other files can see of a file, to decide which documents an edit must relink and revalidate.
+// It is derived from the whole AST, not from a list of what rules read: every property of every node
+// is in it (a property added to the grammar later is too), with one exception, the prose analysts
+// type most (function, inciso and activity texts, objetivos, section paragraphs, change
+// descriptions), which is summarized by its shape (written or blank). Other files read prose only
+// that way, or through function texts' comparison keys (funcion-duplicada), which are kept apart as
+// `key@line` so that an edit of one text relinks only the documents that share it. The summary also
+// names the institutions that can see the file: its own and those its qualified references name.
 import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
-import { isUnidad, type Documento } from './generated/ast.js';
-import { structureElements } from './model.js';
+import { isFuncion, isUnidad } from './generated/ast.js';
+import { institutionOf, splitQualified, structureElements } from './model.js';
 import { functionKey } from './rules/functions/text.js';
 
 export interface CrossFileSummary {
-    /** The structure, serialized: equal strings mean other files see the same structure. */
+    /** Everything but prose, serialized: equal strings mean other files see the same thing. */
     structure: string;
+    /**
+     * The institutions whose documents can read this one (its own, and every institution named by
+     * a qualified reference in it); '' when it has none, which every document can read.
+     */
+    audience: Set<string>;
     /** `key@line` of every function text. */
     functions: Set<string>;
 }
 
-/** Properties that only the file's own diagnostics read. */
-const OWN: ReadonlySet<string> = new Set(['funciones', 'unidades', 'puestos', 'actividades', 'secciones', 'objetivo', 'descripcion', 'linea', 'fuente', 'publicacion']);
+/** Free text, by node type: summarized as written or blank (see the header). */
+const PROSE: Readonly<Record<string, ReadonlySet<string>>> = {
+    Funcion: new Set(['texto']),
+    Inciso: new Set(['texto']),
+    Actividad: new Set(['texto']),
+    Unidad: new Set(['objetivo']),
+    Seccion: new Set(['parrafos']),
+    Cambio: new Set(['descripcion'])
+};
+const NO_PROSE: ReadonlySet<string> = new Set();
 
 export function crossFileSummary(root: AstNode): CrossFileSummary {
-    const document = root as Documento;
-    const parts: unknown[] = [plain(document.encabezado)];
+    const audience = new Set<string>([institutionOf(root)]);
     const functions = new Set<string>();
-    for (const element of structureElements(root)) {
-        parts.push([element.$type, element.$cstNode?.range.start.line, isAstNode(element.$container) && isUnidad(element.$container) ? element.$container.name : '', plain(element)]);
-        if (isUnidad(element)) {
-            for (const fn of element.funciones) functions.add(`${functionKey(fn)}@${fn.$cstNode?.range.start.line}`);
+    const summarize = (node: AstNode): unknown[] => {
+        if (isFuncion(node)) functions.add(`${functionKey(node)}@${node.$cstNode?.range.start.line}`);
+        const prose = PROSE[node.$type] ?? NO_PROSE;
+        const out: unknown[] = [node.$type, node.$cstNode?.range.start.line];
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) continue;
+            out.push(key, prose.has(key) ? shape(value) : Array.isArray(value) ? value.map(item => valueOf(item)) : valueOf(value));
         }
-    }
-    return { structure: JSON.stringify(parts), functions };
+        return out;
+    };
+    const valueOf = (value: unknown): unknown => {
+        if (isReference(value)) {
+            const [namespace] = splitQualified(value.$refText);
+            if (namespace !== undefined) audience.add(namespace);
+            return value.$refText;
+        }
+        return isAstNode(value) ? summarize(value) : value;
+    };
+    return { structure: JSON.stringify(summarize(root)), audience, functions };
 }
 
-/** A node's own values: primitives, references as written, small nested nodes; never its container. */
-function plain(node: AstNode | undefined): unknown {
-    if (!node) return null;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-        if (key.startsWith('$') || OWN.has(key)) continue;
-        out[key] = Array.isArray(value) ? value.map(single) : single(value);
-    }
-    return out;
+/** Prose as other files may read it: written (1) or blank (0), per paragraph. */
+function shape(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(shape);
+    return typeof value === 'string' && value.trim() !== '' ? 1 : 0;
 }
 
-function single(value: unknown): unknown {
-    if (isReference(value)) return value.$refText;
-    if (isAstNode(value)) return plain(value);
-    return value;
+/** Whether a change with this audience can alter what a document of `institution` sees. */
+export function reaches(audience: ReadonlySet<string>, institution: string): boolean {
+    return institution === '' || audience.has('') || audience.has(institution);
 }
 
 /** The function texts (`key@line`) one summary has and the other has not, both ways, as keys. */

@@ -1,19 +1,26 @@
 // Workspace-wide checks (cycles, numbering of siblings in other files, duplicate ids, duplicate
-// functions, mentions) look across files. Langium relinks only documents that point at a changed
-// one; we also relink and revalidate the documents of the same institution when the change alters
-// what other files see of it (its cross-file summary), and, when only function texts changed, the
-// documents that share those texts. To know that before Langium parses the new text, an edit from
-// the editor is parsed here first and the parse is handed to the document factory, not repeated.
+// functions, mentions, descriptions of one unit in several files) look across files. Langium relinks
+// only documents that point at a changed one; we also relink and revalidate the documents that can
+// read the changed one (its institution's, those its qualified references name, and those without
+// an institution) when the change alters what other files see of it (its cross-file summary), and,
+// when only prose changed, the documents that share a changed function text. To know that before
+// Langium parses the new text, an edit from the editor is parsed here first and the parse is handed
+// to the document factory, not repeated.
 import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, URI,
     type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
-import { changedFunctionKeys, crossFileSummary, hasFunctionKey, type CrossFileSummary } from './cross-file-summary.js';
+import { changedFunctionKeys, crossFileSummary, hasFunctionKey, reaches, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
 import { parseWithNestingGuard } from './nesting.js';
 
 /** How a changed document changed, for the documents of its institution. */
-type CrossFileChange = { kind: 'structure' } | { kind: 'functions'; keys: Set<string> } | { kind: 'deferred' };
+type CrossFileChange =
+    /** What other files see changed, for the documents of these institutions (before and after the edit). */
+    | { kind: 'structure'; audience: Set<string> }
+    /** Only prose changed: the function texts (comparison keys) that were added or removed. */
+    | { kind: 'functions'; keys: Set<string> }
+    | { kind: 'deferred' };
 
 export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     private changes = new Map<string, CrossFileChange>();
@@ -67,7 +74,7 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             const now = crossFileSummary(factory.preparse(uri, text).value);
             this.published.set(key, now);
             this.changes.set(key, old.structure !== now.structure
-                ? { kind: 'structure' }
+                ? { kind: 'structure', audience: new Set([...old.audience, ...now.audience]) }
                 : { kind: 'functions', keys: changedFunctionKeys(old, now) });
         }
         return super.update(changed, deleted, cancelToken);
@@ -80,11 +87,14 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             const changed = this.langiumDocuments.getDocument(URI.parse(uri));
             // A changed document not parsed yet, or deleted: be safe and relink.
             if (!changed || changed.parseResult.value.$type === 'INVALID') return true;
-            if (institutionOf(changed.parseResult.value) !== institution) continue;
             const change = this.changes.get(uri);
             if (change?.kind === 'deferred') continue; // decided by the update that follows
-            if (!change || change.kind === 'structure') return true;
-            if (change.keys.size > 0 && hasFunctionKey(document, change.keys)) return true;
+            if (!change) return true;
+            if (change.kind === 'structure') {
+                if (reaches(change.audience, institution)) return true;
+            } else if (change.keys.size > 0 && hasFunctionKey(document, change.keys)) {
+                return true;
+            }
         }
         return false;
     }
