@@ -133,6 +133,100 @@ describe('funcion-mencion', () => {
     });
 });
 
+describe('funcion-mencion on plural lists', () => {
+    // A small ISSSTE manual: the Direcciones Jurídica and de Comunicación Social exist, the Dirección
+    // de Finanzas only when `finanzas` is set; no Dirección General.
+    const LIST_FILE = 'listas.estructura';
+    const TEXTS = [
+        'Coordinar con las Direcciones de Finanzas y Jurídica la integración del informe.',
+        'Acordar con las Direcciones de Comunicación Social, de Planeación y Jurídica los programas de difusión.',
+        'Informar a las Direcciones Normativas y a las Coordinaciones del avance de los programas.',
+        'Integrar con las Direcciones General y Jurídica el programa anual.',
+        'Gestionar ante las Secretarías de Hacienda y Crédito Público y de la Función Pública el registro de la estructura.',
+        'Solicitar a las Direcciones de Finanzas la información presupuestal.',
+        'Las demás que le confieran las disposiciones aplicables.'
+    ];
+    const unitText = (id: string, name: string, number: string, functions = ['Las demás que le confieran las disposiciones aplicables.']) =>
+        `unidad ${id} "${name}" {\n    número ${number}\n    funciones {\n${functions.map((f, i) => `        ${i + 1}. "${f}"`).join('\n')}\n    }\n}\n`;
+    const manual = (finanzas: boolean) => [
+        'manual ISSSTE_LISTAS "Manual de prueba" { institucion ISSSTE }',
+        unitText('DJ', 'Dirección Jurídica', '1'),
+        unitText('DCS', 'Dirección de Comunicación Social', '2'),
+        finanzas ? unitText('DF', 'Dirección de Finanzas', '3') : '',
+        unitText('CE', 'Coordinación de Enlace', '4', TEXTS)
+    ].join('\n');
+    const build = async (finanzas: boolean) => {
+        const small = await buildWorkspace({ [LIST_FILE]: manual(finanzas) });
+        const d = small.docs[LIST_FILE];
+        const mentions = small.services.structure.MentionIndex;
+        /** The mention under `target`, inside the first occurrence of `context`. */
+        const at = (context: string, target: string) => mentions.mentionAt(d, d.textDocument.offsetAt(positionOf(d, context, target)))!;
+        /** Where go-to-definition leads from `target`: the names of the declarations it links to. */
+        const definition = async (context: string, target: string) => {
+            const links = await small.services.lsp.DefinitionProvider!.getDefinition(d, textParams(d, positionOf(d, context, target)), token) as LocationLink[] | undefined;
+            return (links ?? []).map(l => d.textDocument.getText(l.targetSelectionRange));
+        };
+        const hover = async (context: string, target: string) =>
+            ((await small.services.lsp.HoverProvider!.getHoverContent(d, textParams(d, positionOf(d, context, target))) as Hover).contents as { value: string }).value;
+        return { d, at, definition, hover, all: () => mentions.mentionsOf(d) };
+    };
+    const MESSAGE = (member: string, list: string) => `Convención de los manuales: «${member}», de la lista «${list}», no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).`;
+    /** The range of `target` inside `context`, as the diagnostic should cover it. */
+    const rangeOf = (d: LangiumDocument, context: string, target: string) => {
+        const start = positionOf(d, context, target);
+        return { start, end: { line: start.line, character: start.character + target.length } };
+    };
+
+    it('without a Dirección de Finanzas: the unknown member of each list is an info over its own words; the members that exist still resolve', async () => {
+        const { d, at, definition, hover } = await build(false);
+        const found = withCode(d.diagnostics, 'funcion-mencion');
+        expect(found.map(x => ({ message: x.message, severity: x.severity, range: x.range }))).toEqual([
+            { message: MESSAGE('Finanzas', 'Direcciones de Finanzas y Jurídica'), severity: 3, range: rangeOf(d, TEXTS[0], 'Finanzas') },
+            { message: MESSAGE('Planeación', 'Direcciones de Comunicación Social, de Planeación y Jurídica'), severity: 3, range: rangeOf(d, TEXTS[1], 'Planeación') }
+        ]);
+        // Where the unknown member is, the mention is that member; the rest of the list still links.
+        expect(at(TEXTS[0], 'Finanzas')).toMatchObject({ kind: 'desconocida', text: 'Finanzas', units: [] });
+        const plural = at(TEXTS[0], 'Jurídica');
+        expect([plural.kind, plural.text, ids(plural.units)]).toEqual(['plural', 'Direcciones de Finanzas y Jurídica', ['DJ']]);
+        const three = at(TEXTS[1], 'Comunicación');
+        expect([three.kind, ids(three.units)]).toEqual(['plural', ['DCS', 'DJ']]);
+        expect(await definition(TEXTS[0], 'Jurídica')).toEqual(['"Dirección Jurídica"']);
+        expect(await definition(TEXTS[0], 'Finanzas')).toEqual([]);
+        expect(await hover(TEXTS[0], 'Finanzas')).toContain('*Nombre con forma de unidad que no existe en el espacio de trabajo:* «Finanzas», de la lista «Direcciones de Finanzas y Jurídica»');
+        expect(await hover(TEXTS[0], 'Jurídica')).toContain('**Dirección Jurídica**');
+    });
+
+    it('with a Dirección de Finanzas: the list of the issue names both units and is not reported (only «Planeación» of the three-member list is)', async () => {
+        const { d, at } = await build(true);
+        expect(withCode(d.diagnostics, 'funcion-mencion').map(x => d.textDocument.getText(x.range))).toEqual(['Planeación']);
+        const plural = at(TEXTS[0], 'Finanzas');
+        expect([plural.kind, plural.text, ids(plural.units)]).toEqual(['plural', 'Direcciones de Finanzas y Jurídica', ['DF', 'DJ']]);
+    });
+
+    it('says nothing of class plurals, a kind used as a class inside a list, outside bodies, or a plural without a list', async () => {
+        const { d, all } = await build(false);
+        const flagged = withCode(d.diagnostics, 'funcion-mencion').map(x => d.textDocument.getText(x.range));
+        expect(flagged).toEqual(['Finanzas', 'Planeación']);
+        const kinds = all().map(m => [m.text, m.kind, ids(m.units).join(',')]);
+        expect(kinds).toEqual(expect.arrayContaining([
+            ['Direcciones Normativas', 'clase', ''],
+            ['Coordinaciones', 'clase', ''],
+            // «General» is the kind Dirección General named as a class, as in the singular.
+            ['Direcciones General y Jurídica', 'plural', 'DJ'],
+            ['Secretarías de Hacienda y Crédito Público y de la Función Pública', 'clase', ''],
+            ['Direcciones de Finanzas', 'clase', '']
+        ]));
+    });
+
+    it('finds no unknown member in the lists of the real manuals, where every list names units of the workspace', () => {
+        const members = Object.values(ws.docs).flatMap(d => index().mentionsOf(d).filter(m => m.list));
+        expect(members).toEqual([]);
+        const lists = Object.values(ws.docs).flatMap(d => index().mentionsOf(d).filter(m => m.kind === 'plural').map(m => m.text));
+        expect(lists).toContain('Direcciones de Finanzas y Administración');
+        expect(lists).toContain('Jefaturas de Servicios de Contratación, Proyectos y Control y Seguimiento');
+    });
+});
+
 describe('editor features on mentions', () => {
     const lsp = () => ws.services.lsp;
 

@@ -183,7 +183,7 @@ const MENTION_KINDS: Record<Mention['kind'], string> = {
 };
 
 function mentionCard(mention: Mention, structure: StructureIndex, mentions: MentionIndex): string {
-    const head = [`*${MENTION_KINDS[mention.kind]}:* «${mention.text}»`];
+    const head = [`*${MENTION_KINDS[mention.kind]}:* «${mention.text}»${mention.list ? `, de la lista «${mention.list}»` : ''}`];
     if (mention.replacement) head.push(`Nombre ${mention.kind === 'anterior' ? 'vigente' : 'oficial'}: «${mention.replacement}»`);
     return [head.join(' · '), ...mention.units.map(unit => unitCard(unit, structure, mentions))].join('\n\n---\n\n');
 }

@@ -58,9 +58,16 @@ export class MentionIndex {
         return this.resolved.get(document.uri.toString(), () => this.resolve(document));
     }
 
-    /** The mention at a document offset, if the offset is inside one. */
+    /**
+     * The mention at a document offset, if the offset is inside one: the innermost, so that in
+     * «las Direcciones de Finanzas y Jurídica» «Finanzas» is the unknown member, not the list.
+     */
     mentionAt(document: LangiumDocument, offset: number): Mention | undefined {
-        return this.mentionsOf(document).find(m => m.start <= offset && offset <= m.end);
+        let found: Mention | undefined;
+        for (const m of this.mentionsOf(document)) {
+            if (m.start <= offset && offset <= m.end && (!found || m.end - m.start < found.end - found.start)) found = m;
+        }
+        return found;
     }
 
     /** Every mention of a unit in the workspace, by name, alias, former name or in a plural. */

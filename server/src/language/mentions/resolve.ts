@@ -2,13 +2,14 @@
 // The longest name wins ("Coordinación Técnica de Vinculación con el Congreso" is not
 // "Coordinación de Vinculación"); a phrase that is the official name with a word or two left out
 // is a variant spelling of it; plural heads expand to several units ("las Direcciones de Finanzas
-// y Jurídica") or name a class ("las Direcciones Normativas").
+// y Jurídica") or name a class ("las Direcciones Normativas"); a member of such a list that names
+// no unit is an unknown name like any other.
 import type { Unidad } from '../generated/ast.js';
 import { adscriptionPath, manualKey, parentOf } from '../model.js';
 import { isExternal, isKindClass } from './classes.js';
 import { endsKey, type NameDictionary, type NameEntry } from './dictionary.js';
 import { singularHead, type Candidate, type TextScan } from './scan.js';
-import { nameWords, spelledWords } from './words.js';
+import { nameWords, spelledWords, type Word } from './words.js';
 
 export type MentionKind = 'oficial' | 'alias' | 'anterior' | 'variante' | 'plural' | 'clase' | 'externa' | 'contextual' | 'desconocida';
 
@@ -23,6 +24,8 @@ export interface ResolvedMention {
     replacement?: string;
     /** For a former name: the dictionary entry, with its date and Acuerdo. */
     entry?: NameEntry;
+    /** For an unknown member of a plural list: the list as written («Direcciones de Finanzas y Jurídica»). */
+    list?: string;
 }
 
 /** Variant spellings leave out at most this many words of the official name. */
@@ -37,7 +40,7 @@ export function resolveText(text: string, scan: TextScan, dictionary: NameDictio
         if (candidate.head <= covered) continue;
         const mention = resolveCandidate(text, scan, norms, candidate, dictionary, accept, context.unit);
         if (!mention) continue;
-        out.push(mention.mention);
+        out.push(mention.mention, ...(mention.members ?? []));
         covered = mention.last;
     }
     for (const span of scan.superior) {
@@ -50,7 +53,7 @@ export function resolveText(text: string, scan: TextScan, dictionary: NameDictio
 function resolveCandidate(
     text: string, scan: TextScan, norms: string[], c: Candidate, dictionary: NameDictionary,
     accept: (e: NameEntry) => boolean, unit: Unidad | undefined
-): { mention: ResolvedMention; last: number } | undefined {
+): { mention: ResolvedMention; members?: ResolvedMention[]; last: number } | undefined {
     const words = scan.words;
     const span = (from: number, to: number) => ({ start: words[from].start, end: words[to].end });
     const exact = dictionary.longest(norms, c.head, c.hardEnd, accept);
@@ -60,8 +63,16 @@ function resolveCandidate(
         if (exact && exact.end >= c.phraseEnd) {
             return { mention: { ...span(c.head, exact.end), kind: 'clase', units: closest(units(preferred(exact.entries)), unit) }, last: exact.end };
         }
-        const members = expandPlural(norms, c.head, c.phraseEnd, singular, dictionary, accept, unit);
-        if (members.length > 0) return { mention: { ...span(c.head, c.phraseEnd), kind: 'plural', units: members }, last: c.phraseEnd };
+        // The list past commas when it names a unit, else the phrase up to its first comma.
+        for (const end of c.listEnd > c.phraseEnd ? [c.listEnd, c.phraseEnd] : [c.phraseEnd]) {
+            const members = expandPlural(text, words, norms, c.head, end, singular, dictionary, accept, unit);
+            if (!members?.some(m => m.units.length > 0)) continue;
+            const at = span(c.head, end);
+            const list = text.substring(at.start, at.end).replace(/\s+/g, ' ');
+            const unknown = members.filter(m => m.units.length === 0 && namesUnit(norms, words, m, singular))
+                .map((m): ResolvedMention => ({ ...span(m.nameStart, m.last), kind: 'desconocida', units: [], list }));
+            return { mention: { ...at, kind: 'plural', units: [...new Set(members.flatMap(m => m.units))] }, members: unknown, last: end };
+        }
         return { mention: { ...span(c.head, c.phraseEnd), kind: 'clase', units: [] }, last: c.phraseEnd };
     }
 
@@ -161,34 +172,92 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
     return i === short.length;
 }
 
+/** One member of a plural list: the words that complete the singular head, and the units they name. */
+interface Member {
+    /** Index of its first word (a «de» included) and of its last word. */
+    first: number;
+    last: number;
+    /** Index of the first word of its name proper: past a leading «de». */
+    nameStart: number;
+    units: Unidad[];
+}
+
 /**
  * "las Direcciones de Finanzas y Jurídica" → Dirección de Finanzas, Dirección Jurídica: the parts
- * joined by "y" each complete the singular head; consecutive parts are merged when together they
- * spell one name ("… Administrativa y de Finanzas").
+ * joined by "y" or by commas each complete the singular head; consecutive parts are merged when
+ * together they spell one name ("… Administrativa y de Finanzas", "de Prestaciones Económicas,
+ * Sociales y Culturales"). A part right after one that named a unit may leave out what it shares
+ * with the first part: its «de» ("de Finanzas y Administración") or the words up to one of its
+ * «de» ("Jefaturas de Servicios de Personal y de Prestaciones"). Consecutive parts that name no
+ * unit, the later without its own «de», are one member ("de Innovación y Calidad"): official names
+ * hold «y» more often than lists leave out «de». Undefined when the phrase is no list.
  */
 function expandPlural(
-    norms: string[], head: number, end: number, singular: string, dictionary: NameDictionary,
+    text: string, words: Word[], norms: string[], head: number, end: number, singular: string, dictionary: NameDictionary,
     accept: (e: NameEntry) => boolean, unit: Unidad | undefined
-): Unidad[] {
-    const parts: string[][] = [[]];
+): Member[] | undefined {
+    const parts: Array<{ first: number; last: number }> = [];
+    let first = head + 1;
     for (let i = head + 1; i <= end; i++) {
-        if (norms[i] === 'y' || norms[i] === 'e') parts.push([]);
-        else parts[parts.length - 1].push(norms[i]);
+        if (norms[i] === 'y' || norms[i] === 'e') {
+            parts.push({ first, last: i - 1 });
+            first = i + 1;
+        } else if (i > first && text.substring(words[i - 1].end, words[i].start).includes(',')) {
+            parts.push({ first, last: i - 1 });
+            first = i;
+        }
     }
-    if (parts.length < 2 || parts.some(p => p.length === 0)) return [];
-    const found: Unidad[] = [];
+    parts.push({ first, last: end });
+    if (parts.length < 2 || parts.some(p => p.last < p.first)) return undefined;
+    // What a later part may share with the first: the words before each «de» of the first part.
+    const firstPart = norms.slice(parts[0].first, parts[0].last + 1);
+    const stems = firstPart.flatMap((w, i) => (w === 'de' ? [firstPart.slice(0, i)] : []));
+    const name = (from: number, to: number, borrow: boolean): Unidad[] => {
+        const own = norms.slice(parts[from].first, parts[to].last + 1);
+        const spellings = [[singular, ...own]];
+        if (borrow) for (const stem of stems) spellings.push([singular, ...stem, ...(own[0] === 'de' ? own : ['de', ...own])]);
+        for (const spelling of spellings) {
+            const targets = closest(units(preferred(dictionary.exact(spelling, accept))), unit);
+            if (targets.length > 0) return targets;
+        }
+        return [];
+    };
+    const members: Member[] = [];
+    const member = (from: number, to: number, targets: Unidad[]): Member => {
+        const start = parts[from].first;
+        return { first: start, last: parts[to].last, nameStart: norms[start] === 'de' && start < parts[to].last ? start + 1 : start, units: targets };
+    };
     for (let from = 0; from < parts.length;) {
+        const borrow = from > 0 && (members.at(-1)?.units.length ?? 0) > 0;
         let matched = false;
         for (let to = parts.length - 1; to >= from && !matched; to--) {
-            const words = [singular, ...parts.slice(from, to + 1).flatMap((p, i) => (i === 0 ? p : ['y', ...p]))];
-            const targets = closest(units(preferred(dictionary.exact(words, accept))), unit);
+            const targets = name(from, to, borrow);
             if (targets.length > 0) {
-                found.push(...targets);
+                members.push(member(from, to, targets));
                 from = to + 1;
                 matched = true;
             }
         }
-        if (!matched) return [];
+        if (matched) continue;
+        const previous = members.at(-1);
+        if (previous && previous.units.length === 0 && norms[parts[from].first] !== 'de') previous.last = parts[from].last;
+        else members.push(member(from, from, []));
+        from++;
     }
-    return [...new Set(found)];
+    return members;
+}
+
+/**
+ * Whether a member that names no unit has the form of a unit's name, by the criteria of a singular
+ * name: not a kind used as a class ("Dirección Normativa"), not a body outside the institution
+ * ("Secretaría de Salud"), and not a plural qualifier ("las Unidades Administrativas y …").
+ */
+function namesUnit(norms: string[], words: Word[], m: Member, singular: string): boolean {
+    const own = norms.slice(m.first, m.last + 1);
+    const first = words[m.nameStart];
+    if (!first.cap) return false;
+    if (own[0] !== 'de' && own[0].endsWith('s')) return false;
+    const phrase = [singular, ...own];
+    const withDe = own[0] === 'de' ? phrase : [singular, 'de', ...own];
+    return !isKindClass(phrase) && !isExternal(phrase) && !isExternal(withDe);
 }

@@ -37,6 +37,12 @@ export interface Candidate {
      * Official names may hold a comma ("Dirección de Prestaciones Económicas, Sociales y Culturales").
      */
     hardEnd: number;
+    /**
+     * For a plural head, the end of the list its phrase opens across commas, when the list closes
+     * with «y»/«e» («las Direcciones de Comunicación Social, de Finanzas y Jurídica»); otherwise
+     * `phraseEnd`. Whether it is read as a list depends on the names its members resolve to.
+     */
+    listEnd: number;
 }
 
 export interface TextScan {
@@ -83,7 +89,9 @@ export function scanText(text: string): TextScan {
         }
         const hardEnd = list.length - 1;
         for (let k = first; k <= hardEnd; k++) {
-            if (list[k].cap && isHead(list[k].norm)) candidates.push({ head: k, phraseEnd: phraseEnd(gaps, list, k, hardEnd), hardEnd });
+            if (!list[k].cap || !isHead(list[k].norm)) continue;
+            const end = phraseEnd(gaps, list, k, hardEnd);
+            candidates.push({ head: k, phraseEnd: end, hardEnd, listEnd: SINGULAR.has(list[k].norm) ? listEnd(gaps, list, k, end, hardEnd) : end });
         }
         HEAD_WORD.lastIndex = list[hardEnd].end;
         head = HEAD_WORD.exec(text);
@@ -120,4 +128,32 @@ function phraseEnd(gaps: Gap[], list: Word[], head: number, hardEnd: number): nu
         }
     }
     return end;
+}
+
+/**
+ * Where a plural's list of members ends when it goes on past commas: each segment after a comma
+ * starts with a capitalized word or «de» and one (not a unit-kind word, which starts another name),
+ * and the list must close with «y»/«e» inside a segment («…, de Finanzas y Jurídica»). A phrase
+ * whose first segment already holds the «y», or a list that never closes, stays `phraseEnd`.
+ */
+function listEnd(gaps: Gap[], list: Word[], head: number, end: number, hardEnd: number): number {
+    if (hasJoint(list, head + 1, end)) return end;
+    let last = end;
+    while (last < hardEnd && gaps[last] === Gap.Comma) {
+        const start = last + 1;
+        const first = list[start];
+        const named = first.norm === 'de' && !first.cap
+            ? start < hardEnd && gaps[start] === Gap.None && list[start + 1].cap && !isHead(list[start + 1].norm)
+            : first.cap && !isHead(first.norm);
+        if (!named) break;
+        const segmentEnd = phraseEnd(gaps, list, start, hardEnd);
+        if (hasJoint(list, start + 1, segmentEnd)) return segmentEnd;
+        last = segmentEnd;
+    }
+    return end;
+}
+
+function hasJoint(list: Word[], from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) if (list[k].norm === 'y' || list[k].norm === 'e') return true;
+    return false;
 }

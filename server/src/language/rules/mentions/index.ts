@@ -27,7 +27,9 @@ export function checkMentions(root: Documento, accept: ValidationAcceptor, index
         const range = { start: document.textDocument.positionAt(mention.start), end: document.textDocument.positionAt(mention.end) };
         const info = { node: mention.node, range };
         if (mention.kind === 'desconocida') {
-            report(accept, 'funcion-mencion', `«${mention.text}» no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).`, info, 'info');
+            // A member of a plural list is named by its own words; the list says which kind it is.
+            const what = mention.list ? `«${mention.text}», de la lista «${mention.list}»,` : `«${mention.text}»`;
+            report(accept, 'funcion-mencion', `${what} no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).`, info, 'info');
         } else if (mention.kind === 'anterior' && mention.replacement) {
             report(accept, 'funcion-mencion', `«${mention.text}» es un nombre anterior: ${formerNote(mention)}; el nombre vigente es «${mention.replacement}».`,
                 { ...info, data: { texto: mention.text, nombre: mention.replacement } satisfies MentionData }, 'warning');
