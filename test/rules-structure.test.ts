@@ -189,6 +189,30 @@ unidad DG "Dirección General" { tipo Dirección General ${F}
         expect(withCode(ws.docs['a.estructura'].diagnostics, 'estructura-nivel')).toEqual([]);
     });
 
+    it('warns on a División and a Coordinación Técnica directly under an IMSS Dirección (DOE 2022: only Unidades and Coordinaciones hang from it)', async () => {
+        const ws = await buildWorkspace({
+            'a.estructura': header() + `
+unidad D "Dirección de Operación y Evaluación" { tipo Dirección ${F}
+    unidad U "Unidad de Comunicación Social" { tipo Unidad ${F} }
+    unidad CV "Coordinación de Vinculación" { tipo Coordinación Normativa ${F} }
+    unidad CA "Coordinación Administrativa" { tipo Coordinación Administrativa ${F} }
+    unidad DIEI "División de Información Estratégica Institucional" { tipo División ${F} }
+    unidad CTVI "Coordinación Técnica de Vinculación Internacional" { tipo Coordinación Técnica ${F} }
+}`
+        });
+        const doc = ws.docs['a.estructura'];
+        const found = withCode(doc.diagnostics, 'estructura-nivel');
+        expect(found.map(d => [d.range.start.line, d.severity, textOf(doc, d)])).toEqual([
+            [lineOf(doc, 'unidad DIEI'), WARNING, 'División'],
+            [lineOf(doc, 'unidad CTVI'), WARNING, 'Coordinación Técnica']
+        ]);
+        const allowed = 'según la tabla de niveles del perfil IMSS: bajo una unidad de tipo «Dirección» van: Unidad, Coordinación, Coordinación Normativa, Coordinación Administrativa.';
+        expect(found.map(d => d.message)).toEqual([
+            `Perfil de la institución: una unidad de tipo «División» no puede depender de «Dirección de Operación y Evaluación» (Dirección) ${allowed}`,
+            `Perfil de la institución: una unidad de tipo «Coordinación Técnica» no puede depender de «Dirección de Operación y Evaluación» (Dirección) ${allowed}`
+        ]);
+    });
+
     it('follows the parent across files and manuals, and reads a kind from the name when there is no tipo', async () => {
         const ws = await buildWorkspace({
             'inst.estructura': header('IMSS', 'INST') + `unidad DG "Dirección General" { tipo Dirección General ${F} }`,

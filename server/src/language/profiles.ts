@@ -28,12 +28,37 @@ export interface InstitutionProfile {
 //  - Dirección General: Secretaría General and the Direcciones (IMSS 2018, 8.1.1–8.1.10); a Unidad
 //    and a Coordinación (RIIMSS art. 67 quoted in IMSS 2018: «auxiliado … por la Unidad de
 //    Vinculación y la Coordinación de Comunicación Social»); the OOAD grouping (8.1.11).
-//  - Dirección (and Secretaría General, same level): Unidad, Coordinación and Coordinación
-//    Administrativa (DOE 2022, 7.1.1–7.1.6, «coordinaciones normativas»); Coordinación Técnica and
-//    División (DOE 2022 Antecedentes: «la Coordinación Técnica de Vinculación Internacional, la
-//    Coordinación Técnica de Vinculación con la Administración Pública Federal, y la División de
-//    Información Estratégica Institucional, todas ellas dependientes hasta entonces de la
-//    Dirección de Planeación Estratégica Institucional»).
+//  - Dirección (and Secretaría General, same level): Unidad, Coordinación, Coordinación Normativa
+//    and Coordinación Administrativa, as RULES.md says, and nothing else. Sources (in
+//    ../shared/manuales):
+//    · DOE 2022, the real structure: the six units under 7.1 are 7.1.1–7.1.3 Unidades, 7.1.4 and
+//      7.1.5 Coordinaciones and 7.1.6 Coordinación Administrativa (headings at lines 811, 2644,
+//      3607, 4024, 4820, 5185 of imss-manual-direccion-operacion-evaluacion-2022.txt); every
+//      Coordinación Técnica and División hangs from a Unidad or a Coordinación (7.1.1.6, 7.1.1.7,
+//      7.1.2.2–7.1.2.4, 7.1.4.1–7.1.4.4 …).
+//    · DOE 2022 Antecedentes, lines 178–183: the Dirección «quedando integrada por las Unidades
+//      de Evaluación de Órganos Desconcentrados, de Comunicación Social y de Atención a la
+//      Derechohabiencia; y por las coordinaciones normativas de Vinculación, … y Administrativa»;
+//      lines 92–97 (2013): «de la que dependerán la Unidad de Evaluación de Delegaciones, las
+//      Coordinaciones de Comunicación Social, de Vinculación Institucional y de Asuntos
+//      Internacionales»; IMSS 2018 (imss-manual-organizacion-2018.txt) lines 697–699, the same.
+//    · Lines 169–172 («la Coordinación Técnica de Vinculación Internacional, la Coordinación
+//      Técnica de Vinculación con la Administración Pública Federal, y la División de Información
+//      Estratégica Institucional, todas ellas dependientes hasta entonces de la Dirección de
+//      Planeación Estratégica Institucional»), which this table once read as a Coordinación
+//      Técnica and a División directly under a Dirección, describe the Dirección's structure, not
+//      its first level: the same Antecedentes say «todas ellas dependientes hasta entonces de la
+//      Dirección Jurídica» (lines 158–163) of a Coordinación and four Divisiones that hung from
+//      a Unidad, and lines 134–139 list among what a Dirección «agrega a su estructura» the
+//      Divisiones de Asuntos Bilaterales and Multilaterales, which hang from a Coordinación
+//      Técnica (7.1.4.2.1, 7.1.4.2.2).
+//    · The only División-level post at a Dirección's seat was a puesto homólogo de autorización
+//      específica of Jefe de División (lines 188–191), a position that is no unit and is not drawn
+//      (Norma 5.48, line 29 of imss-norma-estructuras-extracto-y-manual-sg.md); when it became the
+//      División de Análisis Prospectiva it went under a Coordinación (7.1.5.3).
+//    · The Secretaría General keeps the Dirección's row: the Divisiones transferred «para su
+//      integración en la Secretaria General» (lines 147–150) are read like «agrega a su
+//      estructura», and no text at hand shows what hangs directly from it.
 //  - Unidad: Coordinación (7.1.1.1), Coordinación Técnica (7.1.1.6, 7.1.2.2), División (7.1.1.7,
 //    7.1.2.4); Coordinación Normativa (DOE Antecedentes: the Unidad de Vinculación Institucional
 //    «con tres coordinaciones normativas»).
@@ -43,7 +68,7 @@ export interface InstitutionProfile {
 //  - División: Subjefatura de División (7.1.1.5.1.1, 7.1.1.5.3.1), the only place it appears.
 //  - Agrupación (8.1.11 Órganos de Operación Administrativa Desconcentrada): Delegaciones
 //    (8.1.11.1), UMAE (8.1.11.2), and the OOAD that replaced the Delegaciones.
-const IMSS_DIRECCION = ['Unidad', 'Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'Coordinación Administrativa', 'División'];
+const IMSS_DIRECCION = ['Unidad', 'Coordinación', 'Coordinación Normativa', 'Coordinación Administrativa'];
 const IMSS_COORDINACION = ['Coordinación', 'Coordinación Técnica', 'División'];
 
 const IMSS: InstitutionProfile = {
