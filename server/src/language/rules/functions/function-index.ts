@@ -5,6 +5,7 @@ import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumShar
 import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
 import { institutionOf, structureElements } from '../../model.js';
 import { MergedMultiMap, PerDocumentParts, type Lookup } from '../../per-document-index.js';
+import { byLocation } from '../structure/shared.js';
 import { functionKey, isClosing } from './text.js';
 
 export interface IndexedFunction {
@@ -24,7 +25,11 @@ export interface FunctionSnapshot {
     /** Changes with a date, by the units and positions they name. */
     readonly changesByUnit: Lookup<Unidad, Cambio>;
     readonly changesByPosition: Lookup<Puesto, Cambio>;
-    /** The first function with this key in each unit (by identity), computed once per key. */
+    /**
+     * The first function with this key in each unit (by identity), in workspace order (file, then
+     * offset), computed once per key. Not in the order the documents were loaded: after an editor
+     * closes and reopens files that order differs from a cold check's.
+     */
     firstPerUnit(key: string): Map<Unidad, IndexedFunction>;
 }
 
@@ -78,7 +83,8 @@ export class FunctionIndex {
                     let units = perKey.get(key);
                     if (!units) {
                         units = new Map();
-                        for (const entry of byKey.get(key)) if (!units.has(entry.identity)) units.set(entry.identity, entry);
+                        const entries = [...byKey.get(key)].sort((a, b) => byLocation(a.fn, b.fn));
+                        for (const entry of entries) if (!units.has(entry.identity)) units.set(entry.identity, entry);
                         perKey.set(key, units);
                     }
                     return units;
