@@ -6,9 +6,10 @@
 // order. Amendments are appended where they were published (the 10.1 part), and the transitorios
 // of the Acuerdos may follow the last unit.
 
+import { isClosingClause } from '../language/closing-clause.js';
 import { kindFromName, type KindGuess } from '../language/kinds.js';
 import { foldName } from './emit.js';
-import { FunctionListBuilder, isClosingClause, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
+import { FunctionListBuilder, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import type {
     ImportedManual, ImportedOrganigrama, ImportedSection, ImportedUnit, LineFate, SourceLine
 } from './model.js';

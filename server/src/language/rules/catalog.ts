@@ -219,7 +219,7 @@ const rules = [
         code: 'funcion-cierre',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'La lista de funciones termina con una cláusula de cierre («Las demás que le confieran…», «Realizar las demás funciones inherentes al cargo…»), marcada `cierre` o reconocida por su redacción, y solo hay una. Las unidades sin funciones no se revisan aquí (estructura-sin-funciones).',
+        description: 'La lista de funciones termina con una cláusula de cierre, y solo hay una: marcada `cierre` o reconocida por su estructura, la misma que usa el importador: un infinitivo opcional, luego «las demás», «todas aquellas» o «cualquier otra», y después «que…», funciones, atribuciones, facultades, actividades… o «inherentes», «afines», «análogas»… («Las demás que le confieran…», «Realizar las demás funciones inherentes al cargo…»; no «Coordinar con las demás áreas…»). Las unidades sin funciones no se revisan aquí (estructura-sin-funciones).',
         example: {
             incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n}',
             correcto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. cierre "Las demás que le confiera su superior jerárquico."\n}'

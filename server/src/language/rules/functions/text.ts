@@ -1,9 +1,9 @@
 // What the function rules read in a function: its raw string in the source (for precise ranges
 // and edits), its first word, its final punctuation, and a normalized key to compare texts.
 import { GrammarUtils, type AstNode, type CstNode } from 'langium';
+import { isClosingClause } from '../../closing-clause.js';
 import { memoByText } from '../../memo.js';
 import { foldInPlace } from '../../mentions/words.js';
-import { isClosingClause } from '../../../importer/functions.js';
 import type { Funcion, Unidad } from '../../generated/ast.js';
 import { normalizeSpace, numberKey } from '../../model.js';
 
@@ -16,7 +16,7 @@ export function cstOf(node: AstNode, property: string): CstNode | undefined {
 const closingText = memoByText(isClosingClause);
 const keyOfText = memoByText(text => comparisonKey(text));
 
-/** The closing catch-all: marked `cierre`, or recognized by its wording ("Las demás que…"). */
+/** The closing catch-all: marked `cierre`, or recognized by its structure (closing-clause.ts). */
 export function isClosing(fn: Funcion): boolean {
     return fn.cierre || (!!fn.texto && closingText(fn.texto));
 }
