@@ -49,6 +49,7 @@ describe('the server after any sequence of edits equals a cold check of the same
     const versions = new Map<string, number>();
     const written = new Map<string, string>();
     let client: LspTestClient;
+    let kept = false;
     const uriOf = (file: string) => pathToFileURL(path.join(served, file)).href;
 
     beforeAll(async () => {
@@ -78,7 +79,7 @@ describe('the server after any sequence of edits equals a cold check of the same
     afterAll(() => {
         client?.dispose();
         rmSync(served, { recursive: true, force: true });
-        rmSync(cold, { recursive: true, force: true });
+        if (!kept) rmSync(cold, { recursive: true, force: true });
     });
 
     async function open(file: string): Promise<void> {
@@ -144,7 +145,9 @@ describe('the server after any sequence of edits equals a cold check of the same
             }
         }
         if (mismatches.length > 0) {
-            throw new Error(`after these edits (seed ${SEED}):\n${log.slice(-12).join('\n')}\n${mismatches.slice(0, 6).join('\n')}`);
+            // The texts of this quiet point stay on disk (the cold copy) to study the failure.
+            kept = true;
+            throw new Error(`after these edits (seed ${SEED}; the texts are in ${cold}):\n${log.slice(-12).join('\n')}\n${mismatches.slice(0, 6).join('\n')}`);
         }
     }
 

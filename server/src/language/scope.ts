@@ -46,7 +46,12 @@ export class EstructuraScopeProvider extends DefaultScopeProvider {
     private namespaceScope(type: string, institution: string): Scope {
         const descriptions: AstNodeDescription[] = [];
         const local: AstNodeDescription[] = [];
-        for (const description of this.indexManager.allElements(type)) {
+        // In file order: when two files declare the same id (an error of its own), the one a
+        // reference resolves to must not depend on the order files were loaded or reindexed in
+        // (a cold check and an editor after some edits would disagree).
+        const all = this.indexManager.allElements(type).toArray()
+            .sort((a, b) => compareUris(a.documentUri.toString(), b.documentUri.toString()));
+        for (const description of all) {
             descriptions.push(description);
             const [namespace, id] = splitQualified(description.name);
             if ((namespace ?? '') === institution && namespace !== undefined) {
@@ -56,6 +61,10 @@ export class EstructuraScopeProvider extends DefaultScopeProvider {
         // Bare ids first in a map of their own so that a bare id never shadows a qualified one.
         return new MapScope(local, new MapScope(descriptions));
     }
+}
+
+function compareUris(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
