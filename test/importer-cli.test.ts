@@ -34,7 +34,8 @@ describe('estructura importar', () => {
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         expect(run.stdout).toMatch(/^imss-manual-direccion-operacion-evaluacion-2022\.txt: 57 unidades, 766 funciones \(perfil imss\) → 7 archivos en /u);
-        expect(run.stdout).toContain('«Dirección de Operación y Evaluación» (7.1) no tiene unidad superior en el espacio de trabajo');
+        // The text names the Dirección General, which this workspace does not have: no `adscrita a`.
+        expect(run.stdout).toContain('«Dirección de Operación y Evaluación» (7.1) queda sin adscripción: el texto la declara (línea 428: «…la Dirección de Operación y Evaluación, se encuentra adscrita a la Dirección General…») pero la unidad «Dirección General» no está en el espacio de trabajo.');
         expect(readdirSync(out).sort()).toEqual(['doe.7.1.1-ueod.estructura', 'doe.7.1.2-ucs.estructura', 'doe.7.1.3-uad.estructura',
             'doe.7.1.4-cv.estructura', 'doe.7.1.5-capsoi.estructura', 'doe.7.1.6-ca.estructura', 'doe.estructura']);
         const json = JSON.parse(readFileSync(report, 'utf-8'));

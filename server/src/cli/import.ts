@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
-import { isDocumento, isUnidad } from '../language/generated/ast.js';
-import type { KnownUnit } from '../importer/emit.js';
+import { isCambio, isDocumento, isUnidad } from '../language/generated/ast.js';
+import { sameName, type KnownUnit } from '../importer/emit.js';
 import { ImportError, importManual } from '../importer/index.js';
 import type { Profile } from '../importer/model.js';
 import { loadWorkspace } from '../workspace.js';
@@ -135,14 +135,30 @@ async function knownUnits(paths: string[], outputDir: string): Promise<KnownUnit
     if (existing.length === 0) return [];
     const workspace = await loadWorkspace(existing, false);
     const known: KnownUnit[] = [];
+    // A change record that renamed a unit gives it a former name ("nombre anterior" → "nombre nuevo").
+    const renames: Array<{ from: string; to: string; institution: string }> = [];
     for (const document of workspace.documents) {
         if (document.uri.fsPath.startsWith(outputDir + path.sep)) continue;
         const root = document.parseResult.value;
         if (!isDocumento(root)) continue;
         const institution = root.encabezado?.institucion ?? '';
         for (const node of AstUtils.streamAllContents(root)) {
-            if (isUnidad(node) && node.name) known.push({ id: node.name, name: node.nombre ?? '', kind: node.tipo, institution });
+            if (isUnidad(node) && node.name) {
+                known.push({
+                    id: node.name, name: node.nombre ?? '', kind: node.tipo, institution,
+                    ...(node.alias.length > 0 ? { aliases: [...node.alias] } : {}),
+                    ...(node.anteriores.length > 0 ? { formerNames: node.anteriores.map(a => a.nombre) } : {}),
+                    ...(node.generica || node.agrupacion ? { generic: true } : {}),
+                    ...(node.equivalente?.$refText ? { sameAs: node.equivalente.$refText } : {})
+                });
+            } else if (isCambio(node) && node.nombreAnterior && node.nombreNuevo) {
+                renames.push({ from: node.nombreAnterior, to: node.nombreNuevo, institution });
+            }
         }
+    }
+    for (const rename of renames) {
+        const unit = known.find(k => k.institution === rename.institution && sameName(k.name, rename.to));
+        if (unit && !sameName(unit.name, rename.from)) unit.formerNames = [...(unit.formerNames ?? []), rename.from];
     }
     return known;
 }

@@ -2,6 +2,8 @@
 // texts are written whole (wrapped only between words, which the language's STRING value
 // collapses back), each unit and function with the source line it came from.
 
+import { kindFromName } from '../language/kinds.js';
+import { resolveParent, type AttachmentCandidate, type AttachmentResolution, type AttachmentStatement } from './attachment.js';
 import { acronym, IdAllocator } from './ids.js';
 import type { ImportedChange } from './history.js';
 import type { ImportedFunction, ImportedManual, ImportedUnit } from './model.js';
@@ -13,6 +15,14 @@ export interface KnownUnit {
     name: string;
     kind?: string;
     institution: string;
+    /** `alias "…"` of the unit. */
+    aliases?: string[];
+    /** Its former names: `anterior "…"`, and the `nombre anterior` of a change that gave it its name. */
+    formerNames?: string[];
+    /** `genérica` or `agrupación`: the unit stands for (or groups) many instances. */
+    generic?: boolean;
+    /** `misma unidad que X`: the id of the unit it is the same as. */
+    sameAs?: string;
 }
 
 export interface EmitOptions {
@@ -28,6 +38,8 @@ export interface EmitOptions {
     filesAbove?: number;
     /** Changes the manual's history states, written after its units. */
     history?: ImportedChange[];
+    /** What the text states about each root's parent (see attachment.ts); none → no `adscrita a`. */
+    attachments?: Map<ImportedUnit, AttachmentStatement[]>;
 }
 
 export interface EmittedFile {
@@ -42,6 +54,32 @@ export interface EmitResult {
     ids: Map<string, string>;
     /** Where a root unit was attached, or why not. */
     notes: string[];
+    /** For each root unit: its link and where it came from. */
+    roots: RootAttachment[];
+}
+
+/**
+ * Where a root's `adscrita a` (or `misma unidad que`) came from. `texto`: a sentence of the manual
+ * names the parent and the workspace has it; `misma-unidad`: the workspace defines a unit with the
+ * same official name; `no-declarada`: no sentence states the parent; `fuera-del-espacio`: the
+ * sentence names a unit the workspace does not have; `ambigua`: the name fits several units;
+ * `cabeza`: the Dirección General, head of the institution.
+ */
+export type AttachmentOrigin = 'texto' | 'misma-unidad' | 'no-declarada' | 'fuera-del-espacio' | 'ambigua' | 'cabeza';
+
+export interface RootAttachment {
+    unit: ImportedUnit;
+    origin: AttachmentOrigin;
+    /** The unit written after `adscrita a`. */
+    parent?: { id: string; name: string; by: 'nombre' | 'alias' | 'nombre anterior' };
+    /** The unit written after `misma unidad que`. */
+    same?: KnownUnit;
+    /** The statement the decision rests on (for `fuera-del-espacio` and `ambigua`, the one that failed). */
+    statement?: AttachmentStatement;
+    /** Why, in Spanish, as the report and the comment in the file say it. */
+    explanation: string;
+    /** Other statements that name a different parent (the text contradicts itself). */
+    others: AttachmentStatement[];
 }
 
 const INDENT = '    ';
@@ -61,25 +99,34 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
     }
     const roots = children.get(null) ?? [];
 
-    // Cross-manual links: the same unit described elsewhere, or the Dirección General above a root.
+    // Cross-manual links: the same unit described elsewhere, or the parent the text states. A parent
+    // the text does not state is never written: the root stays unattached and the notes say why.
     const rootLinks = new Map<ImportedUnit, string>();
+    const rootComments = new Map<ImportedUnit, string>();
+    const rootAttachments: RootAttachment[] = [];
     for (const root of roots) {
-        const same = known.find(k => sameName(k.name, root.name));
-        const general = known.find(k => sameName(k.name, 'Dirección General'));
-        if (same) {
-            rootLinks.set(root, `misma unidad que ${same.id}`);
-            notes.push(`La unidad raíz «${root.name}» (${root.number}) es la misma que ${manual.institution}.${same.id}, definida en otro manual.`);
-        } else if (general && !sameName(root.name, 'Dirección General') && manual.profile === 'imss') {
-            rootLinks.set(root, `adscrita a ${general.id}`);
-            notes.push(`La unidad raíz «${root.name}» (${root.number}) se adscribe a la Dirección General (${manual.institution}.${general.id}).`);
-        } else if (!sameName(root.name, 'Dirección General')) {
-            notes.push(`La unidad raíz «${root.name}» (${root.number}) no tiene unidad superior en el espacio de trabajo.`);
+        const decision = attachRoot(root, manual, known, ids, children, options.attachments?.get(root) ?? []);
+        rootAttachments.push(decision);
+        const where = `La unidad raíz «${root.name}» (${root.number})`;
+        if (decision.same) {
+            rootLinks.set(root, `misma unidad que ${decision.same.id}`);
+            notes.push(`${where} es la misma que ${manual.institution}.${decision.same.id}, definida en otro manual.`);
+        } else if (decision.parent) {
+            rootLinks.set(root, `adscrita a ${decision.parent.id}`);
+            rootComments.set(root, `Adscripción: ${decision.explanation}.`);
+            notes.push(`${where} se adscribe a «${decision.parent.name}» (${manual.institution}.${decision.parent.id}): ${decision.explanation}.`);
+        } else {
+            if (decision.origin !== 'cabeza') rootComments.set(root, `Sin adscripción: ${decision.explanation.replace(/^sin adscripción: /u, '')}.`);
+            notes.push(`${where} queda ${decision.explanation}.`);
+        }
+        for (const other of decision.others) {
+            notes.push(`${where}: el texto declara también otra adscripción (línea ${other.line}: «${other.text}»), que no se escribió.`);
         }
     }
 
     const totalFunctions = manual.units.reduce((n, u) => n + u.functions.length, 0);
     const split = totalFunctions > (options.splitAbove ?? 400);
-    const ctx: Context = { manual, ids, children, rootLinks, generalId: known.find(k => sameName(k.name, 'Dirección General'))?.id };
+    const ctx: Context = { manual, ids, children, rootLinks, rootComments, generalId: known.find(k => sameName(k.name, 'Dirección General'))?.id };
     const files: EmittedFile[] = [];
     const header = manualHeader(manual, manualId, options.sourceName);
     const organigramas = manual.organigramas.map((o, i) => organigrama(o, i, manual, ids, roots)).filter(Boolean) as string[];
@@ -114,7 +161,77 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
         };
         for (const area of areas) emitArea(area, single ? `adscrita a ${ids.get(single.number)}` : undefined);
     }
-    return { manualId, files, ids, notes };
+    return { manualId, files, ids, notes, roots: rootAttachments };
+}
+
+/**
+ * A root's link: `misma unidad que` a workspace unit with its official name; else `adscrita a` the
+ * unit the text names, if the workspace (or another part of this manual) has it. The last statement
+ * that names an existing unit wins (a history tells the latest last); statements that name
+ * another unit are kept to be reported.
+ */
+function attachRoot(
+    root: ImportedUnit, manual: ImportedManual, known: KnownUnit[], ids: Map<string, string>,
+    children: Map<string | null, ImportedUnit[]>, statements: AttachmentStatement[]
+): RootAttachment {
+    const same = known.find(k => sameName(k.name, root.name));
+    if (same) return { unit: root, origin: 'misma-unidad', same, explanation: `es la misma unidad que ${manual.institution}.${same.id}, con el mismo nombre oficial`, others: [] };
+    if (statements.length === 0) {
+        return sameName(root.name, 'Dirección General')
+            ? { unit: root, origin: 'cabeza', explanation: 'sin adscripción: la Dirección General encabeza la institución', others: [] }
+            : { unit: root, origin: 'no-declarada', explanation: 'sin adscripción: el texto no la declara', others: [] };
+    }
+    const subtree = new Set<string>();
+    const collect = (u: ImportedUnit) => { subtree.add(u.number); for (const c of children.get(u.number) ?? []) collect(c); };
+    collect(root);
+    const isGeneric = (name: string, kind?: string) => {
+        const guess = kindFromName(name);
+        return !!(guess?.generic || guess?.grouping || kind === 'Agrupación');
+    };
+    const candidates: AttachmentCandidate[] = [
+        ...known.map(k => ({ id: k.id, name: k.name, aliases: k.aliases, formerNames: k.formerNames, generic: k.generic || isGeneric(k.name, k.kind) })),
+        ...manual.units.filter(u => !subtree.has(u.number)).map(u => ({ id: ids.get(u.number)!, name: u.name, generic: !!(u.generic || u.grouping) }))
+    ];
+    // Two manuals may describe the same unit (`misma unidad que`): one unit, not an ambiguity.
+    const sameAs = new Map(known.filter(k => k.sameAs).map(k => [k.id, k.sameAs!]));
+    const canonical = (id: string) => {
+        const seen = new Set<string>();
+        while (sameAs.has(id) && !seen.has(id)) { seen.add(id); id = sameAs.get(id)!; }
+        return id;
+    };
+    const resolve = (statement: AttachmentStatement): AttachmentResolution => {
+        const r = resolveParent(statement, candidates);
+        if (r.kind !== 'ambiguous' || new Set(r.candidates.map(c => canonical(c.id))).size > 1) return r;
+        const id = canonical(r.candidates[0].id);
+        return { kind: 'found', candidate: r.candidates.find(c => c.id === id) ?? r.candidates[0], by: 'nombre' };
+    };
+    const resolved: Array<{ statement: AttachmentStatement; resolution: AttachmentResolution }> = statements.map(statement => ({ statement, resolution: resolve(statement) }));
+    const found = resolved.filter(r => r.resolution.kind === 'found');
+    const chosen = found.at(-1) ?? resolved.at(-1)!;
+    const { statement, resolution } = chosen;
+    const cited = `línea ${statement.line}: «${statement.text}»`;
+    const parentOf = (r: AttachmentResolution) => (r.kind === 'found' ? r.candidate.id : undefined);
+    const others = resolved
+        .filter(r => r !== chosen && (r.resolution.kind === 'found' ? parentOf(r.resolution) !== parentOf(resolution) : foldName(r.statement.parentName) !== foldName(statement.parentName)))
+        .map(r => r.statement);
+    if (resolution.kind === 'found') {
+        const { candidate, by } = resolution;
+        const through = by === 'nombre' ? '' : ` (por su ${by})`;
+        return {
+            unit: root, origin: 'texto', parent: { id: candidate.id, name: candidate.name, by }, statement,
+            explanation: `el texto la declara en la ${cited}${through}`, others
+        };
+    }
+    if (resolution.kind === 'ambiguous') {
+        return {
+            unit: root, origin: 'ambigua', statement, others,
+            explanation: `sin adscripción: el texto la declara (${cited}) pero «${statement.parentName}» nombra a varias unidades del espacio de trabajo (${resolution.candidates.map(c => `${manual.institution}.${c.id}`).join(', ')})`
+        };
+    }
+    return {
+        unit: root, origin: 'fuera-del-espacio', statement, others,
+        explanation: `sin adscripción: el texto la declara (${cited}) pero la unidad «${statement.parentName}» no está en el espacio de trabajo`
+    };
 }
 
 interface Context {
@@ -122,6 +239,8 @@ interface Context {
     ids: Map<string, string>;
     children: Map<string | null, ImportedUnit[]>;
     rootLinks: Map<ImportedUnit, string>;
+    /** Why a root is attached where it is, or not: a `//` comment before its link. */
+    rootComments: Map<ImportedUnit, string>;
     /** The id of the workspace's Dirección General, if known. */
     generalId?: string;
 }
@@ -178,6 +297,8 @@ function unit(ctx: Context, u: ImportedUnit, depth: number, withoutChildren = fa
     if (isKindName(u.kind)) lines.push(`${inner}tipo ${u.kind}`);
     lines.push(`${inner}número ${u.number}`);
     const rootLink = link ?? ctx.rootLinks.get(u);
+    const comment = link ? undefined : ctx.rootComments.get(u);
+    if (comment) lines.push(...commentLines(comment, depth + 1));
     if (rootLink) lines.push(`${inner}${rootLink}`);
     if (isNormative(ctx, u, rootLink)) lines.push(`${inner}órgano normativo`);
     if (u.grouping) lines.push(`${inner}agrupación`);
@@ -318,6 +439,21 @@ export function quote(text: string, depth: number, used: number): string {
     }
     lines.push(current + '"');
     return lines.join('\n' + indent);
+}
+
+/** A `//` comment wrapped between words at the width, at the statement's indentation. */
+function commentLines(text: string, depth: number): string[] {
+    const pad = INDENT.repeat(depth) + '// ';
+    const lines: string[] = [];
+    let current = '';
+    for (const word of normalizeWhitespace(text).split(' ')) {
+        if (current && pad.length + current.length + 1 + word.length > WIDTH) {
+            lines.push(pad + current);
+            current = word;
+        } else current = current ? `${current} ${word}` : word;
+    }
+    if (current) lines.push(pad + current);
+    return lines;
 }
 
 function join(blocks: string[]): string {

@@ -8,7 +8,7 @@ import type {
     ImportedFunction, ImportedManual, ImportedOrganigrama, ImportedSection, ImportedUnit, LineFate, Paragraph, SourceLine
 } from './model.js';
 import { collectAcuerdos, fallbackTitle, keepUnrecognized, markKept, unitHeadingName } from './shared.js';
-import { dropFurniture, joinLines, parseSpanishDate, runningTitle, stripMarkdown } from './source.js';
+import { continuesTitle, dropFurniture, isTitleLine, joinLines, parseSpanishDate, runningTitle, stripMarkdown } from './source.js';
 
 // The sections the Norma prescribes for a manual de organización; a numbered line with one of
 // these titles is a section heading wherever it appears.
@@ -130,18 +130,32 @@ function startsParagraph(raw: string): boolean {
         || /^\s*(?:#|\*\*)/u.test(raw);
 }
 
-/** The manual's own title: an all-caps "MANUAL DE ORGANIZACIÓN…" line, joined with an all-caps continuation. */
+/**
+ * The manual's own title: an all-caps "MANUAL DE ORGANIZACIÓN…" line, joined with the lines that
+ * continue it when the PDF wrapped it (up to three lines in all): a line that `continuesTitle`, or
+ * a title-shaped line right below it that does not start another heading of a cover (a unit's name,
+ * the institution, a label such as "VIGENCIA").
+ */
 function findTitle(content: SourceLine[]): string | undefined {
     for (let i = 0; i < content.length; i++) {
         const t = stripMarkdown(content[i].text).trim();
         if (!/^MANUAL DE ORGANIZACI[ÓO]N\b/u.test(t) || t !== t.toUpperCase()) continue;
         const parts = [t];
-        const next = content[i + 1] && stripMarkdown(content[i + 1].text).trim();
-        if (next && next === next.toUpperCase() && /^(?:DE|DEL)\b/u.test(next)) parts.push(next);
+        for (let k = i + 1; k < content.length && parts.length < 3; k++) {
+            const next = stripMarkdown(content[k].text).trim();
+            const below = content[k].line === content[k - 1].line + 1 && !/[.;]$/u.test(parts.at(-1)!)
+                && isTitleLine(next) && !COVER_LINE.test(next) && !SECTION_TITLE.test(next);
+            if (!continuesTitle(parts.at(-1)!, next) && !below) break;
+            parts.push(next);
+        }
         return joinLines(parts);
     }
     return undefined;
 }
+
+// Lines of a cover that stand on their own below the title: a unit's or the institution's name,
+// a label, a date.
+const COVER_LINE = /^(?:(?:SUB)?DIRECCI[ÓO]N|(?:SUB)?COORDINACI[ÓO]N|UNIDAD|(?:SUB)?JEFATURA|DIVISI[ÓO]N|DEPARTAMENTO|(?:SUB)?DELEGACI[ÓO]N|[ÓO]RGANO|(?:PRO|SUB)?SECRETAR[ÍI]A|TESORER[ÍI]A|INSTITUTO|GOBIERNO|VIGENCIA|CLAVE|FECHA|AUTORIZACI[ÓO]N|ACTUALIZACI[ÓO]N|REVISI[ÓO]N|EDICI[ÓO]N|VERSI[ÓO]N|HOJA|P[ÁA]GINA|ELABOR[ÓO]|[ÍI]NDICE|CONTENIDO|MOVIMIENTO|ENERO|FEBRERO|MARZO|ABRIL|MAYO|JUNIO|JULIO|AGOSTO|SEPTIEMBRE|OCTUBRE|NOVIEMBRE|DICIEMBRE)(?![\p{L}\p{N}])/u;
 
 function parseOrganigramas(lines: SourceLine[], manual: ImportedManual, section: ImportedSection): void {
     let chart: ImportedOrganigrama | undefined;

@@ -1,11 +1,12 @@
 // The importer: a manual's extracted text in, `.estructura` files and a report out.
 
-import { emitManual, foldName, type EmittedFile, type KnownUnit } from './emit.js';
+import { findAttachmentStatements, formerNamesOf, type AttachmentStatement, type LineLocator } from './attachment.js';
+import { emitManual, foldName, type AttachmentOrigin, type EmittedFile, type KnownUnit } from './emit.js';
 import { extractHistory, type History } from './history.js';
 import { parseImss } from './imss.js';
 import { parseIssste } from './issste.js';
-import type { ImportedManual, LineFate, Profile } from './model.js';
-import { decodeManual, ImportError, splitLines } from './source.js';
+import type { ImportedManual, ImportedUnit, LineFate, Profile, SourceLine } from './model.js';
+import { decodeManual, ImportError, normalizeWhitespace, splitLines, stripMarkdown } from './source.js';
 
 export { ImportError };
 
@@ -34,6 +35,26 @@ export interface ImportReport {
     listadosSinUnidad: Array<{ nombre: string; linea: number }>;
     /** Changes read from the Introducción/Antecedentes; paragraphs that mention one but yielded none. */
     historia: { cambios: number; sinInterpretar: number[] };
+    /**
+     * For each root unit of the manual: the unit it is attached to (`adscrita a`) or the same unit
+     * elsewhere (`misma unidad que`), and where that came from: the sentence of the text that
+     * states the parent, or why the root stays unattached.
+     */
+    raices: Array<{
+        numero: string;
+        nombre: string;
+        id: string;
+        origen: AttachmentOrigin;
+        /** The unit written after `adscrita a`, as the workspace (or this manual) defines it. */
+        adscripcion: { id: string; nombre: string } | null;
+        /** The unit written after `misma unidad que`. */
+        mismaUnidadQue: { id: string; nombre: string } | null;
+        /** The sentence that names the parent: its line, its text, the parent's name as written, the section. */
+        evidencia: { linea: number; texto: string; unidad: string; seccion: string } | null;
+        explicacion: string;
+        /** Other sentences that name a different parent. */
+        otrasDeclaraciones: Array<{ linea: number; texto: string; unidad: string }>;
+    }>;
     avisos: string[];
 }
 
@@ -65,8 +86,44 @@ export function importManual(bytes: Uint8Array, fileName: string, options: Impor
     const sourceName = fileName.split(/[\\/]/u).pop()!;
     const known = (options.known ?? []).filter(k => k.institution === manual.institution);
     const history = extractHistory(manual, [...manual.units.map(u => u.name), ...known.map(k => k.name)]);
-    const emitted = emitManual(manual, { sourceName, baseName, known: options.known ?? [], history: history.changes });
+    const attachments = rootStatements(manual, history, lineLocator(lines, fates));
+    const emitted = emitManual(manual, { sourceName, baseName, known: options.known ?? [], history: history.changes, attachments });
     return { manual, files: emitted.files, report: buildReport(manual, sourceName, emitted, history) };
+}
+
+/** What the text states about the parent of each root unit, under its name or a former one. */
+function rootStatements(manual: ImportedManual, history: History, locate: LineLocator): Map<ImportedUnit, AttachmentStatement[]> {
+    const renames = history.changes.map(c => ({ from: c.nombreAnterior, to: c.nombreNuevo }));
+    const out = new Map<ImportedUnit, AttachmentStatement[]>();
+    for (const root of manual.units.filter(u => u.parent === null)) {
+        out.set(root, findAttachmentStatements(manual, { root, names: [root.name, ...formerNamesOf(root.name, renames)] }, locate));
+    }
+    return out;
+}
+
+/**
+ * The source line of an offset in a paragraph's joined text: the paragraph's lines are the kept
+ * lines from its first one on (furniture and blank lines between them were dropped), joined by a
+ * space. Each paragraph's line lengths are added up once.
+ */
+function lineLocator(lines: SourceLine[], fates: LineFate[]): LineLocator {
+    const ends = new Map<number, Array<[line: number, end: number]>>();
+    return (start, offset) => {
+        let paragraph = ends.get(start);
+        if (!paragraph) {
+            paragraph = [];
+            let length = -1;
+            for (let n = start; n <= lines.length && n < start + 400; n++) {
+                if (fates[n - 1]?.kind === 'dropped') continue;
+                const text = normalizeWhitespace(stripMarkdown(lines[n - 1].text));
+                if (text === '') continue;
+                length += 1 + text.length;
+                paragraph.push([n, length]);
+            }
+            ends.set(start, paragraph);
+        }
+        return paragraph.find(([, end]) => end >= offset)?.[0] ?? start;
+    };
 }
 
 function buildReport(manual: ImportedManual, sourceName: string, emitted: ReturnType<typeof emitManual>, history: History): ImportReport {
@@ -99,6 +156,17 @@ function buildReport(manual: ImportedManual, sourceName: string, emitted: Return
         lineas: { total: manual.fates.length, conservadas, descartadas, descartadasPorRegla: porRegla, sinReconocer },
         listadosSinUnidad,
         historia: { cambios: history.changes.length, sinInterpretar: history.uninterpreted },
+        raices: emitted.roots.map(r => ({
+            numero: r.unit.number,
+            nombre: r.unit.name,
+            id: emitted.ids.get(r.unit.number)!,
+            origen: r.origin,
+            adscripcion: r.parent ? { id: r.parent.id, nombre: r.parent.name } : null,
+            mismaUnidadQue: r.same ? { id: r.same.id, nombre: r.same.name } : null,
+            evidencia: r.statement ? { linea: r.statement.line, texto: r.statement.text, unidad: r.statement.parentName, seccion: r.statement.where } : null,
+            explicacion: r.explanation,
+            otrasDeclaraciones: r.others.map(o => ({ linea: o.line, texto: o.text, unidad: o.parentName }))
+        })),
         avisos: emitted.notes
     };
 }

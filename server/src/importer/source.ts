@@ -88,8 +88,9 @@ export function furnitureRule(text: string): string | undefined {
 /**
  * Marks furniture and blank lines in `fates` and returns the content lines. A running title is a
  * line naming the manual or institution that repeats at least three times; every occurrence is
- * dropped, with a short all-caps line that continues it (a title wrapped over two lines). The
- * parser may still use the text as the manual's title: see `runningTitle`.
+ * dropped, with the lines that continue it (a title wrapped over two or three lines): a line that
+ * `continuesTitle`, or a title-shaped line that follows the running title at least three times.
+ * The parser may still use the text as the manual's title: see `runningTitle`.
  */
 export function dropFurniture(lines: SourceLine[], fates: LineFate[]): SourceLine[] {
     const counts = new Map<string, number>();
@@ -97,46 +98,88 @@ export function dropFurniture(lines: SourceLine[], fates: LineFate[]): SourceLin
         const key = runningKey(l.text);
         if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+    const running = (text: string) => {
+        const key = runningKey(text);
+        return !!key && (counts.get(key) ?? 0) >= 3;
+    };
+    // The lines that follow a running title (its next two non-blank lines), and how often.
+    const followers = new Map<string, number>();
+    for (let i = 0; i < lines.length; i++) {
+        if (!running(lines[i].text)) continue;
+        let seen = 0;
+        for (let k = i + 1; k < lines.length && seen < MAX_TITLE_CONTINUATIONS; k++) {
+            if (lines[k].text.trim() === '') continue;
+            if (running(lines[k].text)) break;
+            const text = normalizeWhitespace(stripMarkdown(lines[k].text));
+            followers.set(text, (followers.get(text) ?? 0) + 1);
+            seen++;
+        }
+    }
     const content: SourceLine[] = [];
-    let afterTitle = false;
+    // Continuation lines dropped after the current running title; -1 when not right after one.
+    let chain = -1;
     let lastTitle = '';
     for (const l of lines) {
         if (l.text.trim() === '') { fates[l.line - 1] = { kind: 'dropped', rule: 'linea-vacia' }; continue; }
         const rule = furnitureRule(l.text);
-        if (rule) { fates[l.line - 1] = { kind: 'dropped', rule }; afterTitle = false; continue; }
-        const key = runningKey(l.text);
-        if ((key && (counts.get(key) ?? 0) >= 3) || (afterTitle && isTitleContinuation(lastTitle, l.text))) {
+        if (rule) { fates[l.line - 1] = { kind: 'dropped', rule }; chain = -1; continue; }
+        const repeated = (followers.get(normalizeWhitespace(stripMarkdown(l.text))) ?? 0) >= 3;
+        if (running(l.text)) chain = 0;
+        else if (chain >= 0 && chain < MAX_TITLE_CONTINUATIONS && (continuesTitle(lastTitle, l.text) || (repeated && isTitleLine(l.text)))) chain++;
+        else chain = -1;
+        if (chain >= 0) {
             fates[l.line - 1] = { kind: 'dropped', rule: 'titulo-corrido' };
-            afterTitle = !!key;
             lastTitle = stripMarkdown(l.text).trim();
             continue;
         }
-        afterTitle = false;
         content.push(l);
     }
     return content;
 }
 
-/** The first running title (joined with its continuation line), if the text has one. */
+/** The first running title (joined with its continuation lines), if the text has one. */
 export function runningTitle(lines: SourceLine[], fates: LineFate[]): string | undefined {
     const parts: string[] = [];
     for (const l of lines) {
         const fate = fates[l.line - 1];
-        if (fate?.kind === 'dropped' && fate.rule === 'titulo-corrido') parts.push(stripMarkdown(l.text));
-        else if (parts.length > 0 && l.text.trim() !== '') break;
+        if (fate?.kind === 'dropped' && fate.rule === 'titulo-corrido') {
+            // The next running title starts another copy of the title.
+            if (parts.length > 0 && runningKey(l.text)) break;
+            parts.push(stripMarkdown(l.text));
+        } else if (parts.length > 0 && l.text.trim() !== '') break;
     }
     return parts.length > 0 ? joinLines(parts) : undefined;
 }
 
-// A title wrapped over two lines: the first ends on a connector, or the second starts with one
-// ("… DE OPERACIÓN" / "Y EVALUACIÓN"). Other all-caps lines after a title (a chart's caption) stay.
-const CONNECTOR_END = /\b(?:DE|DEL|LA|LAS|LOS|EL|Y|E|A|AL|EN|PARA|POR|CON)$/u;
-const CONNECTOR_START = /^(?:Y|E|DE|DEL|LA|LAS|LOS|EL|A|AL|EN|PARA|POR|CON)\b/u;
+/** A manual's title wraps over at most three lines. */
+const MAX_TITLE_CONTINUATIONS = 2;
 
-function isTitleContinuation(previous: string, text: string): boolean {
-    const clean = stripMarkdown(text).trim();
-    if (!(clean === clean.toUpperCase() && /\p{Lu}/u.test(clean) && clean.split(/\s+/).length <= 6)) return false;
-    return CONNECTOR_END.test(previous.toUpperCase()) || CONNECTOR_START.test(clean);
+// A title wrapped over lines: the title so far ends on a connector or a comma ("… DE LA JEFATURA
+// DE SERVICIOS DE" / "SALUD EN EL TRABAJO, …"), or the next line starts with one ("… DE
+// OPERACIÓN" / "Y EVALUACIÓN"). Other all-caps lines after a title (a chart's caption) stay.
+const CONNECTOR_END = /(?:(?<![\p{L}\p{N}])(?:DE|DEL|LA|LAS|LOS|EL|Y|E|A|AL|EN|PARA|POR|CON|SOBRE|ENTRE)|,)$/u;
+const CONNECTOR_START = /^(?:Y|E|DE|DEL|LA|LAS|LOS|EL|A|AL|EN|PARA|POR|CON|SOBRE|ENTRE)(?![\p{L}\p{N}])/u;
+
+/**
+ * A line shaped like part of a manual's title: written in capitals, with no digit (a date, a
+ * clave, a page or section number), no colon (a label: "Clave:", "Fecha:"), no final period, and
+ * at most 14 words.
+ */
+export function isTitleLine(text: string): boolean {
+    const clean = normalizeWhitespace(stripMarkdown(text));
+    return clean === clean.toUpperCase() && /\p{Lu}/u.test(clean) && !/[\d:]/u.test(clean) && !/\.$/u.test(clean)
+        && clean.split(' ').length <= 14;
+}
+
+/**
+ * Whether `next` continues a title whose last line so far is `previous`: a title-shaped line after
+ * a title that cannot end there (a connector, a comma, the bare "MANUAL DE ORGANIZACIÓN"), or that
+ * starts with a connector.
+ */
+export function continuesTitle(previous: string, next: string): boolean {
+    if (!isTitleLine(next)) return false;
+    const before = normalizeWhitespace(stripMarkdown(previous)).toUpperCase();
+    return CONNECTOR_END.test(before) || /^MANUAL DE ORGANIZACI[ÓO]N$/u.test(before) || CONNECTOR_START.test(normalizeWhitespace(stripMarkdown(next)));
 }
 
 function runningKey(text: string): string | undefined {
