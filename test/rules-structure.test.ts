@@ -341,7 +341,7 @@ describe('estructura-objetivo', () => {
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc.diagnostics, 'estructura-objetivo');
         expect(found.map(d => [d.range.start.line, d.severity, textOf(doc, d)])).toEqual([[lineOf(doc, 'unidad DAF'), WARNING, '"Departamento de Afiliación"']]);
-        expect(found[0].message).toBe('Perfil ISSSTE: «Departamento de Afiliación» no tiene objetivo; en el perfil ISSSTE cada unidad declara su «objetivo» antes de sus funciones.');
+        expect(found[0].message).toBe('Perfil de la institución: «Departamento de Afiliación» no tiene objetivo; en el perfil ISSSTE cada unidad declara su «objetivo» antes de sus funciones.');
     });
 
     it('does not ask the IMSS for objetivos, unless its profile does', async () => {

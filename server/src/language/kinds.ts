@@ -1,4 +1,4 @@
-// Unit kinds seen in the IMSS and ISSSTE manuals, as analysts write them after `tipo`.
+// Unit kinds seen in the IMSS, ISSSTE and federal (DOF) manuals, as analysts write them after `tipo`.
 import { normalizeKey } from './model.js';
 
 export const UNIT_KINDS = [
@@ -6,7 +6,9 @@ export const UNIT_KINDS = [
     'Coordinación', 'Coordinación Normativa', 'Coordinación Técnica', 'Coordinación Administrativa',
     'División', 'Subjefatura de División', 'Jefatura de Servicios', 'Departamento',
     'Delegación', 'Órgano de Operación Administrativa Desconcentrada', 'UMAE',
-    'Subdirección', 'Subcoordinación', 'Prosecretaría', 'Tesorería General', 'Agrupación'
+    'Subdirección', 'Subcoordinación', 'Prosecretaría', 'Tesorería General', 'Agrupación',
+    'Secretaría', 'Subsecretaría', 'Oficialía Mayor', 'Oficina', 'Coordinación General', 'Dirección General Adjunta',
+    'Órgano Administrativo Desconcentrado', 'Comisión'
 ] as const;
 
 // Name prefixes that suggest a kind, longest first so "Coordinación Técnica de…" is not "Coordinación".
@@ -18,8 +20,18 @@ const PREFIXES: Array<[prefix: string, kind: string, shape?: 'generic' | 'groupi
     ['Unidad Médica de Alta Especialidad', 'UMAE'],
     ['Delegaciones', 'Delegación', 'generic'],
     ['Delegación', 'Delegación'],
+    ['Órganos Administrativos Desconcentrados', 'Agrupación', 'grouping'],
+    ['Órgano Administrativo Desconcentrado', 'Órgano Administrativo Desconcentrado'],
+    ['Dirección General Adjunta', 'Dirección General Adjunta'],
     ['Dirección General', 'Dirección General'],
     ['Secretaría General', 'Secretaría General'],
+    // Federal: the Secretaría itself, its Subsecretarías, the titular's Oficina. (Not «Comisión»:
+    // a Comisión Nacional is a desconcentrado, but «Comisión» names committees of every kind.)
+    ['Subsecretaría', 'Subsecretaría'],
+    ['Secretaría', 'Secretaría'],
+    ['Oficialía Mayor', 'Oficialía Mayor'],
+    ['Oficina', 'Oficina'],
+    ['Coordinación General', 'Coordinación General'],
     ['Tesorería General', 'Tesorería General'],
     ['Coordinación Técnica', 'Coordinación Técnica'],
     ['Coordinación Administrativa', 'Coordinación Administrativa'],

@@ -1,5 +1,7 @@
-// Institution profiles: the data the rules need that differs between the IMSS and the ISSSTE.
-// Defaults come from RULES.md; `estructura.json` may override any field per institution.
+// Institution profiles: the data the rules need that differs between the IMSS, the ISSSTE and the
+// rest of the federal public administration (APF: the Secretarías and Comisiones whose Manual de
+// Organización General is published in the DOF). Defaults come from RULES.md and the manuals in
+// ../shared/manuales; `estructura.json` may override any field per institution.
 
 export interface InstitutionProfile {
     /** Parent kind → kinds allowed directly under it (estructura-nivel). Kinds not listed are not checked. */
@@ -18,6 +20,11 @@ export interface InstitutionProfile {
     nombreDuplicado: 'mismo-padre' | 'siempre';
     /** The standard closing clause the quick fix adds (funcion-cierre). */
     clausulaCierre: string;
+    /**
+     * The IMSS Norma's rules on puestos homólogos de autorización específica (7.2.1.15, 5.48) apply
+     * to this institution's positions. Off for the federal institutions: the Norma is the IMSS's own.
+     */
+    normaImss: boolean;
 }
 
 // Level tables (estructura-nivel). Each entry is backed by RULES.md's hierarchy or by the
@@ -92,7 +99,8 @@ const IMSS: InstitutionProfile = {
     segmentosStaff: false,
     objetivoObligatorio: false,
     nombreDuplicado: 'mismo-padre',
-    clausulaCierre: 'Las demás que le confiera su superior jerárquico en el ámbito de su competencia.'
+    clausulaCierre: 'Las demás que le confiera su superior jerárquico en el ámbito de su competencia.',
+    normaImss: true
 };
 
 // ISSSTE — RULES.md: Dirección → Subdirección → Jefatura de Servicios → Departamento, plus staff
@@ -135,10 +143,58 @@ const ISSSTE: InstitutionProfile = {
     segmentosStaff: true,
     objetivoObligatorio: true,
     nombreDuplicado: 'mismo-padre',
-    clausulaCierre: 'Realizar las demás funciones inherentes al cargo que le señale su superior jerárquico o sean determinadas por la normatividad aplicable.'
+    clausulaCierre: 'Realizar las demás funciones inherentes al cargo que le señale su superior jerárquico o sean determinadas por la normatividad aplicable.',
+    // As before the federal profile existed; the ISSSTE has no PHAE of its own in the manual at hand.
+    normaImss: true
 };
 
-export const DEFAULT_PROFILES: Readonly<Record<string, InstitutionProfile>> = { IMSS, ISSSTE };
+// APF (federal Secretarías and Comisiones), from the SENER Manual de Organización General (DOF
+// 2026, sener-manual-organizacion-general-dof-2026-extracto.txt) and the federal levels of
+// DOMAIN.md (K Director General, L Director General Adjunto, M Director de Área, N Subdirector,
+// O Jefe de Departamento):
+//  - Secretaría: its Subsecretarías, Unidad de Administración y Finanzas and the units of the
+//    titular's Oficina (Estructura orgánica, lines 955–1018: A.–F.; 100 → 111, 112, 114, 117,
+//    118, 120, 130 in Objetivos y funciones), the Órganos Administrativos Desconcentrados (F.).
+//  - Subsecretaría, Oficialía Mayor, Coordinación General: Unidades and Direcciones Generales
+//    (B. → I. Unidad del Sistema Nacional de Información Energética, II.–V. Direcciones Generales).
+//  - Unidad: Direcciones Generales (120 → 121–123, 130 → 131–133; I. → I.1.–I.3.).
+//  - Dirección General → Dirección General Adjunta → Dirección (de Área) → Subdirección →
+//    Departamento: the federal grupos K–O.
+const APF_SECRETARIA = ['Subsecretaría', 'Oficialía Mayor', 'Oficina', 'Unidad', 'Coordinación General', 'Dirección General', 'Órgano Administrativo Desconcentrado', 'Comisión', 'Agrupación'];
 
-/** The profile of an institution with no profile of its own: the IMSS conventions. */
+const APF: InstitutionProfile = {
+    niveles: {
+        'Secretaría': APF_SECRETARIA,
+        'Oficina': APF_SECRETARIA,
+        'Subsecretaría': ['Unidad', 'Coordinación General', 'Dirección General'],
+        'Oficialía Mayor': ['Unidad', 'Coordinación General', 'Dirección General'],
+        'Coordinación General': ['Unidad', 'Dirección General', 'Dirección General Adjunta', 'Dirección'],
+        'Unidad': ['Dirección General', 'Dirección General Adjunta', 'Dirección'],
+        'Dirección General': ['Dirección General Adjunta', 'Dirección', 'Coordinación', 'Subdirección'],
+        'Dirección General Adjunta': ['Dirección', 'Subdirección'],
+        'Dirección': ['Subdirección', 'Departamento'],
+        'Subdirección': ['Departamento'],
+        'Departamento': [],
+        'Agrupación': ['Órgano Administrativo Desconcentrado', 'Comisión', 'Unidad', 'Dirección General']
+    },
+    sedes: [],
+    tiposNormativos: [],
+    // SENER: the 232 functions of its 14 units end with a period.
+    puntuacion: 'punto',
+    segmentosStaff: false,
+    // SENER: each of the 14 units states its Objetivo before its Funciones.
+    objetivoObligatorio: true,
+    nombreDuplicado: 'mismo-padre',
+    // The SENER's own wording, shortened (its units end with «Las demás que le señalen otras
+    // disposiciones jurídicas aplicables, las que le confiera el superior jerárquico…»).
+    clausulaCierre: 'Las demás que le señalen otras disposiciones jurídicas aplicables y las que le confiera su superior jerárquico.',
+    normaImss: false
+};
+
+export const DEFAULT_PROFILES: Readonly<Record<string, InstitutionProfile>> = { IMSS, ISSSTE, APF };
+
+/** The profile of a file that names no institution: the IMSS conventions. */
 export const FALLBACK_PROFILE = IMSS;
+
+/** The profile of an institution with none of its own (SENER, CNE…): the federal one. */
+export const FEDERAL_PROFILE = APF;

@@ -2,7 +2,7 @@
 // Two layers: the workspace file `estructura.json` (read by the server and the CLI alike) and the
 // editor's `estructura.reglas` setting, which wins over the file for the user who sets it.
 
-import { DEFAULT_PROFILES, FALLBACK_PROFILE, type InstitutionProfile } from './profiles.js';
+import { DEFAULT_PROFILES, FALLBACK_PROFILE, FEDERAL_PROFILE, type InstitutionProfile } from './profiles.js';
 import { RULES, type Severity } from './rules/catalog.js';
 
 export type SeveritySetting = Severity | 'off';
@@ -102,6 +102,7 @@ function parseProfile(value: unknown, where: string, problems: string[]): Partia
                 break;
             case 'segmentosStaff':
             case 'objetivoObligatorio':
+            case 'normaImss':
                 if (typeof v === 'boolean') out[key] = v;
                 else problems.push(`${where}: «${key}» debe ser true o false.`);
                 break;
@@ -132,8 +133,13 @@ export class RuleSettings {
         return this.editorSeverities.get(code) ?? this.fileSeverities.get(code);
     }
 
+    /**
+     * An institution's profile: its own (defaults and `estructura.json`), else the federal one
+     * (`APF` in `estructura.json`) for a named institution, else the IMSS's for a file without one.
+     */
     profile(institution: string): InstitutionProfile {
-        return this.profiles.get(institution) ?? this.profiles.get('IMSS') ?? FALLBACK_PROFILE;
+        return this.profiles.get(institution)
+            ?? (institution ? this.profiles.get('APF') ?? FEDERAL_PROFILE : this.profiles.get('IMSS') ?? FALLBACK_PROFILE);
     }
 
     applyFile(config: ParsedConfig | undefined): void {
@@ -154,7 +160,7 @@ export class RuleSettings {
     private setProfiles(overrides: Record<string, Partial<InstitutionProfile>>): void {
         this.profiles = new Map();
         for (const institution of new Set([...Object.keys(DEFAULT_PROFILES), ...Object.keys(overrides)])) {
-            const base = DEFAULT_PROFILES[institution] ?? FALLBACK_PROFILE;
+            const base = DEFAULT_PROFILES[institution] ?? (overrides.APF ? { ...FEDERAL_PROFILE, ...overrides.APF } : FEDERAL_PROFILE);
             this.profiles.set(institution, { ...base, ...overrides[institution] });
         }
     }

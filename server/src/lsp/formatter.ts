@@ -100,6 +100,8 @@ export class EstructuraFormatter implements Formatter {
         if (previous.text === 'tipo' && !previous.hidden) return { spaces: 1 };
         if (previous.text === '}' || this.startsStatement(leaf)) return keepBlank;
         if (previous.hidden) return keepBlank;
+        // A period inside a function is the end of its Roman number (`XXV. "…"`), not a qualifier.
+        if (previous.text === '.' && ast.isFuncion(previous.astNode)) return { spaces: 1 };
         if (leaf.text === '.' || leaf.text === ')' || leaf.text === ',' || previous.text === '.') return { spaces: 0 };
         return { spaces: 1 };
     }

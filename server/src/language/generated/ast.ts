@@ -246,7 +246,7 @@ export interface Funcion extends langium.AstNode {
     fundamento?: string;
     incisos: Array<Inciso>;
     linea?: string;
-    numero?: string;
+    numero?: NumeroFuncion;
     texto: string;
 }
 
@@ -345,6 +345,18 @@ export function isNombreAnterior(item: unknown): item is NombreAnterior {
 export type NombreTipo = string;
 
 export function isNombreTipo(item: unknown): item is NombreTipo {
+    return typeof item === 'string';
+}
+
+export type NumeroFuncion = string;
+
+export function isNumeroFuncion(item: unknown): item is NumeroFuncion {
+    return typeof item === 'string';
+}
+
+export type NumeroUnidad = string;
+
+export function isNumeroUnidad(item: unknown): item is NumeroUnidad {
     return typeof item === 'string';
 }
 
@@ -486,7 +498,7 @@ export interface Unidad extends langium.AstNode {
     name: string;
     noBasica: boolean;
     nombre: string;
-    numero?: string;
+    numero?: NumeroUnidad;
     objetivo?: string;
     organoNormativo: boolean;
     puestos: Array<Puesto>;

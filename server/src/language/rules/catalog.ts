@@ -81,7 +81,7 @@ const rules = [
             correcto: 'puesto JD_PHAE "Jefe de División" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}'
         },
         fix: 'Adscribir el puesto a la sede más cercana hacia arriba (Dirección General, Secretaría General o Dirección Normativa): reemplaza la unidad de `adscrito a`, o añade `adscrito a <sede>` a un puesto escrito dentro de la unidad.',
-        note: 'Caso real: el Acuerdo ACDO.AS2.HCT.310822/226.P.DA (manual de la DOE, 2022), en `examples/ejemplos/phae-doe-2022/`.'
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF). Caso real: el Acuerdo ACDO.AS2.HCT.310822/226.P.DA (manual de la DOE, 2022), en `examples/ejemplos/phae-doe-2022/`.'
     },
     {
         code: 'norma-7.2.1.15-no-basica',
@@ -89,6 +89,7 @@ const rules = [
         severity: 'error',
         description: 'Un PHAE no puede adscribirse a una unidad de la estructura no básica.',
         quote: NORMA_7_2_1_15,
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
         example: {
             incorrecto: 'unidad DIV "División de Análisis" {\n    estructura no básica\n    puesto P1 "Asesor" {\n        clase homólogo de autorización específica\n    }\n}',
             correcto: 'unidad DIV "División de Análisis" {\n    estructura no básica\n    puesto P1 "Asesor" {\n        clase mando\n    }\n}'
@@ -100,6 +101,7 @@ const rules = [
         severity: 'error',
         description: 'Un PHAE no tiene personal de mando ni operativo a su cargo: ningún puesto le reporta y no es titular de ninguna unidad. Los subordinados pueden declararse en otros archivos: la revisión abarca todo el espacio de trabajo.',
         quote: NORMA_7_2_1_15,
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
         example: {
             incorrecto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}\n\npuesto P2 "Analista" {\n    clase operativo\n    reporta a P1\n}',
             correcto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}\n\npuesto P2 "Analista" {\n    clase operativo\n    reporta a TIT_DOE\n}'
@@ -111,7 +113,7 @@ const rules = [
         severity: 'error',
         description: 'Un PHAE no realiza actos de autoridad. Una actividad marcada `autoridad` es un error; una actividad cuyo verbo inicial es de autoridad (Imponer, Resolver, Ordenar, Conceder, Negar, Vetar, Expedir, Determinar créditos, Nombrar, Remover…) es una advertencia. «Sancionar» no cuenta: en los manuales significa aprobar.',
         quote: NORMA_7_2_1_15,
-        note: 'Severidad: error si la actividad está marcada `autoridad`; advertencia si solo el verbo lo sugiere.',
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF). Severidad: error si la actividad está marcada `autoridad`; advertencia si solo el verbo lo sugiere.',
         example: {
             incorrecto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    actividades {\n        "Imponer las sanciones que correspondan."\n    }\n}',
             correcto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    actividades {\n        "Analizar los proyectos que le encomiende la persona titular."\n    }\n}'
@@ -123,6 +125,7 @@ const rules = [
         severity: 'error',
         description: 'Las actividades de un PHAE atienden proyectos y programas encomendados, no las atribuciones que el RIIMSS confiere al órgano: una actividad de un PHAE no puede tener como fundamento una atribución del RIIMSS.',
         quote: NORMA_7_2_1_15,
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
         example: {
             incorrecto: 'actividades {\n    "Integrar el informe anual." fundamento "RIIMSS art. 82"\n}',
             correcto: 'actividades {\n    "Integrar el informe del proyecto encomendado."\n}'
@@ -134,6 +137,7 @@ const rules = [
         severity: 'error',
         description: 'Los PHAE no se representan en organigramas: un organigrama no puede listar un PHAE entre sus puestos. Los organigramas que genera la herramienta los omiten.',
         quote: NORMA_5_48,
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
         example: {
             incorrecto: 'organigrama ORG "Dirección de Operación y Evaluación" {\n    raíz DOE\n    puestos TIT_DOE, JD_PHAE\n}',
             correcto: 'organigrama ORG "Dirección de Operación y Evaluación" {\n    raíz DOE\n    puestos TIT_DOE\n}'
@@ -195,9 +199,9 @@ const rules = [
     },
     {
         code: 'estructura-objetivo',
-        source: 'Perfil ISSSTE',
+        source: 'Perfil de la institución',
         severity: 'warning',
-        description: 'En el perfil ISSSTE cada unidad tiene su objetivo (el manual pone «Objetivo:» antes de las funciones de cada unidad).',
+        description: 'En los perfiles ISSSTE y federal (APF: Secretarías y Comisiones cuyo Manual de Organización General se publica en el DOF) cada unidad tiene su objetivo (el manual pone «Objetivo:» antes de las funciones de cada unidad).',
         note: 'Perfil: `objetivoObligatorio`.',
         example: {
             incorrecto: 'unidad DA "Departamento de Afiliación" {\n    funciones { … }\n}',

@@ -7,7 +7,9 @@ import { isUnidad, type Unidad } from '../../generated/ast.js';
 import { institutionOf, numberKey } from '../../model.js';
 import { report } from '../catalog.js';
 import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
+import { formatNumeral, numeralValue } from '../../numerals.js';
 import { indentationOf, quoteString } from './fix-utils.js';
+import { listSystem } from './numbering.js';
 import { isClosing, unitLabel } from './text.js';
 
 export interface ClosingData { falta: true }
@@ -43,10 +45,11 @@ export function closingFix({ document, diagnostic, services }: FixContext): Code
     const numbered = unit.funciones.some(f => f.numero);
     let prefix = '';
     if (numbered) {
-        const lastNumber = Number(numberKey(last.numero));
-        const next = Number.isInteger(lastNumber) && last.numero ? lastNumber + 1 : unit.funciones.length + 1;
-        const dot = (unit.funciones.find(f => f.numero)?.numero ?? '.').endsWith('.') ? '.' : '';
-        prefix = `${next}${dot} `;
+        const system = listSystem(unit);
+        const lastNumber = numeralValue(numberKey(last.numero) ?? '', system);
+        const next = lastNumber?.system === system ? lastNumber.value + 1 : unit.funciones.length + 1;
+        const dot = system === 'roman' || (unit.funciones.find(f => f.numero)?.numero ?? '.').endsWith('.') ? '.' : '';
+        prefix = `${formatNumeral(next, system)}${dot} `;
     }
     const offset = last.$cstNode.end;
     const position = document.textDocument.positionAt(offset);

@@ -1,5 +1,7 @@
 // Registration of the Norma rules (7.2.1.15, 5.48).
+import type { AstNode } from 'langium';
 import type { EstructuraServices } from '../../estructura-module.js';
+import { institutionOf } from '../../model.js';
 import type { FixMap } from '../fixes.js';
 import { ruleCheck, type RuleCheck } from '../index.js';
 import { checkAtribuciones, checkAutoridad, checkNoBasica, checkOrganigrama, checkSede, checkSinPersonal } from './phae.js';
@@ -8,13 +10,15 @@ import { fixMoveToSede } from './move-to-sede.js';
 export function normaChecks(services: EstructuraServices): RuleCheck[] {
     const settings = services.settings.RuleSettings;
     const index = services.structure.StructureIndex;
+    // The Norma is the IMSS's: it applies where the institution's profile says so (`normaImss`).
+    const applies = (node: AstNode) => settings.profile(institutionOf(node)).normaImss;
     return [
-        ruleCheck('norma-7.2.1.15-sede', 'Puesto', (node, accept) => checkSede(node, accept, settings)),
-        ruleCheck('norma-7.2.1.15-no-basica', 'Puesto', (node, accept) => checkNoBasica(node, accept)),
-        ruleCheck('norma-7.2.1.15-sin-personal', 'Puesto', (node, accept) => checkSinPersonal(node, accept, index)),
-        ruleCheck('norma-7.2.1.15-autoridad', 'Actividad', (node, accept) => checkAutoridad(node, accept)),
-        ruleCheck('norma-7.2.1.15-atribuciones', 'Actividad', (node, accept) => checkAtribuciones(node, accept)),
-        ruleCheck('norma-5.48-organigrama', 'Organigrama', (node, accept) => checkOrganigrama(node, accept))
+        ruleCheck('norma-7.2.1.15-sede', 'Puesto', (node, accept) => applies(node) && checkSede(node, accept, settings)),
+        ruleCheck('norma-7.2.1.15-no-basica', 'Puesto', (node, accept) => applies(node) && checkNoBasica(node, accept)),
+        ruleCheck('norma-7.2.1.15-sin-personal', 'Puesto', (node, accept) => applies(node) && checkSinPersonal(node, accept, index)),
+        ruleCheck('norma-7.2.1.15-autoridad', 'Actividad', (node, accept) => applies(node) && checkAutoridad(node, accept)),
+        ruleCheck('norma-7.2.1.15-atribuciones', 'Actividad', (node, accept) => applies(node) && checkAtribuciones(node, accept)),
+        ruleCheck('norma-5.48-organigrama', 'Organigrama', (node, accept) => applies(node) && checkOrganigrama(node, accept))
     ];
 }
 
