@@ -482,3 +482,41 @@ describe('the imported manuals', () => {
         expect(withCode(ws.docs['manuales/imss-sg/imss-sg.estructura'].diagnostics, 'estructura-nombre-duplicado')).toEqual([]);
     }, 120_000);
 });
+
+describe('estructura-propiedad-repetida', () => {
+    it('reports a property written twice on the second, naming the first one\'s line; lists and single properties pass', async () => {
+        const ws = await buildWorkspace({
+            'a.estructura': `${header()}unidad UEOD "Unidad de Evaluación" {
+    número 7.1.1
+    tipo Unidad
+    alias "UEOD"
+    alias "Unidad de Evaluación de Delegaciones"
+    número 7.1.2
+    puesto T "Titular" {
+        titular
+        clase mando
+        titular
+    }
+}
+cambio "ACDO.AS2.HCT.310822/226.P.DA" {
+    fecha 2022-08-31
+    tipo denominación
+    fecha 2022-09-01
+}
+`
+        });
+        const doc = ws.docs['a.estructura'];
+        const found = withCode(doc.diagnostics, 'estructura-propiedad-repetida');
+        expect(found.map(d => [d.range.start.line + 1, doc.textDocument.getText(d.range), d.message])).toEqual([
+            [7, '7.1.2', 'Sintaxis: «número» ya está escrito en la línea 3; escrito otra vez, este valor reemplaza al primero. Deje uno solo.'],
+            [11, 'titular', 'Sintaxis: «titular» ya está escrito en la línea 9; escrito otra vez, este valor reemplaza al primero. Deje uno solo.'],
+            [17, '2022-09-01', 'Sintaxis: «fecha» ya está escrito en la línea 15; escrito otra vez, este valor reemplaza al primero. Deje uno solo.']
+        ]);
+        expect(found.every(d => d.severity === 1)).toBe(true);
+    });
+
+    it('finds nothing in the imported manuals and the examples', async () => {
+        const ws = await buildWorkspace(exampleFiles());
+        expect(Object.values(ws.docs).flatMap(doc => withCode(doc.diagnostics, 'estructura-propiedad-repetida'))).toEqual([]);
+    }, 120_000);
+});

@@ -39,6 +39,16 @@ const rules = [
         description: 'El archivo no se puede leer como `.estructura`: falta o sobra algo en la línea indicada.'
     },
     {
+        code: 'estructura-propiedad-repetida',
+        source: 'Sintaxis',
+        severity: 'error',
+        description: 'Cada dato de una unidad, un puesto, un manual, un organigrama o un cambio (`número`, `tipo`, `adscrita a`, `objetivo`, `titular`…) se escribe una vez: escrito dos veces, el segundo valor reemplaza al primero sin avisar. Las listas (`alias`, `anterior`, `funciones`, `puestos`, unidades) sí se repiten.',
+        example: {
+            incorrecto: 'unidad UEOD "Unidad de Evaluación de Órganos Desconcentrados" {\n    número 7.1.1\n    número 7.1.2\n}',
+            correcto: 'unidad UEOD "Unidad de Evaluación de Órganos Desconcentrados" {\n    número 7.1.1\n}'
+        }
+    },
+    {
         code: 'estructura-referencia',
         source: 'Estructura',
         severity: 'error',

@@ -13,6 +13,7 @@ import { mentionChecks } from './mentions/index.js';
 import { checkHeader } from './header.js';
 import { normaChecks } from './norma/index.js';
 import { checkNumbering } from './numbering.js';
+import { checkRepeatedProperties } from './repeated-properties.js';
 import { structureChecks } from './structure/index.js';
 
 /** One rule's check on one node type. */
@@ -34,7 +35,9 @@ function baseChecks(services: EstructuraServices): RuleCheck[] {
         ruleCheck('estructura-numeracion', 'Unidad', (node, accept) => checkNumbering(node, accept, index, settings)),
         ruleCheck('estructura-ciclo', 'Unidad', (node, accept) => checkCycle(node, accept)),
         ruleCheck('estructura-id-duplicado', 'Unidad', (node, accept) => checkDuplicateId(node, accept, index)),
-        ruleCheck('estructura-id-duplicado', 'Puesto', (node, accept) => checkDuplicateId(node, accept, index))
+        ruleCheck('estructura-id-duplicado', 'Puesto', (node, accept) => checkDuplicateId(node, accept, index)),
+        ...(['Unidad', 'Puesto', 'Manual', 'Parte', 'Organigrama', 'Cambio'] as const).map(type =>
+            ruleCheck('estructura-propiedad-repetida', type, (node, accept) => checkRepeatedProperties(node, accept)))
     ];
 }
 
