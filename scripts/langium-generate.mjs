@@ -4,8 +4,9 @@
 // group; Langium warns on each ("Found multiple assignments to 'numero' with the '=' assignment
 // operator"), fearing that a second value overwrites the first; and on the marks written with or
 // without accents (`órgano normativo` | `organo normativo`, `?=` twice). Each property is meant to
-// be written once (`+=` would turn `número` into a list), so exactly that warning is dropped; any
-// other message, and the exit code, pass through.
+// be written once (`+=` would turn `número` into a list; the rule estructura-propiedad-repetida
+// reports a repetition to the user), so exactly that warning is dropped; any other message, and the
+// exit code, pass through.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
