@@ -81,11 +81,14 @@ describe('funcion-numeracion in Roman numerals', () => {
         expect(fixed).toContain('IV. "Las demás');
     });
 
-    it('reports a word written where the number goes, and arabic numbers in a Roman list', async () => {
-        const typo = await single(unit('DG', 'Dirección General de Normatividad', '122').replace('I. "Coordinar', 'Coordinar. "Coordinar'));
+    it('reports a malformed Roman numeral and arabic numbers in a Roman list; a word before the text is one syntax error', async () => {
+        const typo = await single(unit('DG', 'Dirección General de Normatividad', '122', '', ['Coordinar las acciones.', 'Dirigir los programas.', 'Atender los asuntos.', 'Supervisar los programas.', CLOSING])
+            .replace('IV. "Supervisar', 'IIII. "Supervisar'));
         expect(withCode(typo.doc, 'funcion-numeracion').map(d => d.message)).toEqual([
-            'Convención de los manuales: «Coordinar» no es un número de esta lista: sus funciones se numeran con números arábigos (1, 2, 3…).'
+            'Convención de los manuales: «IIII» no es un número de esta lista: sus funciones se numeran con números romanos (I, II, III…).'
         ]);
+        const word = await single(unit('DG', 'Dirección General de Normatividad', '122').replace('I. "Coordinar', 'Coordinar "Coordinar'));
+        expect(withCode(word.doc, 'estructura-sintaxis')).toHaveLength(1);
         const mixed = await single(unit('DG', 'Dirección General de Normatividad', '122').replace('II. "Las', '2. "Las'));
         expect(withCode(mixed.doc, 'funcion-numeracion').map(d => d.message)).toEqual([
             'Convención de los manuales: «2» no es un número de esta lista: sus funciones se numeran con números romanos (I, II, III…).'

@@ -11,6 +11,7 @@ export const EstructuraTerminals = {
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
     FECHA: /\d{4}-\d{2}-\d{2}/,
+    ROMANO: /[IVXLCDM]+\.(?=[\s"])/,
     NUMERO: /\d+(\.\d+)*\.?/,
     ID: /[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/,
     STRING: /"(\\.|[^"\\])*"/,
@@ -351,7 +352,7 @@ export function isNombreTipo(item: unknown): item is NombreTipo {
 export type NumeroFuncion = string;
 
 export function isNumeroFuncion(item: unknown): item is NumeroFuncion {
-    return typeof item === 'string';
+    return (typeof item === 'string' && (/\d+(\.\d+)*\.?/.test(item) || /[IVXLCDM]+\.(?=[\s"])/.test(item)));
 }
 
 export type NumeroUnidad = string;
