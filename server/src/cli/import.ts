@@ -10,7 +10,7 @@ import { loadWorkspace } from '../workspace.js';
 import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
 import { exists } from './files.js';
 
-const USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
+const USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|apf|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
 
 interface ImportArgs {
     input: string;
@@ -36,7 +36,7 @@ function parseArgs(args: string[]): ImportArgs | string {
     if (typeof read === 'string') return read;
     const { values, positionals: inputs } = read;
     const profile = last(values.perfil) ?? 'auto';
-    if (profile !== 'imss' && profile !== 'issste' && profile !== 'auto') return `perfil desconocido «${profile}»: use imss, issste o auto.`;
+    if (profile !== 'imss' && profile !== 'issste' && profile !== 'apf' && profile !== 'auto') return `perfil desconocido «${profile}»: use imss, issste, apf o auto.`;
     const baseName = last(values.nombre);
     if (baseName !== undefined && !/^[\p{L}\d][\p{L}\d._-]*$/u.test(baseName)) return `nombre de archivo no válido «${baseName}»: use letras, dígitos, «-», «_» o «.».`;
     if (inputs.length !== 1) return inputs.length === 0 ? 'indique el archivo de texto del manual.' : 'indique un solo archivo de texto.';

@@ -177,9 +177,12 @@ function attachRoot(
     const same = known.find(k => sameName(k.name, root.name));
     if (same) return { unit: root, origin: 'misma-unidad', same, explanation: `es la misma unidad que ${manual.institution}.${same.id}, con el mismo nombre oficial`, others: [] };
     if (statements.length === 0) {
-        return sameName(root.name, 'Dirección General')
-            ? { unit: root, origin: 'cabeza', explanation: 'sin adscripción: la Dirección General encabeza la institución', others: [] }
-            : { unit: root, origin: 'no-declarada', explanation: 'sin adscripción: el texto no la declara', others: [] };
+        if (sameName(root.name, 'Dirección General')) return { unit: root, origin: 'cabeza', explanation: 'sin adscripción: la Dirección General encabeza la institución', others: [] };
+        // A federal manual's root named as the institution (100 SECRETARÍA DE ENERGÍA) is its head.
+        if (manual.institutionName && sameName(root.name, manual.institutionName)) {
+            return { unit: root, origin: 'cabeza', explanation: `sin adscripción: es la institución (${manual.institutionName}), que encabeza la estructura`, others: [] };
+        }
+        return { unit: root, origin: 'no-declarada', explanation: 'sin adscripción: el texto no la declara', others: [] };
     }
     const subtree = new Set<string>();
     const collect = (u: ImportedUnit) => { subtree.add(u.number); for (const c of children.get(u.number) ?? []) collect(c); };
@@ -248,7 +251,9 @@ interface Context {
 function manualIdFor(manual: ImportedManual, allocator: IdAllocator): string {
     const rest = manual.title.replace(/^\s*manual de organizaci[oó]n\s*/iu, '');
     const year = manual.vigencia?.slice(0, 4);
-    const general = /^(?:general\s+)?del instituto\b/iu.test(rest) || rest === '';
+    // The institution-wide manual: "…General del Instituto…", a federal "Manual de Organización
+    // General (de la Secretaría de Energía)".
+    const general = /^(?:general\s+)?del instituto\b/iu.test(rest) || rest === '' || (manual.profile === 'apf' && /^general\b/iu.test(rest));
     const base = general ? manual.institution : `${manual.institution}_${acronym(rest.replace(/^(?:de la|del|de los|de las|de)\s+/iu, ''))}`;
     const id = year ? `${base}_${year}` : base;
     if (allocator.claim(id)) return id;
@@ -295,7 +300,7 @@ function unit(ctx: Context, u: ImportedUnit, depth: number, withoutChildren = fa
     const id = ctx.ids.get(u.number)!;
     const lines = [`${pad}unidad ${id} ${quote(u.name, depth, 'unidad '.length + id.length + 1)} {`];
     if (isKindName(u.kind)) lines.push(`${inner}tipo ${u.kind}`);
-    lines.push(`${inner}número ${u.number}`);
+    lines.push(`${inner}número ${u.written ?? u.number}`);
     const rootLink = link ?? ctx.rootLinks.get(u);
     const comment = link ? undefined : ctx.rootComments.get(u);
     if (comment) lines.push(...commentLines(comment, depth + 1));

@@ -1,6 +1,8 @@
 // The importer: a manual's extracted text in, `.estructura` files and a report out.
 
+import { parseApf } from './apf.js';
 import { findAttachmentStatements, formerNamesOf, type AttachmentStatement, type LineLocator } from './attachment.js';
+import { detectProfile, type Detection } from './detect.js';
 import { emitManual, foldName, type AttachmentOrigin, type EmittedFile, type KnownUnit } from './emit.js';
 import { extractHistory, type History } from './history.js';
 import { parseImss } from './imss.js';
@@ -8,7 +10,7 @@ import { parseIssste } from './issste.js';
 import type { ImportedManual, ImportedUnit, LineFate, Profile, SourceLine } from './model.js';
 import { decodeManual, ImportError, normalizeWhitespace, splitLines, stripMarkdown } from './source.js';
 
-export { ImportError };
+export { ImportError, detectProfile, type Detection };
 
 export interface ImportOptions {
     profile?: Profile | 'auto';
@@ -22,7 +24,11 @@ export interface ImportReport {
     perfil: Profile;
     manual: { id: string; titulo: string; institucion: string; vigencia: string | null };
     archivos: string[];
-    unidades: Array<{ numero: string; nombre: string; padre: string | null; tipo: string; funciones: number; id: string; linea: number }>;
+    /**
+     * `numero` is unique in the manual (the parent's `numero` in `padre`); `numeroEscrito` is the
+     * numeral as the heading writes it when that had to be qualified (`a` → `II.a`).
+     */
+    unidades: Array<{ numero: string; numeroEscrito?: string; nombre: string; padre: string | null; tipo: string; funciones: number; id: string; linea: number }>;
     funciones: number;
     lineas: {
         total: number;
@@ -64,23 +70,34 @@ export interface ImportResult {
     report: ImportReport;
 }
 
-/** Which family a text belongs to, from the institution it names most. */
-export function detectProfile(text: string): Profile {
-    const issste = (text.match(/Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado|\bISSSTE\b/giu) ?? []).length;
-    const imss = (text.match(/Instituto Mexicano del Seguro Social|\bIMSS\b/gu) ?? []).length;
-    return issste > imss ? 'issste' : 'imss';
-}
+const FAMILY: Record<Profile, string> = {
+    imss: 'del IMSS',
+    issste: 'del ISSSTE',
+    apf: 'de la Administración Pública Federal (Secretarías y Comisiones, publicado en el DOF)'
+};
+
+const PARSERS: Record<Profile, (lines: SourceLine[], fates: LineFate[]) => ImportedManual> = { imss: parseImss, issste: parseIssste, apf: parseApf };
 
 export function importManual(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportResult {
     const text = decodeManual(bytes, fileName);
-    const profile = !options.profile || options.profile === 'auto' ? detectProfile(text) : options.profile;
+    // The family comes from the document's structure (see detect.ts); a chosen profile is checked
+    // against it, and the report says when the structure points elsewhere.
+    const detection = detectProfile(text);
+    const auto = !options.profile || options.profile === 'auto';
+    if (auto && !detection.profile) throw new ImportError(`${fileName}: ${detection.reason}`);
+    const profile = auto ? detection.profile! : options.profile as Profile;
     const lines = splitLines(text);
     // A trailing newline does not make a line of its own.
     if (lines.length > 1 && lines.at(-1)!.text === '' && /\n$/u.test(text)) lines.pop();
     const fates: LineFate[] = new Array(lines.length);
-    const manual = profile === 'issste' ? parseIssste(lines, fates) : parseImss(lines, fates);
+    const manual = PARSERS[profile](lines, fates);
+    const elsewhere = detection.verdicts.filter(v => v.profile !== profile && v.units > manual.units.length).sort((a, b) => b.units - a.units)[0];
     if (manual.units.length === 0) {
-        throw new ImportError(`${fileName}: no parece un manual de organización ${profile === 'issste' ? 'del ISSSTE' : 'del IMSS'}: no se encontró ningún encabezado de unidad con sus funciones (perfil «${profile}»).`);
+        const hint = elsewhere ? `; por su estructura parece del perfil «${elsewhere.profile}» (${elsewhere.units} unidades): pruebe --perfil ${elsewhere.profile}` : '';
+        throw new ImportError(`${fileName}: no parece un manual de organización ${FAMILY[profile]}: no se encontró ningún encabezado de unidad con sus funciones (perfil «${profile}»)${hint}.`);
+    }
+    if (!auto && elsewhere) {
+        (manual.notes ??= []).push(`Por su estructura, el texto parece del perfil «${elsewhere.profile}» (${elsewhere.units} unidades frente a ${manual.units.length} con «${profile}»).`);
     }
     const baseName = options.baseName ?? fileName.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
     const sourceName = fileName.split(/[\\/]/u).pop()!;
@@ -149,7 +166,7 @@ function buildReport(manual: ImportedManual, sourceName: string, emitted: Return
         manual: { id: emitted.manualId, titulo: manual.title, institucion: manual.institution, vigencia: manual.vigencia ?? null },
         archivos: emitted.files.map(f => f.name),
         unidades: manual.units.map(u => ({
-            numero: u.number, nombre: u.name, padre: u.parent, tipo: u.kind, funciones: u.functions.length,
+            numero: u.number, ...(u.written ? { numeroEscrito: u.written } : {}), nombre: u.name, padre: u.parent, tipo: u.kind, funciones: u.functions.length,
             id: emitted.ids.get(u.number)!, linea: u.line
         })),
         funciones: manual.units.reduce((n, u) => n + u.functions.length, 0),
@@ -167,6 +184,6 @@ function buildReport(manual: ImportedManual, sourceName: string, emitted: Return
             explicacion: r.explanation,
             otrasDeclaraciones: r.others.map(o => ({ linea: o.line, texto: o.text, unidad: o.parentName }))
         })),
-        avisos: emitted.notes
+        avisos: [...(manual.notes ?? []), ...emitted.notes]
     };
 }

@@ -2,7 +2,8 @@
 // Parsers (one per profile) fill it; the emitter and the report read it. Line numbers are 1-based
 // lines of the original input file.
 
-export type Profile = 'imss' | 'issste';
+/** The families the importer reads: IMSS decimal outlines, ISSSTE codes, federal (APF) DOF manuals. */
+export type Profile = 'imss' | 'issste' | 'apf';
 
 export interface SourceLine {
     /** 1-based line number in the input file. */
@@ -25,7 +26,7 @@ export interface ImportedItem {
 }
 
 export interface ImportedFunction {
-    /** The number as written (`1.`, `12`), absent for bullet lists whose numbers were lost. */
+    /** The number as written (`1.`, `12`, `XXV.`), absent for bullet lists whose numbers were lost. */
     number?: string;
     text: string;
     line: number;
@@ -35,8 +36,15 @@ export interface ImportedFunction {
 }
 
 export interface ImportedUnit {
-    /** Number or code as written in the manual, without a trailing period (`7.1.1`, `5.3.0.1`). */
+    /**
+     * Number or code as written in the manual, without a trailing period (`7.1.1`, `5.3.0.1`, `100`,
+     * `I`, `I.1`, `a`); unique within the manual. A federal manual's lettered headings start again
+     * under each Roman numeral (`a)` under `I.` and under `II.`): the repeated ones are qualified by
+     * their parent's number (`II.a`) and `written` keeps the numeral as the heading writes it.
+     */
     number: string;
+    /** The numeral as written, when `number` had to be qualified to be unique. */
+    written?: string;
     /** Official name, wrapped lines joined, footnote marks removed. */
     name: string;
     /** Parent's number/code, or null for a root of the manual. */
@@ -82,7 +90,10 @@ export type LineFate =
 
 export interface ImportedManual {
     profile: Profile;
-    institution: 'IMSS' | 'ISSSTE';
+    /** The institution's id, the namespace of its units' ids (`IMSS`, `ISSSTE`, `SENER`, `CNE`…). */
+    institution: string;
+    /** The institution's name as the document gives it (`Secretaría de Energía`), when it does. */
+    institutionName?: string;
     title: string;
     clave?: string;
     /** ISO date of the latest organigrama vigencia or publication, if any. */
@@ -97,4 +108,9 @@ export interface ImportedManual {
     listedNames: Paragraph[];
     /** Fate of every input line, index = line - 1. */
     fates: LineFate[];
+    /**
+     * What the parser noticed and the report must say (in Spanish): list and body that disagree,
+     * a function list cut short, lines of a page whose columns were glued together.
+     */
+    notes?: string[];
 }
