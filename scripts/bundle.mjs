@@ -6,6 +6,9 @@ import { fixGrammarFile } from './textmate-unicode.mjs';
 // chevrotain needs Object.groupBy, missing in Node 20 (and in VS Code's extension host).
 const polyfill = readFileSync(new URL('../server/src/polyfill.cjs', import.meta.url), 'utf-8');
 const watch = process.argv.includes('--watch');
+// The CLI's --version and the SARIF tool entry (server/src/cli/package-info.ts).
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
+const packageInfo = { version: pkg.version, repository: typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url };
 
 // `langium generate` writes ASCII-only keyword boundaries; make accented keywords highlight.
 fixGrammarFile(new URL('../syntaxes/estructura.tmLanguage.json', import.meta.url));
@@ -19,6 +22,7 @@ const common = {
     minify: !watch,
     logLevel: 'info',
     banner: { js: polyfill },
+    define: { ESTRUCTURA_PACKAGE: JSON.stringify(packageInfo) },
     // docs-link.ts reads import.meta.url only when __dirname is missing (ESM, tests).
     logOverride: { 'empty-import-meta': 'silent' }
 };

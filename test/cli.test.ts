@@ -16,8 +16,10 @@ const DOE_FOLDER = 'examples/manuales/imss-doe-2022/';
 const DOE = 'examples/manuales/imss-doe-2022/imss-doe-2022.estructura';
 
 /** `archivo:línea:columna severidad código mensaje` */
-const DIAGNOSTIC_LINE = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+) (?<severity>error|advertencia|info|sugerencia) (?<code>[a-z][a-z0-9.-]*) (?<message>.+)$/;
-const SUMMARY_LINE = /^(\d+) archivos revisados: (\d+) errores, (\d+) advertencias, (\d+) informativos\.$/;
+const DIAGNOSTIC_LINE = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+) (?<severity>error|advertencia|informativo|sugerencia) (?<code>[a-z][a-z0-9.-]*) (?<message>.+)$/;
+const SUMMARY_LINE = /^(\d+) archivos revisados: (\d+) errores, (\d+) advertencias, (\d+) informativos, (\d+) sugerencias\.$/;
+/** A row of the per-rule table: `  código: N`. */
+const RULE_ROW = /^ {2}(?<code>[a-z][a-z0-9.-]*): (?<count>\d+)$/;
 const STACK_TRACE = /\n\s+at .+\(?.*:\d+:\d+\)?/;
 
 interface Run { status: number | null; stdout: string; stderr: string }
@@ -38,8 +40,34 @@ function lineOf(file: string, needle: string): number {
 }
 
 interface JsonReport {
-    diagnostics: Array<{ file: string; line: number; column: number; severity: string; code: string; message: string }>;
-    summary: { errors: number; warnings: number; infos: number };
+    diagnostics: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }>;
+    summary: { files: number; errors: number; warnings: number; infos: number; hints: number; hidden: number; porRegla: Record<string, number> };
+}
+
+interface TextReport {
+    diagnostics: Array<Record<string, string>>;
+    /** The per-rule table, in its order. */
+    rules: Array<[code: string, count: number]>;
+    summary: string;
+}
+
+/**
+ * The piped text output: diagnostic lines, then (if any) «Por regla:» with a `  código: N` row per
+ * rule, then the summary line. Fails on any other line.
+ */
+function parseText(stdout: string): TextReport {
+    const lines = stdout.trimEnd().split('\n');
+    const summary = lines.pop()!;
+    const table = lines.indexOf('Por regla:');
+    const diagnosticLines = table === -1 ? lines : lines.slice(0, table);
+    const rows = table === -1 ? [] : lines.slice(table + 1);
+    for (const line of diagnosticLines) expect(line).toMatch(DIAGNOSTIC_LINE);
+    for (const row of rows) expect(row).toMatch(RULE_ROW);
+    return {
+        diagnostics: diagnosticLines.map(l => l.match(DIAGNOSTIC_LINE)!.groups!),
+        rules: rows.map(r => { const g = r.match(RULE_ROW)!.groups!; return [g.code, Number(g.count)]; }),
+        summary
+    };
 }
 
 function parseJson(run: Run): JsonReport {
@@ -84,10 +112,7 @@ describe('estructura revisar (text output)', () => {
         const run = estructura('revisar', 'examples/');
         expect(run.status, run.stderr).toBe(1);
         expect(run.stderr).toBe('');
-        const lines = run.stdout.trimEnd().split('\n');
-        const summary = lines.pop()!;
-        for (const line of lines) expect(line).toMatch(DIAGNOSTIC_LINE);
-        const diagnostics = lines.map(l => l.match(DIAGNOSTIC_LINE)!.groups!);
+        const { diagnostics, rules, summary } = parseText(run.stdout);
 
         const errors = diagnostics.filter(d => d.severity === 'error');
         expect(errors.map(errorKey).sort()).toEqual(expectedErrors());
@@ -102,6 +127,14 @@ describe('estructura revisar (text output)', () => {
         expect(Number(counts![1])).toBe(exampleFileNames().length);
         expect(Number(counts![2])).toBe(errors.length);
         expect(Number(counts![3])).toBe(diagnostics.filter(d => d.severity === 'advertencia').length);
+        expect(Number(counts![4])).toBe(diagnostics.filter(d => d.severity === 'informativo').length);
+        expect(Number(counts![5])).toBe(diagnostics.filter(d => d.severity === 'sugerencia').length);
+
+        // The per-rule table counts every line shown, most frequent rule first.
+        const byCode = new Map<string, number>();
+        for (const d of diagnostics) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
+        expect(new Map(rules)).toEqual(byCode);
+        expect(rules.map(([, n]) => n)).toEqual([...rules.map(([, n]) => n)].sort((a, b) => b - a));
     });
 
     it('resolves a reference into another manual given on the command line, and exits 0', () => {
@@ -116,7 +149,7 @@ describe('estructura revisar (text output)', () => {
     it('reports the reference into another manual as unresolved when that manual is not given', () => {
         const run = estructura('revisar', DOE_FOLDER);
         expect(run.status, run.stderr).toBe(1);
-        const errors = run.stdout.trimEnd().split('\n').map(l => l.match(DIAGNOSTIC_LINE)?.groups).filter(d => d?.severity === 'error');
+        const errors = parseText(run.stdout).diagnostics.filter(d => d.severity === 'error');
         // `adscrita a DG`, and the change records that name the Dirección Jurídica and the Dirección
         // de Planeación Estratégica Institucional (as unit, and as former or new adscription): all
         // units of the institutional manual.
@@ -139,14 +172,19 @@ describe('estructura revisar --formato json', () => {
         const report = parseJson(run);
         expect(Object.keys(report).sort()).toEqual(['diagnostics', 'summary']);
         for (const d of report.diagnostics) {
-            expect(Object.keys(d).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+            expect(Object.keys(d).sort()).toEqual(['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
             expect(Number.isInteger(d.line) && d.line >= 1).toBe(true);
             expect(Number.isInteger(d.column) && d.column >= 1).toBe(true);
+            expect(d.endLine > d.line || (d.endLine === d.line && d.endColumn >= d.column)).toBe(true);
+            expect(['error', 'advertencia', 'informativo', 'sugerencia']).toContain(d.severity);
         }
         const errors = report.diagnostics.filter(d => d.severity === 'error');
         expect(report.summary.errors).toBe(errors.length);
         expect(report.summary.warnings).toBe(report.diagnostics.filter(d => d.severity === 'advertencia').length);
-        expect(report.summary.infos).toBe(report.diagnostics.filter(d => d.severity === 'info' || d.severity === 'sugerencia').length);
+        expect(report.summary.infos).toBe(report.diagnostics.filter(d => d.severity === 'informativo').length);
+        expect(report.summary.hints).toBe(report.diagnostics.filter(d => d.severity === 'sugerencia').length);
+        expect(report.summary.hidden).toBe(0);
+        expect(Object.values(report.summary.porRegla).reduce((a, b) => a + b, 0)).toBe(report.diagnostics.length);
         expect(errors.map(errorKey).sort()).toEqual(expectedErrors());
         // 1-based like the text output: the unresolved id starts where the file has it.
         const reference = errors.find(d => d.code === 'estructura-referencia')!;
@@ -196,10 +234,9 @@ describe('bad usage and unreadable inputs', () => {
         expect(run.stderr).not.toMatch(STACK_TRACE);
         // The readable inputs were still checked (with each other: `adscrita a DG` resolves into
         // the institutional manual).
-        const lines = run.stdout.trimEnd().split('\n');
-        const summary = lines.pop()!;
+        const { diagnostics, summary } = parseText(run.stdout);
         expect(summary).toMatch(/^2 archivos revisados: 7 errores, /);
-        const errors = lines.map(l => l.match(DIAGNOSTIC_LINE)?.groups).filter(d => d?.severity === 'error');
+        const errors = diagnostics.filter(d => d?.severity === 'error');
         expect(errors.map(d => errorKey({ ...d!, file: ERRORS })).sort()).toEqual(expectedErrors().filter(e => e.startsWith(`${ERRORS}:`)));
     });
 
@@ -224,10 +261,7 @@ describe('a half-typed file', () => {
         expect(run.status, run.stderr).toBe(1);
         expect(run.stderr).toBe('');
         expect(run.stderr).not.toMatch(STACK_TRACE);
-        const diagnostics = run.stdout.trimEnd().split('\n').slice(0, -1).map(l => {
-            expect(l).toMatch(DIAGNOSTIC_LINE);
-            return l.match(DIAGNOSTIC_LINE)!.groups!;
-        });
+        const { diagnostics } = parseText(run.stdout);
         const syntax = diagnostics.filter(d => d.code === 'estructura-sintaxis');
         expect(syntax.length).toBeGreaterThan(0);
         for (const d of syntax) {
@@ -236,7 +270,7 @@ describe('a half-typed file', () => {
         }
         // The unterminated text is on line 4.
         expect(syntax.map(d => Number(d.line))).toContain(4);
-        expect(run.stdout).toMatch(/^1 archivos revisados: [1-9]\d* errores, /m);
+        expect(run.stdout).toMatch(/^1 archivo revisado: (1 error|(?:[2-9]|[1-9]\d+) errores), /m);
     });
 
     it('is reported in JSON with the same file and line', () => {

@@ -26,7 +26,7 @@ const SEED = 20261206 ^ Number(process.env.FUZZ_SEED ?? 0);
 const QUIET_FILE = 'zz-punto-de-quietud.estructura';
 const QUIET_TEXT = 'manual PUNTO_DE_QUIETUD "Archivo de la prueba diferencial" {\n    institucion PRUEBA\n}\n';
 
-const SEVERITY = ['', 'error', 'advertencia', 'info', 'sugerencia'];
+const SEVERITY = ['', 'error', 'advertencia', 'informativo', 'sugerencia'];
 
 interface ColdDiagnostic { file: string; line: number; column: number; severity: string; code: string; message: string }
 

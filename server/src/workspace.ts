@@ -18,10 +18,23 @@ export interface LoadedWorkspace {
     services: EstructuraServices;
     documents: LangiumDocument[];
     problems: InputProblem[];
+    /**
+     * Files loaded only as context (`--espacio`): indexed, linked and validated with the rest so
+     * references and cross-file rules see them, but not among the files the caller reports on.
+     */
+    contextOnly: ReadonlySet<string>;
 }
 
-/** Expands folders to the `.estructura` files inside them; reports what cannot be read. */
-export async function collectFiles(paths: string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
+export interface LoadOptions {
+    /** Folders or files loaded for linking and cross-file rules only (see `contextOnly`). */
+    context?: readonly string[];
+}
+
+/**
+ * Expands folders to the `.estructura` files inside them; reports what cannot be read, and a
+ * folder given by name that holds no `.estructura` file (a typo, or the wrong folder).
+ */
+export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
     const files: string[] = [];
     const problems: InputProblem[] = [];
     async function visit(target: string, explicit: boolean): Promise<void> {
@@ -50,7 +63,13 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
             problems.push({ file: target, message: 'no es un archivo .estructura; se omite' });
         }
     }
-    for (const p of paths) await visit(p, true);
+    for (const p of paths) {
+        const before = files.length;
+        await visit(p, true);
+        if (files.length === before && !problems.some(problem => problem.file === p)) {
+            problems.push({ file: p, message: 'la carpeta no contiene archivos .estructura' });
+        }
+    }
     return { files: [...new Set(files)], problems };
 }
 
@@ -81,9 +100,14 @@ export async function findConfigFile(paths: string[]): Promise<string | undefine
     return undefined;
 }
 
-export async function loadWorkspace(paths: string[], validate = true, configFile?: string): Promise<LoadedWorkspace> {
+export async function loadWorkspace(paths: string[], validate = true, configFile?: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const { shared, Estructura: services } = createEstructuraServices(NodeFileSystem);
-    const { files, problems } = await collectFiles(paths);
+    const given = await collectFiles(paths);
+    const context = await collectFiles(options.context ?? []);
+    const givenFiles = new Set(given.files);
+    const contextOnly = new Set(context.files.filter(file => !givenFiles.has(file)));
+    const files = [...given.files, ...contextOnly];
+    const problems = [...given.problems, ...context.problems];
     const config = configFile ?? (validate ? await findConfigFile(paths) : undefined);
     if (config) {
         try {
@@ -111,5 +135,5 @@ export async function loadWorkspace(paths: string[], validate = true, configFile
     }
     for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build(documents, { validation: validate });
-    return { shared, services, documents, problems };
+    return { shared, services, documents, problems, contextOnly };
 }

@@ -10,13 +10,15 @@ import { manualMarkdown } from '../export/markdown.js';
 import { modelJson } from '../export/model-json.js';
 import { staticChartSvg } from '../export/charts.js';
 import { ChartBuilder, type Chart } from '../organigrama/index.js';
-import { loadWorkspace } from '../workspace.js';
+import { isDocumento, isManual } from '../language/generated/ast.js';
+import { manualKey } from '../language/model.js';
+import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
 import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
 import { exists } from './files.js';
+import { EXPORTAR_USAGE as USAGE } from './help.js';
 
 export type ExportFormat = 'html' | 'md' | 'json' | 'svg';
 
-const USAGE = 'Uso: estructura exportar <rutas…> --formato html|md|json|svg [--salida <archivo o carpeta>] [--manual <ID>…] [--espacio <carpeta>…] [--sobrescribir]';
 
 const EXTENSIONS: Record<ExportFormat, RegExp> = { html: /\.html?$/i, md: /\.(md|markdown)$/i, json: /\.json$/i, svg: /\.svg$/i };
 
@@ -100,6 +102,17 @@ export async function runExport(rawArgs: string[]): Promise<number> {
     if (manuals.length === 0) {
         process.stderr.write(`estructura exportar: no hay manuales que exportar en ${args.paths.join(', ')} (ningún archivo .estructura).\n`);
         return 1;
+    }
+
+    // A split manual exported from some of its files only: say what was left out and how to add it.
+    for (const left of await filesLeftOut(manuals, workspace, args.paths)) {
+        const folder = path.relative(cwd, left.folder) || '.';
+        const parts = left.parts === 0 ? '' : `${left.parts} ${left.parts === 1 ? 'parte' : 'partes'}`;
+        const what = left.main ? (parts ? `el archivo principal y ${parts}` : 'el archivo principal') : parts;
+        const total = left.manual.files.length + left.parts + (left.main ? 1 : 0);
+        process.stderr.write(`estructura exportar: aviso: ${left.parts + (left.main ? 1 : 0) === 1 ? 'queda' : 'quedan'} fuera ${what} del manual ${left.manual.id}`
+            + ` que ${left.parts + (left.main ? 1 : 0) === 1 ? 'está' : 'están'} en ${folder} y no se dieron; se exporta con ${left.manual.files.length} de sus ${total} archivos.`
+            + ` Para exportarlo completo, dé la carpeta (estructura exportar ${folder} …) o añádala con --espacio ${folder}.\n`);
     }
 
     // Where it goes: stdout, one file, or a folder.
@@ -187,6 +200,58 @@ export async function runExport(rawArgs: string[]): Promise<number> {
 async function outputKind(output: string, format: ExportFormat): Promise<{ kind: 'file' | 'folder'; path: string }> {
     if (EXTENSIONS[format].test(output)) return { kind: 'file', path: output };
     return { kind: 'folder', path: output };
+}
+
+interface LeftOut {
+    manual: ManualDocument;
+    folder: string;
+    /** Files with `parte de` the manual, and whether its `manual` file is among them. */
+    parts: number;
+    main: boolean;
+}
+
+/**
+ * Files of the exported manuals that sit beside a given file but were not loaded (neither given
+ * nor under --espacio): `exportar manual.estructura` without the `parte de` files next to it.
+ * Only their headers matter, so they are parsed, not linked.
+ */
+async function filesLeftOut(manuals: ManualDocument[], workspace: LoadedWorkspace, paths: string[]): Promise<LeftOut[]> {
+    const byKey = new Map(manuals.filter(m => m.id !== undefined).map(m => [m.key, m]));
+    const loaded = new Set(workspace.documents.map(fileOf));
+    const folders = new Set<string>();
+    for (const p of paths) {
+        // A given folder brought every file under it; a given file may have left its siblings.
+        if (p.endsWith('.estructura') && loaded.has(path.resolve(p))) folders.add(path.dirname(path.resolve(p)));
+    }
+    const found = new Map<string, LeftOut>();
+    for (const folder of folders) {
+        let entries: string[];
+        try {
+            entries = (await fs.readdir(folder)).sort();
+        } catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const file = path.join(folder, entry);
+            if (!entry.endsWith('.estructura') || loaded.has(file)) continue;
+            let text: string;
+            try {
+                text = await fs.readFile(file, 'utf-8');
+            } catch {
+                continue;
+            }
+            const root = workspace.services.parser.LangiumParser.parse(text).value;
+            if (!isDocumento(root)) continue;
+            const manual = byKey.get(manualKey(root));
+            if (!manual) continue;
+            const id = `${manual.key}|${folder}`;
+            const left = found.get(id) ?? { manual, folder, parts: 0, main: false };
+            if (isManual(root.encabezado)) left.main = true;
+            else left.parts++;
+            found.set(id, left);
+        }
+    }
+    return [...found.values()];
 }
 
 /** The `.estructura` files under the paths to export (the --espacio folders only give context). */

@@ -3,50 +3,63 @@ import { runCheck } from './check.js';
 import { runExport } from './export.js';
 import { runImport } from './import.js';
 import { runRules } from './rules.js';
+import { COMMAND_HELP, USAGE, versionLine } from './help.js';
 
-const USAGE = `Uso: estructura <comando> [opciones]
+/** Each command under its Spanish name and its English alias. */
+const COMMANDS = new Map<string, { name: string; run: (args: string[]) => number | Promise<number> }>();
+for (const [name, alias, run] of [
+    ['revisar', 'check', runCheck],
+    ['reglas', 'rules', runRules],
+    ['importar', 'import', runImport],
+    ['exportar', 'export', runExport]
+] as const) {
+    COMMANDS.set(name, { name, run }).set(alias, { name, run });
+}
 
-Comandos:
-  revisar <rutas…> [--formato texto|json]   revisa archivos y carpetas .estructura (alias: check)
-  reglas [--formato texto|md]                el catálogo de reglas; en Markdown, docs/reglas.md (alias: rules)
-  importar <texto.txt> --salida <carpeta>    convierte el texto de un manual en archivos .estructura (alias: import)
-      [--perfil imss|issste|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]
-  exportar <rutas…> --formato html|md|json|svg  exporta los manuales: HTML para imprimir, Markdown, el modelo en JSON
-      [--salida <archivo o carpeta>]             o los organigramas en SVG (alias: export); sin --salida, un solo
-      [--manual <ID>…] [--espacio <carpeta>…]    documento a la salida estándar; varios manuales requieren
-      [--sobrescribir]                           --salida <carpeta>
+const HELP_FLAGS = new Set(['-h', '--help', '--ayuda']);
+const VERSION_FLAGS = new Set(['-v', '--version', '--versión']);
 
-Códigos de salida: 0 sin errores, 1 con errores, 2 uso incorrecto o entrada ilegible.`;
+/** Whether a flag is among the options (not after `--`, where everything is a path). */
+function hasFlag(args: readonly string[], flags: ReadonlySet<string>): boolean {
+    const end = args.indexOf('--');
+    return (end === -1 ? args : args.slice(0, end)).some(arg => flags.has(arg));
+}
 
 export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
-    switch (command) {
-        case 'revisar':
-        case 'check':
-            return runCheck(rest);
-        case 'reglas':
-        case 'rules':
-            return runRules(rest);
-        case 'importar':
-        case 'import':
-            return runImport(rest);
-        case 'exportar':
-        case 'export':
-            return runExport(rest);
-        case undefined:
-        case '-h':
-        case '--help':
-        case 'ayuda':
-            if (command === undefined) {
-                process.stderr.write(`estructura: falta el comando.\n\n${USAGE}\n`);
-                return 2;
-            }
-            process.stdout.write(USAGE + '\n');
-            return 0;
-        default:
-            process.stderr.write(`estructura: comando desconocido «${command}».\n\n${USAGE}\n`);
-            return 2;
+    if (command === undefined) {
+        process.stderr.write(`estructura: falta el comando.\n\n${USAGE}\n`);
+        return 2;
     }
+    const known = COMMANDS.get(command);
+    if (known) {
+        // Every command answers --help and --version before reading its options.
+        if (hasFlag(rest, HELP_FLAGS)) {
+            process.stdout.write(COMMAND_HELP[known.name] + '\n');
+            return 0;
+        }
+        if (hasFlag(rest, VERSION_FLAGS)) {
+            process.stdout.write(versionLine() + '\n');
+            return 0;
+        }
+        return known.run(rest);
+    }
+    if (HELP_FLAGS.has(command) || command === 'ayuda' || command === 'help') {
+        // `estructura ayuda revisar`: that command's help.
+        const topic = rest[0] === undefined ? undefined : COMMANDS.get(rest[0]);
+        if (rest[0] !== undefined && !topic) {
+            process.stderr.write(`estructura: comando desconocido «${rest[0]}».\n\n${USAGE}\n`);
+            return 2;
+        }
+        process.stdout.write((topic ? COMMAND_HELP[topic.name] : USAGE) + '\n');
+        return 0;
+    }
+    if (VERSION_FLAGS.has(command) || command === 'version' || command === 'versión') {
+        process.stdout.write(versionLine() + '\n');
+        return 0;
+    }
+    process.stderr.write(`estructura: comando desconocido «${command}».\n\n${USAGE}\n`);
+    return 2;
 }
 
 // A reader that stops early (`estructura reglas | head`) closes the pipe: end quietly.

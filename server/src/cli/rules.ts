@@ -2,8 +2,7 @@
 import { RULES } from '../language/rules/catalog.js';
 import { renderRulesMarkdown, SEVERITY_NAMES } from '../language/rules/docs.js';
 import { last, readOptions } from './args.js';
-
-const USAGE = 'Uso: estructura reglas [--formato texto|md]';
+import { REGLAS_USAGE } from './help.js';
 
 export function runRules(args: string[]): number {
     const read = readOptions(args, { formato: { type: 'string', aliases: ['format'] } });
@@ -12,7 +11,7 @@ export function runRules(args: string[]): number {
         : !['texto', 'text', 'md', undefined].includes(last(read.values.formato)) ? `formato desconocido «${last(read.values.formato)}»: use texto o md.`
         : undefined;
     if (problem || typeof read === 'string') {
-        process.stderr.write(`estructura reglas: ${problem}\n${USAGE}\n`);
+        process.stderr.write(`estructura reglas: ${problem}\n${REGLAS_USAGE}\n`);
         return 2;
     }
     if (last(read.values.formato) === 'md') {

@@ -1,0 +1,137 @@
+// The help of `estructura` and of each command (`estructura <comando> --help`), in Spanish.
+import { VERSION } from './package-info.js';
+
+const EXIT_CODES = 'Códigos de salida: 0 sin errores, 1 con errores, 2 uso incorrecto o entrada ilegible.';
+
+export const USAGE = `Uso: estructura <comando> [opciones]
+
+Comandos:
+  revisar <rutas…>       revisa archivos y carpetas .estructura (alias: check)
+  reglas                 el catálogo de reglas; en Markdown, docs/reglas.md (alias: rules)
+  importar <texto.txt>   convierte el texto de un manual en archivos .estructura (alias: import)
+  exportar <rutas…>      exporta los manuales a HTML, Markdown, JSON o SVG (alias: export)
+
+Opciones:
+  -h, --help             esta ayuda; «estructura <comando> --help», la de cada comando
+  -v, --version          la versión de estructura
+
+${EXIT_CODES}`;
+
+export const REVISAR_USAGE = 'Uso: estructura revisar <archivos o carpetas…> [--formato texto|json|sarif|github] [--minimo <severidad>] [--max-advertencias <N>] [--espacio <carpeta>…] [--config <estructura.json>]';
+
+const REVISAR = `${REVISAR_USAGE}
+(alias: check)
+
+Revisa los archivos .estructura de las rutas (las carpetas, con sus subcarpetas) con las mismas
+reglas que el editor y muestra cada diagnóstico con su severidad y el código de su regla.
+
+Opciones:
+  --formato texto|json|sarif|github
+        texto (por omisión): «archivo:línea:columna severidad código mensaje», una línea por
+          diagnóstico, y al final los diagnósticos por regla y el resumen; en una terminal, agrupados
+          bajo el nombre de cada archivo y con colores (sin colores si NO_COLOR está definida);
+        json: {"diagnostics": […], "summary": {…, "porRegla": {…}}};
+        sarif: SARIF 2.1.0, para GitHub code scanning y otros visores;
+        github: una anotación de GitHub Actions por diagnóstico (::error file=…,line=…::mensaje).
+  --minimo error|advertencia|informativo|sugerencia
+        muestra solo los diagnósticos de esa severidad o mayor (también en inglés: error, warning,
+        info, hint); el resumen cuenta lo que se muestra y dice cuántos se ocultaron.
+  --max-advertencias <N>
+        termina con 1 si hay más de N advertencias, aunque no haya errores. No se combina con
+        --minimo error, que ocultaría esas advertencias.
+  --espacio <carpeta o archivo>
+        carga también esos archivos para resolver referencias y para las reglas entre archivos,
+        pero no reporta sus diagnósticos; se puede repetir.
+  --config <estructura.json>
+        la configuración de reglas y perfiles; por omisión, el estructura.json de la carpeta
+        revisada o de una superior.
+  -h, --help             esta ayuda
+  -v, --version          la versión de estructura
+
+Severidades, de mayor a menor: error, advertencia, informativo, sugerencia.
+
+Códigos de salida: 0 sin errores; 1 con errores, o con más advertencias que --max-advertencias;
+2 uso incorrecto, o una ruta que no existe, no se puede leer o no contiene archivos .estructura
+(se nombra en stderr y se revisa el resto).
+
+Ejemplos:
+  estructura revisar manuales/
+  estructura revisar manuales/imss-doe-2022/ --espacio manuales/ --minimo advertencia
+  estructura revisar manuales/ --formato sarif > estructura.sarif`;
+
+export const REGLAS_USAGE = 'Uso: estructura reglas [--formato texto|md]';
+
+const REGLAS = `${REGLAS_USAGE}
+(alias: rules)
+
+Lista el catálogo de reglas: código, severidad por omisión y fuente. Con --formato md escribe el
+Markdown de docs/reglas.md: cada regla con su descripción, la cláusula que cita y ejemplos.
+
+Opciones:
+  --formato texto|md     texto (por omisión) o Markdown
+  -h, --help             esta ayuda
+  -v, --version          la versión de estructura
+
+Códigos de salida: 0, o 2 ante un uso incorrecto.`;
+
+const IMPORTAR = `Uso: estructura importar <texto.txt> --salida <carpeta> [opciones]
+(alias: import)
+
+Convierte el texto extraído del PDF de un manual en archivos .estructura: uno por manual, o uno por
+área principal (\`parte de …\`) si el manual es grande.
+
+Opciones:
+  -o, --salida <carpeta>     dónde escribir los archivos (obligatoria)
+  --perfil <perfil>          el perfil de la institución (imss, issste, apf) o auto, por omisión,
+                             que lo reconoce en el texto
+  --reporte <reporte.json>   escribe además el reporte: cada línea de la entrada (conservada,
+                             descartada o sin reconocer), las unidades, la historia y los avisos
+  --espacio <carpeta>        los manuales ya importados con los que se enlaza la raíz (por
+                             omisión, la carpeta que contiene a la de salida); se puede repetir
+  --nombre <base>            el nombre base de los archivos
+  --sobrescribir             reemplaza archivos existentes (sin ella, no se reemplaza ninguno)
+  -h, --help                 esta ayuda
+  -v, --version              la versión de estructura
+
+Códigos de salida: 0 si importó, 1 si el archivo no es un manual legible, 2 ante un uso incorrecto
+o un archivo de salida que ya existe.`;
+
+export const EXPORTAR_USAGE = 'Uso: estructura exportar <rutas…> --formato html|md|json|svg [--salida <archivo o carpeta>] [--manual <ID>…] [--espacio <carpeta>…] [--sobrescribir]';
+
+const EXPORTAR = `${EXPORTAR_USAGE}
+(alias: export)
+
+Exporta cada manual de las rutas como un documento, aunque esté partido en varios archivos.
+
+Opciones:
+  -f, --formato html|md|json|svg
+        html: listo para imprimir a PDF; md: Markdown, con los organigramas en SVG junto al .md;
+        json: el modelo completo; svg: solo los organigramas, un archivo por organigrama.
+  -o, --salida <archivo o carpeta>
+        un archivo si termina en .html, .md, .json o .svg; si no, una carpeta. Sin --salida, un
+        solo documento a la salida estándar.
+  --manual <ID>          exporta solo ese manual de las rutas; se puede repetir
+  --espacio <carpeta>    carga también esos archivos para resolver referencias, sin exportar sus
+                         manuales; las partes (\`parte de\`) de un manual exportado que estén ahí
+                         sí se incluyen en él; se puede repetir
+  --sobrescribir         reemplaza archivos existentes
+  -h, --help             esta ayuda
+  -v, --version          la versión de estructura
+
+Si se da el archivo principal de un manual partido (o una de sus partes) sin las demás partes de
+su carpeta, se exporta lo dado y se avisa en stderr cuántas partes quedaron fuera: para exportarlo
+completo, dé la carpeta o añádala con --espacio.
+
+Códigos de salida: 0 si exportó, 1 ante errores de sintaxis (no exporta nada), 2 ante un uso
+incorrecto, una ruta que no existe o un archivo que ya existe.
+
+Ejemplos:
+  estructura exportar manuales/imss-doe-2022 --formato html --salida doe.html
+  estructura exportar manuales/ --formato json > estructura.json`;
+
+/** The help of each command, by its Spanish name. */
+export const COMMAND_HELP: Record<string, string> = { revisar: REVISAR, reglas: REGLAS, importar: IMPORTAR, exportar: EXPORTAR };
+
+export function versionLine(): string {
+    return `estructura ${VERSION}`;
+}
