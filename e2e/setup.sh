@@ -9,11 +9,20 @@
 #      e2e/.tools/code-server/.
 #   3. playwright-core comes from the repo's devDependencies (`npm install` / `npm ci`); we only check.
 #
-# With --solo-paquetes it stops after step 1 (the organigrama webview test needs only Chromium).
+# With --solo-paquetes it stops after step 1 (the organigrama webview test needs only Chromium);
+# `--solo-paquetes PKG…` installs only those Debian packages instead of the list below (the Neovim
+# test: `--solo-paquetes neovim`).
 # Exit status is non-zero with a message naming the step that failed.
 set -euo pipefail
+APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep chromium)
 ONLY_PACKAGES=false
-[ "${1:-}" = "--solo-paquetes" ] && ONLY_PACKAGES=true
+if [ "${1:-}" = "--solo-paquetes" ]; then
+    ONLY_PACKAGES=true
+    shift
+    [ $# -gt 0 ] && APT_PACKAGES=("$@")
+fi
+# The program each package must leave behind, checked after installing.
+declare -A PROGRAM_OF=([chromium]=/usr/bin/chromium [ripgrep]=/usr/bin/rg [neovim]=/usr/bin/nvim)
 
 CODE_SERVER_VERSION=4.100.3
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,7 +30,6 @@ TOOLS="$ROOT/e2e/.tools"
 CS_DIR="$TOOLS/code-server"
 CS_BIN="$CS_DIR/node_modules/.bin/code-server"
 CS_MARK="$CS_DIR/.installed-$CODE_SERVER_VERSION"
-APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep chromium)
 
 log() { echo "[e2e setup] $*"; }
 fail() { echo "[e2e setup] FAILED: $*" >&2; exit 1; }
@@ -51,8 +59,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
     log "Debian packages present"
 fi
-[ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing after installing the chromium package"
-[ -x /usr/bin/rg ] || fail "/usr/bin/rg missing after installing the ripgrep package"
+for p in "${APT_PACKAGES[@]}"; do
+    program="${PROGRAM_OF[$p]:-}"
+    [ -z "$program" ] || [ -x "$program" ] || fail "$program missing after installing the $p package"
+done
 flock -u 9
 if $ONLY_PACKAGES; then log "Debian packages ready"; exit 0; fi
 
