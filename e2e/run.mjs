@@ -2,7 +2,9 @@
 // End-to-end proof in a real editor: installs the tools (e2e/setup.sh), packages the extension,
 // installs it into a fresh code-server (VS Code 1.100.3), opens a copy of examples/ and drives
 // Chromium as a user would, asserting what is on screen. One screenshot per step goes to
-// e2e/screenshots/; the two the README shows are copied to docs/img/.
+// e2e/screenshots/ (git-ignored). The run writes nothing tracked: only when the environment
+// variable ESTRUCTURA_CAPTURAS names a folder (`npm run capturas` gives docs/img) are the three
+// screenshots the README shows copied there.
 //
 //   node e2e/run.mjs [--skip-setup] [--skip-package] [--keep]
 //
@@ -10,7 +12,7 @@
 // the path of that step's screenshot.
 import { copyFileSync, cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installExtension, startCodeServer } from './lib/code-server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
@@ -63,10 +65,14 @@ async function main() {
         server.stop();
         if (!args.has('--keep')) rmSync(work, { recursive: true, force: true });
     }
-    // The README's pictures: the last good screenshots of these steps.
-    for (const [from, to] of [['2-problems-con-errores', 'editor-problemas'], ['3-outline-hover', 'editor-esquema-hover'],
-        ['6-mention-f12', 'editor-mencion-f12']]) {
-        copyFileSync(join(SHOTS, `${from}.png`), join(ROOT, 'docs', 'img', `${to}.png`));
+    // The README's pictures, only when asked for (`npm run capturas`): these steps' screenshots.
+    if (process.env.ESTRUCTURA_CAPTURAS) {
+        const pictures = resolve(ROOT, process.env.ESTRUCTURA_CAPTURAS);
+        for (const [from, to] of [['2-problems-con-errores', 'editor-problemas'], ['3-outline-hover', 'editor-esquema-hover'],
+            ['6-mention-f12', 'editor-mencion-f12']]) {
+            copyFileSync(join(SHOTS, `${from}.png`), join(pictures, `${to}.png`));
+        }
+        log(`README pictures copied to ${pictures}`);
     }
     log(`all steps passed; timings (s): ${JSON.stringify(timings)}`);
 }

@@ -28,7 +28,8 @@ const UEOD_PART = 'manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura';
 const uri = (name: string) => pathToFileURL(path.join(EXAMPLES, name)).href;
 const text = (name: string) => readFileSync(path.join(EXAMPLES, name), 'utf-8');
 const lineOf = (source: string, needle: string) => source.split('\n').findIndex(line => line.includes(needle));
-const SCREENSHOT = path.join(REPO, 'docs/img/organigrama.png');
+/** Where the README picture goes: docs/img only through `npm run capturas` (ESTRUCTURA_CAPTURAS), else a temporary folder. */
+const screenshotIn = (scratch: string) => path.join(process.env.ESTRUCTURA_CAPTURAS ? path.resolve(REPO, process.env.ESTRUCTURA_CAPTURAS) : scratch, 'organigrama.png');
 
 function result(response: OrganigramaResponse): OrganigramaResult {
     if ('error' in response) throw new Error(response.error);
@@ -110,16 +111,17 @@ describe('organigrama view', () => {
         let browser: Browser;
         let page: Page;
         let answer: OrganigramaResult;
+        let dir: string;
         const violations: string[] = [];
         const errors: string[] = [];
 
         beforeAll(async () => {
             // Chromium comes from Debian (e2e/setup.sh installs it on a fresh machine, as root).
             if (!existsSync('/usr/bin/chromium')) {
-                execFileSync('bash', [path.join(REPO, 'e2e/setup.sh'), '--solo-paquetes'], { stdio: 'inherit', timeout: 20 * 60_000 });
+                execFileSync('bash', [path.join(REPO, 'e2e/setup.sh'), '--solo-paquetes', 'chromium'], { stdio: 'inherit', timeout: 20 * 60_000 });
             }
             answer = result(await client.request<OrganigramaResponse>('estructura/organigrama', { uri: uri(DOE_MAIN), alcance: 'manual' }, 30_000));
-            const dir = mkdtempSync(path.join(tmpdir(), 'organigrama-'));
+            dir = mkdtempSync(path.join(tmpdir(), 'organigrama-'));
             const asset = (name: string) => pathToFileURL(path.join(REPO, 'out/webview', name)).href;
             const html = organigramaPage({ cspSource: 'file:', nonce: 'prueba123', scriptUri: asset('organigrama.js'), styleUri: asset('organigrama.css') });
             writeFileSync(path.join(dir, 'organigrama.html'), html);
@@ -205,7 +207,9 @@ describe('organigrama view', () => {
             await page.waitForFunction(() => document.querySelectorAll('g.caja').length === 12);
             await page.setViewportSize({ width: 1400, height: 380 });
             await page.getByRole('button', { name: 'Ajustar' }).click();
-            await page.screenshot({ path: SCREENSHOT });
+            const screenshot = screenshotIn(dir);
+            await page.screenshot({ path: screenshot });
+            console.log(`organigrama screenshot: ${screenshot}`);
         });
     });
 });
