@@ -17,7 +17,8 @@ export const MANUALS = [
     { file: 'imss-manual-organizacion-2018.txt', folder: 'imss-2018', profile: 'imss' },
     { file: 'imss-manual-direccion-operacion-evaluacion-2022.txt', folder: 'imss-doe-2022', profile: 'imss' },
     { file: 'imss-norma-estructuras-extracto-y-manual-sg.md', folder: 'imss-sg', profile: 'imss' },
-    { file: 'issste-manual-organizacion-general-2018.txt', folder: 'issste-2018', profile: 'issste' }
+    { file: 'issste-manual-organizacion-general-2018.txt', folder: 'issste-2018', profile: 'issste' },
+    { file: 'sener-manual-organizacion-general-dof-2026-extracto.txt', folder: 'sener-2026', profile: 'apf' }
 ];
 
 /** Imports every manual into `out` (created fresh); reports go to `reports` if given. */

@@ -60,6 +60,18 @@ describe('estructura importar', () => {
         expect(readFileSync(path.join(out, 'imss-manual-organizacion-2018.estructura'), 'utf-8')).toBe(first);
     });
 
+    it('imports a federal manual with --perfil auto: the apf profile, its institution and the cross-check in the summary', () => {
+        const out = path.join(scratch, 'sener');
+        const run = estructura('importar', path.join(MANUALES, 'sener-manual-organizacion-general-dof-2026-extracto.txt'), '--salida', out, '--nombre', 'sener-2026');
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toMatch(/^sener-manual-organizacion-general-dof-2026-extracto\.txt: 14 unidades, 232 funciones \(perfil apf\) → 1 archivos en /u);
+        expect(run.stdout).toContain('  Institución SENER: siglas que el texto da a «Secretaría de Energía»: «SENER».');
+        expect(run.stdout).toContain('sener-manual-organizacion-general-dof-2026-extracto.txt:969: «Subsecretaría de Planeación y Transición Energética» aparece en una lista u organigrama pero no como unidad con funciones.');
+        expect(readdirSync(out)).toEqual(['sener-2026.estructura']);
+        expect(readFileSync(path.join(out, 'sener-2026.estructura'), 'utf-8')).toContain('manual SENER "Manual de Organización General de la Secretaría de Energía" {\n    institucion SENER\n');
+    });
+
     it('links a root to the workspace given with --espacio', () => {
         const out = path.join(scratch, 'ws', 'sg');
         const run = estructura('importar', path.join(MANUALES, 'imss-norma-estructuras-extracto-y-manual-sg.md'), '--salida', out, '--espacio', path.join(REPO, 'examples/manuales/imss-2018'));
@@ -67,18 +79,19 @@ describe('estructura importar', () => {
         expect(run.stdout).toContain('La unidad raíz «Secretaría General» (7.1) es la misma que IMSS.SG, definida en otro manual.');
     });
 
-    const bad: Array<[string, string | Uint8Array, RegExp, number]> = [
+    const bad: Array<[string, string | Uint8Array, RegExp, number, string[]?]> = [
         ['vacio.txt', '', /vacio\.txt: el archivo está vacío\./u, 1],
         ['blancos.txt', '\n  \n\t\n', /blancos\.txt: el archivo solo contiene espacios en blanco\./u, 1],
         ['binario.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /binario\.txt: no es un archivo de texto/u, 1],
         ['latin1.txt', Buffer.from('8.1 Dirección General\n\n Coordinar la operación.\n', 'latin1'), /latin1\.txt:1: el texto no está en UTF-8 .*iconv/u, 1],
         ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('8.1 Dirección General\n', 'utf16le')]), /utf16\.txt: el archivo está en UTF-16/u, 1],
-        ['receta.txt', 'Receta de tamales\n\nIngredientes: masa, manteca y sal.\n', /receta\.txt: no parece un manual de organización del IMSS: no se encontró ningún encabezado de unidad/u, 1]
+        ['receta.txt', 'Receta de tamales\n\nIngredientes: masa, manteca y sal.\n', /receta\.txt: no se pudo decidir a qué familia pertenece el manual: ningún perfil encuentra unidades con su estructura\. Perfiles probados: imss: ninguna unidad .*; issste: ninguna unidad .*; apf: ninguna unidad .*\. Indique el perfil con --perfil imss, issste o apf\./u, 1],
+        ['receta-imss.txt', 'Receta de tamales\n\nIngredientes: masa, manteca y sal.\n', /receta-imss\.txt: no parece un manual de organización del IMSS: no se encontró ningún encabezado de unidad/u, 1, ['--perfil', 'imss']]
     ];
-    for (const [name, content, message, status] of bad) {
+    for (const [name, content, message, status, extra = []] of bad) {
         it(`answers ${name} with a clear message and a non-zero exit`, () => {
             const file = write(name, content);
-            const run = estructura('importar', file, '--salida', path.join(scratch, 'bad-' + name));
+            const run = estructura('importar', file, '--salida', path.join(scratch, 'bad-' + name), ...extra);
             expect(run.stderr).toMatch(message);
             expect(run.stderr).not.toMatch(STACK_TRACE);
             expect(run.status).toBe(status);
@@ -91,7 +104,7 @@ describe('estructura importar', () => {
         expect(estructura('importar', scratch, '--salida', scratch).stderr).toMatch(/no se puede leer \(es una carpeta/u);
         expect(estructura('importar', 'x.txt').stderr).toMatch(/indique la carpeta de salida con --salida/u);
         const run = estructura('importar', 'x.txt', '--salida', scratch, '--perfil', 'sat');
-        expect(run.stderr).toMatch(/perfil desconocido «sat»: use imss, issste o auto\./u);
+        expect(run.stderr).toMatch(/perfil desconocido «sat»: use imss, issste, apf o auto\./u);
         expect(run.status).toBe(2);
     });
 });

@@ -1,4 +1,4 @@
-// Importer robustness: corrupted versions of the four real manuals (pages shuffled, lines cut,
+// Importer robustness: corrupted versions of the five real manuals (pages shuffled, lines cut,
 // headers duplicated, lines dropped, the file truncated, latin1 mojibake, invalid UTF-8 bytes,
 // Windows-1252 bytes, CRLF, a NUL byte) never crash and never hang. A text that can be read gives
 // a report that accounts for every input line (kept + dropped + unrecognized = lines of the input);
@@ -20,7 +20,8 @@ const SOURCES = [
     'imss-manual-organizacion-2018.txt',
     'imss-manual-direccion-operacion-evaluacion-2022.txt',
     'imss-norma-estructuras-extracto-y-manual-sg.md',
-    'issste-manual-organizacion-general-2018.txt'
+    'issste-manual-organizacion-general-2018.txt',
+    'sener-manual-organizacion-general-dof-2026-extracto.txt'
 ];
 /** One import of a corrupted manual (the ISSSTE manual takes about 0.7 s), on a loaded 2-core CI machine. */
 const BOUND_MS = 20_000;

@@ -124,7 +124,8 @@ export async function runImport(rawArgs: string[]): Promise<number> {
     if (r.historia.cambios > 0 || r.historia.sinInterpretar.length > 0) {
         out.write(`  historia: ${r.historia.cambios} cambios registrados${r.historia.sinInterpretar.length > 0 ? `; párrafos que mencionan cambios sin registro reconocido (quedan como texto): líneas ${r.historia.sinInterpretar.join(', ')}` : ''}\n`);
     }
-    for (const listed of r.listadosSinUnidad) out.write(`  ${args.input}:${listed.linea}: «${listed.nombre}» aparece en una lista u organigrama pero no como unidad con funciones.\n`);
+    for (const listed of r.listadosSinUnidad.slice(0, 20)) out.write(`  ${args.input}:${listed.linea}: «${listed.nombre}» aparece en una lista u organigrama pero no como unidad con funciones.\n`);
+    if (r.listadosSinUnidad.length > 20) out.write(`  … y ${r.listadosSinUnidad.length - 20} nombres más de listas u organigramas sin unidad con funciones (véase el reporte, «listadosSinUnidad»).\n`);
     return 0;
 }
 

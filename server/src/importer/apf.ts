@@ -47,6 +47,8 @@ const DANGLING = /(?:(?<![\p{L}])(?:de|del|la|las|los|el|y|e|a|al|con|en|para|po
 // line (a unit label, a function or a code after the end of a sentence) in mid-line.
 const GLUED: RegExp[] = [
     /\S(?: {3,}|\t+)(?!\s*[\d.…]*\s*$)\S/u,
+    // Only the right column: the left one is empty on this line.
+    /^ {20,}\S/u,
     /DIARIO OFICIAL\s+\(\p{L}+ Sección\)|\(\p{L}+ Sección\)\s+DIARIO OFICIAL/u,
     /\S\s+(?:Objetivo|OBJETIVO|Funciones|FUNCIONES)\s*:/u,
     /[.;:]\s+(?:[IVXLC]{1,7}|\d{3})\.\s+\p{Lu}/u
@@ -54,6 +56,26 @@ const GLUED: RegExp[] = [
 
 export function isGluedLine(text: string): boolean {
     return GLUED.some(p => p.test(text));
+}
+
+/**
+ * What a glued line shows of the function list it interrupts: the highest function numeral in its
+ * pieces, and whether a piece ends the list or starts another unit (a closing clause, a unit
+ * label, a unit code).
+ */
+function gluedPieces(text: string): { highest: number; switched: boolean } {
+    let highest = 0;
+    let switched = false;
+    for (const piece of text.split(/ {3,}|\t+|(?<=[.;:])\s+(?=(?:[IVXLC]{1,7}|\d{3})\.\s+\p{Lu})/u)) {
+        const t = piece.trim();
+        if (t === '') continue;
+        const roman = ROMAN_ITEM.exec(t);
+        const value = roman ? romanValue(roman[1]) : undefined;
+        if (value !== undefined) highest = Math.max(highest, value);
+        if (OBJETIVO_LABEL.test(t) || FUNCIONES_LABEL.test(t) || /^\d{3}\.\s+\p{Lu}/u.test(t) || (roman && isClosingClause(t))) switched = true;
+    }
+    if (/\S\s+(?:Objetivo|OBJETIVO|Funciones|FUNCIONES)\s*:/u.test(text)) switched = true;
+    return { highest, switched };
 }
 
 // Section titles of the federal guide for manuals de organización, folded. `numbered`: only with a
@@ -218,35 +240,10 @@ function looksLikeUnitName(name: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Kinds: the language's kinds first, then the federal ones it does not know yet.
-
-const FEDERAL_KINDS: Array<[prefix: string, kind: string]> = [
-    ['direccion general adjunta', 'Dirección General Adjunta'],
-    ['coordinacion general', 'Coordinación General'],
-    ['jefatura de oficina', 'Jefatura de Oficina'],
-    ['organo interno de control', 'Órgano Interno de Control'],
-    ['organo administrativo desconcentrado', 'Órgano Administrativo Desconcentrado'],
-    ['organos administrativos desconcentrados', 'Agrupación'],
-    ['oficialia mayor', 'Oficialía Mayor'],
-    ['subsecretaria', 'Subsecretaría'],
-    ['secretaria tecnica', 'Secretaría Técnica'],
-    ['secretaria ejecutiva', 'Secretaría Ejecutiva'],
-    ['secretaria', 'Secretaría'],
-    ['oficina', 'Oficina'],
-    ['comision', 'Comisión'],
-    ['presidencia', 'Presidencia'],
-    ['direccion de area', 'Dirección de Área'],
-    ['subdireccion', 'Subdirección'],
-    ['coordinacion', 'Coordinación']
-];
+// Kinds: the language's table (federal kinds included), else the name's first word.
 
 function kindOf(name: string): string | undefined {
-    const folded = foldName(name);
-    const federal = (prefixes: Array<[string, string]>) => prefixes.find(([p]) => folded === p || folded.startsWith(p + ' '))?.[1];
-    // Longer federal prefixes before the language's ("Dirección General Adjunta" before "Dirección General").
-    const specific = federal(FEDERAL_KINDS.slice(0, 6));
-    if (specific) return specific;
-    return kindFromName(name)?.kind ?? federal(FEDERAL_KINDS.slice(6));
+    return kindFromName(name)?.kind;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +271,7 @@ function isHeadingName(text: string): boolean {
 function findUnitHeadings(text: string[], from: number, sections: Map<number, SectionHeading>): UnitHeading[] {
     const headings: UnitHeading[] = [];
     for (let k = from; k < text.length; k++) {
+        if (isGluedLine(text[k])) continue;
         const objetivo = OBJETIVO_LABEL.test(text[k]);
         if (!objetivo && !FUNCIONES_LABEL.test(text[k])) continue;
         let found: UnitHeading | undefined;
@@ -348,9 +346,12 @@ export function parseApf(lines: SourceLine[], fates: LineFate[]): ImportedManual
     let section: ImportedSection | undefined;
     let bodySection: ImportedSection | undefined;
     let unrecognized: number[] = [];
+    let gluedBetween: number[] = [];
     const flushUnrecognized = () => {
         if (unrecognized.length > 0) notes.push(`${lineRanges(unrecognized)}: texto entre unidades que no es encabezado, objetivo ni función; se conserva en «Texto sin reconocer».`);
+        if (gluedBetween.length > 0) notes.push(`${lineRanges(gluedBetween)}: renglones con las dos columnas de una página del DOF pegadas, entre unidades; no se leyeron como unidades y se conservan en «Texto sin reconocer».`);
         unrecognized = [];
+        gluedBetween = [];
     };
 
     let i = 0;
@@ -403,7 +404,11 @@ export function parseApf(lines: SourceLine[], fates: LineFate[]): ImportedManual
                 continue;
             }
             keepUnrecognized(manual, l.line, raw);
-            unrecognized.push(l.line);
+            const mark = UNIT_MARK.exec(raw);
+            if (!isGluedLine(raw) && mark && isHeadingName(raw.slice(mark[0].length))) {
+                flushUnrecognized();
+                notes.push(`línea ${l.line}: encabezado de unidad sin «Objetivo:» ni «Funciones:»${i + 1 >= content.length ? ' (el texto termina ahí: el manual parece cortado)' : ''}; no se lee como unidad y se conserva en «Texto sin reconocer».`);
+            } else (isGluedLine(raw) ? gluedBetween : unrecognized).push(l.line);
             i++;
             continue;
         }
@@ -479,7 +484,7 @@ function parseUnit(ctx: Context, heading: UnitHeading): ImportedUnit | undefined
     const unit: ImportedUnit = {
         number: heading.numeral.replace(/\.$/u, ''), name, parent: null, kind: kindOf(name) ?? fallbackKind(name),
         line: content[heading.start].line, functions: [],
-        ...(guess?.generic ? { generic: true } : {}), ...(guess?.grouping || kindOf(name) === 'Agrupación' ? { grouping: true } : {})
+        ...(guess?.generic ? { generic: true } : {}), ...(guess?.grouping ? { grouping: true } : {})
     };
     manual.units.push(unit);
     return unit;
@@ -571,6 +576,8 @@ function parseFunctions(ctx: Context, start: number, unit: ImportedUnit): number
     let last = 0;
     let broken = false;
     let orphan = false;
+    /** The list ended inside a glued line: what follows belongs to another unit. */
+    let afterGlued = false;
     const aside = (i: number) => { keepUnrecognized(manual, content[i].line, text[i]); };
     const glued: number[] = [];
     const orphaned: number[] = [];
@@ -586,6 +593,11 @@ function parseFunctions(ctx: Context, start: number, unit: ImportedUnit): number
             glued.push(line);
             list.finish();
             broken = true;
+            // The other column may end this list or start another unit: what follows is then
+            // another unit's, whose heading is lost. Else the numbering goes on after its numerals.
+            const pieces = gluedPieces(raw);
+            if (pieces.switched && !orphan) { orphan = true; afterGlued = true; }
+            last = Math.max(last, pieces.highest);
             continue;
         }
         const open = list.current;
@@ -644,7 +656,9 @@ function parseFunctions(ctx: Context, start: number, unit: ImportedUnit): number
         notes.push(`${where}: ${lineRanges(loose)} sin reconocer: texto de la lista de funciones que no empieza ninguna función ni continúa una; se conserva en «Texto sin reconocer».`);
     }
     if (orphaned.length > 0) {
-        notes.push(`${where}: en la línea ${orphaned[0]} la numeración de funciones vuelve a empezar sin encabezado de unidad; ${lineRanges(orphaned)} quedan sin reconocer (el encabezado de esa unidad no se reconoció).`);
+        notes.push(afterGlued
+            ? `${where}: su lista termina en una página cuyas dos columnas quedaron pegadas, donde empieza otra unidad; ${lineRanges(orphaned)} (lo que sigue hasta el próximo encabezado reconocido) quedan sin reconocer: son de una unidad cuyo encabezado no se pudo leer.`
+            : `${where}: en la línea ${orphaned[0]} la numeración de funciones vuelve a empezar sin encabezado de unidad; ${lineRanges(orphaned)} quedan sin reconocer (el encabezado de esa unidad no se reconoció).`);
     }
     const final = unit.functions.at(-1);
     if (unit.functions.length === 0) {

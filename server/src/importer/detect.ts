@@ -103,7 +103,7 @@ const INFINITIVE_START = /^\s*(?:[\u2022\u25cf\u25aa\uf0b7·]\s*)?\p{Lu}\p{Ll}+(
 /**
  * IMSS units: decimal headings (`7.1`, `7.1.1`) under a numbered Funciones section (`7 Funciones
  * Sustantivas`), followed by their functions (numbered from 1, or paragraphs that open with an
- * infinitive) and not by an `Objetivo:` label or another heading.
+ * infinitive), or by the end of the text, and not by an `Objetivo:` label or another heading.
  */
 function imssUnits(scan: Scan): number {
     const sections = new Set<string>();
@@ -116,6 +116,8 @@ function imssUnits(scan: Scan): number {
     for (let k = 0; k < scan.length; k++) {
         const m = OUTLINE.exec(scan[k]);
         if (!m || !sections.has(m[1])) continue;
+        // (A heading the text ends on counts: its functions may be on a page the extraction moved.)
+        if (k === scan.length - 1) count++;
         for (let next = k + 1; next < Math.min(scan.length, k + 4); next++) {
             const text = scan[next];
             if (/^\s*1(?:\.-|\.|\)|-)?\s+\S/u.test(text) || INFINITIVE_START.test(text)) { count++; break; }

@@ -178,9 +178,14 @@ function attachRoot(
     if (same) return { unit: root, origin: 'misma-unidad', same, explanation: `es la misma unidad que ${manual.institution}.${same.id}, con el mismo nombre oficial`, others: [] };
     if (statements.length === 0) {
         if (sameName(root.name, 'Dirección General')) return { unit: root, origin: 'cabeza', explanation: 'sin adscripción: la Dirección General encabeza la institución', others: [] };
-        // A federal manual's root named as the institution (100 SECRETARÍA DE ENERGÍA) is its head.
-        if (manual.institutionName && sameName(root.name, manual.institutionName)) {
+        // A federal manual's root named as the institution (100 SECRETARÍA DE ENERGÍA), or as its
+        // head (I. DIRECCIÓN GENERAL DE LA COMISIÓN NACIONAL DE ENERGÍA), heads the institution.
+        const institution = manual.institutionName ? foldName(manual.institutionName) : undefined;
+        if (institution && sameName(root.name, manual.institutionName!)) {
             return { unit: root, origin: 'cabeza', explanation: `sin adscripción: es la institución (${manual.institutionName}), que encabeza la estructura`, others: [] };
+        }
+        if (institution && foldName(root.name).endsWith(` ${institution}`) && (children.get(null)?.length ?? 0) === 1) {
+            return { unit: root, origin: 'cabeza', explanation: `sin adscripción: encabeza la institución (${manual.institutionName})`, others: [] };
         }
         return { unit: root, origin: 'no-declarada', explanation: 'sin adscripción: el texto no la declara', others: [] };
     }

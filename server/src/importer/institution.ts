@@ -46,13 +46,33 @@ export function findInstitution(texts: string[], fallbackName?: string): Institu
         }
         if (best && best.title !== best.title.toUpperCase()) break;
     }
-    const name = best?.name ?? fallbackName;
-    if (!name) return { id: 'APF', source: 'el texto no nombra la institución: se usa «APF»' };
+    const found = best?.name ?? fallbackName;
+    if (!found) return { id: 'APF', source: 'el texto no nombra la institución: se usa «APF»' };
+    const name = found === found.toUpperCase() ? mixedCase(texts, found) ?? found : found;
     const words = significantWords(name);
     const given = declaredAcronym(texts, name, words);
     if (given) return { name, title: best?.title, id: given.id, source: given.source };
     const initials = words.map(w => w[0]).join('') || 'APF';
     return { name, title: best?.title, id: initials, source: `iniciales de «${name}» (el texto no le da siglas)` };
+}
+
+/** The name as the text writes it in mixed case somewhere ("Secretaría de Hacienda…" for "SECRETARÍA DE HACIENDA…"). */
+function mixedCase(texts: string[], name: string): string | undefined {
+    for (const raw of texts) {
+        const text = normalizeWhitespace(raw);
+        for (const at of occurrences(text, name)) {
+            const written = text.slice(at, at + name.length);
+            if (written !== written.toUpperCase()) return written;
+        }
+    }
+    return undefined;
+}
+
+/** Where `name` occurs in `text` as whole words, ignoring case and accents. */
+function occurrences(text: string, name: string): number[] {
+    const folded = ascii(name).replace(/\s+/gu, ' ');
+    const pattern = new RegExp(`(?<![A-Z0-9])${folded.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![A-Z0-9])`, 'gu');
+    return [...ascii(text).matchAll(pattern)].map(m => m.index);
 }
 
 /** Capitalized words joined by connectors, from the start of `text`, without a trailing connector. */
@@ -97,13 +117,11 @@ export function acronymOf(acronym: string, words: string[]): boolean {
  * the name's words.
  */
 function declaredAcronym(texts: string[], name: string, words: string[]): { id: string; source: string } | undefined {
-    const folded = ascii(name).replace(/\s+/gu, ' ');
     const token = /[A-ZÁÉÍÓÚÑ]{2,12}/u.source;
     const afterName = new RegExp(`\\(\\s*(?:en\\s+(?:adelante|lo\\s+sucesivo),?\\s*)?(?:(?:la|el)\\s+)?["“«]?(${token})["”»]?\\s*\\)`, 'u');
     for (const raw of texts) {
         const text = normalizeWhitespace(raw);
-        const upper = ascii(text);
-        for (let at = upper.indexOf(folded); at >= 0; at = upper.indexOf(folded, at + 1)) {
+        for (const at of occurrences(text, name)) {
             const m = afterName.exec(text.slice(at + name.length, at + name.length + 60));
             if (m && m.index <= 1 && acronymOf(m[1], words)) return { id: ascii(m[1]), source: `siglas que el texto da a «${name}»: «${m[1]}»` };
         }
