@@ -307,7 +307,7 @@ describe('revisar on a terminal and through a pipe', () => {
     const target = ['revisar', 'examples/ejemplos/phae-doe-2022', '--espacio', 'examples/manuales/', '--espacio', 'examples/ejemplos/imss-puestos.estructura'];
 
     it.skipIf(!hasScript)('groups the diagnostics under a heading per file, in color', () => {
-        const out = onTerminal(target, { NO_COLOR: undefined });
+        const out = onTerminal(target, { NO_COLOR: undefined, TERM: 'xterm-256color' });
         expect(out).toMatch(ANSI);
         expect(out).toContain(`\x1b[31merror`);
         const plain = out.replace(new RegExp(ANSI.source, 'g'), '');
@@ -317,10 +317,14 @@ describe('revisar on a terminal and through a pipe', () => {
         expect(plain.trimEnd().split('\n').at(-1)).toMatch(/^3 archivos revisados \(\d+ más de --espacio, sin reportar\): 1 error, /);
     });
 
-    it.skipIf(!hasScript)('has no color with NO_COLOR set, still grouped', () => {
-        const out = onTerminal(target, { NO_COLOR: '1' });
-        expect(out).not.toMatch(ANSI);
-        expect(out).toContain(`${PHAE_MOVED}\n  `);
+    it.skipIf(!hasScript)('has no color with NO_COLOR set (or TERM=dumb), still grouped', () => {
+        for (const env of [{ NO_COLOR: '1', TERM: 'xterm-256color' }, { NO_COLOR: undefined, TERM: 'dumb' }]) {
+            const out = onTerminal(target, env);
+            expect(out).not.toMatch(ANSI);
+            expect(out).toContain(`${PHAE_MOVED}\n  `);
+        }
+        // NO_COLOR set but empty does not count (no-color.org).
+        expect(onTerminal(target, { NO_COLOR: '', TERM: 'xterm-256color' })).toMatch(ANSI);
     });
 
     it('prints the plain archivo:línea:columna lines, uncolored, when piped (even without NO_COLOR)', () => {

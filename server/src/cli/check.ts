@@ -109,7 +109,10 @@ export async function runCheck(args: string[]): Promise<number> {
     return errors > 0 ? 1 : 0;
 }
 
-/** Colors on a terminal unless NO_COLOR is set to anything but the empty string (no-color.org). */
+/**
+ * Colors on a terminal unless NO_COLOR is set to anything but the empty string (no-color.org) or
+ * the terminal says it has none (TERM=dumb).
+ */
 function useColor(): boolean {
-    return !process.env.NO_COLOR;
+    return !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }

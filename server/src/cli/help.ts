@@ -29,7 +29,8 @@ Opciones:
   --formato texto|json|sarif|github
         texto (por omisión): «archivo:línea:columna severidad código mensaje», una línea por
           diagnóstico, y al final los diagnósticos por regla y el resumen; en una terminal, agrupados
-          bajo el nombre de cada archivo y con colores (sin colores si NO_COLOR está definida);
+          bajo el nombre de cada archivo y con colores (sin ellos si la variable NO_COLOR está
+          definida o TERM es dumb);
         json: {"diagnostics": […], "summary": {…, "porRegla": {…}}};
         sarif: SARIF 2.1.0, para GitHub code scanning y otros visores;
         github: una anotación de GitHub Actions por diagnóstico (::error file=…,line=…::mensaje).
