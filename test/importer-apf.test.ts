@@ -257,7 +257,7 @@ describe('--perfil auto on the five real manuals', () => {
         // One IMSS-shaped unit and one federal-shaped unit, nothing else of either family.
         const text = [
             '7 Funciones', '7.1 Dirección de Prueba', '1. Coordinar la prueba.',
-            'OBJETIVOS', '100. Dirección General de Prueba.', 'Objetivo:', 'Probar.', 'Funciones:', 'I. Coordinar la prueba.'
+            'Otra parte.', '100. Dirección General de Prueba.', 'Objetivo:', 'Probar.', 'Funciones:', 'I. Coordinar la prueba.'
         ].join('\n');
         const detection = detectProfile(text);
         expect(detection.profile).toBeUndefined();
@@ -352,6 +352,58 @@ describe('a Comisión-style manual: Roman and lettered headings in capitals, no 
         expect(text).toContain('unidad DGCNE "DIRECCIÓN GENERAL DE LA COMISIÓN NACIONAL DE ENERGÍA" {\n    tipo Dirección General\n    número I\n');
         expect(text).toContain('        unidad DGPE "Dirección General de Permisos de Electricidad" {\n            tipo Dirección General\n            número a\n');
         expect(text).toContain('        III. "Someter a la consideración de la persona titular de la Secretaría de Energía:" línea 79 {\n            a) "El programa anual de trabajo de la Comisión;" línea 80\n');
+    });
+});
+
+describe('other shapes of the family', () => {
+    it('a decimal Estructura orgánica, a Roman-numbered body section with arabic sub-headings, labels without colon, «I)» numerals', () => {
+        const result = importText([
+            'MANUAL DE ORGANIZACIÓN GENERAL DE LA SECRETARÍA DE PRUEBAS',
+            'IV. ESTRUCTURA ORGÁNICA',
+            '1. Secretaría de Pruebas.',
+            '1.1. Subsecretaría de Ensayos.',
+            '1.1.1. Dirección General de Ensayos Clínicos.',
+            '1.1.2. Dirección General de Ensayos Físicos.',
+            'VI. OBJETIVOS Y FUNCIONES',
+            '6.1 Oficina de la persona titular',
+            '100 SECRETARÍA DE PRUEBAS', 'OBJETIVO', 'Conducir las pruebas.', 'FUNCIONES',
+            'I) Acordar con la persona titular del Ejecutivo Federal.', 'II) Las demás que le confieran las leyes.',
+            '200 SUBSECRETARÍA DE ENSAYOS', 'OBJETIVO', 'Conducir los ensayos.', 'FUNCIONES',
+            'I) Dirigir los ensayos.', 'II) Las demás que le confieran las leyes.',
+            '210 DIRECCIÓN GENERAL DE ENSAYOS CLÍNICOS', 'OBJETIVO', 'Ensayar.', 'FUNCIONES',
+            'I) Ensayar en clínicas.', 'II) Las demás que le confieran las leyes.'
+        ].join('\n'));
+        expect(result.report.perfil).toBe('apf');
+        // 200 is under 100 because the list says so (the codes do not nest: 2 is no extension of 1).
+        expect(result.report.unidades.map(u => [u.numero, u.padre, u.funciones])).toEqual([['100', null, 2], ['200', '100', 2], ['210', '200', 2]]);
+        expect(result.manual.units[0].functions.map(f => f.number)).toEqual(['I.', 'II.']);
+        expect(result.manual.sections.find(s => s.title === 'OBJETIVOS Y FUNCIONES')!.paragraphs).toEqual([{ text: '6.1 Oficina de la persona titular', line: 8 }]);
+        expect(result.report.listadosSinUnidad).toEqual([{ nombre: 'Dirección General de Ensayos Físicos', linea: 6 }]);
+        expect(result.report.lineas.sinReconocer).toEqual([]);
+        expect(result.manual.institution).toBe('SP');
+    });
+
+    it('arabic-numbered and bulleted function lists, a unit without objetivo, an «Oficina» entry with no sub-heading, a title that names the institution by its acronym', () => {
+        const result = importManual(new TextEncoder().encode([
+            'ACUERDO por el que se emite el Manual de Organización General de la SEGOB.',
+            '5. ESTRUCTURA ORGÁNICA', 'A. Oficina de la persona Titular.', 'I. Unidad de Prueba.',
+            '7. OBJETIVOS Y FUNCIONES',
+            '100. SECRETARÍA DE GOBERNACIÓN.', 'Funciones:',
+            '1. Acordar con la persona titular del Ejecutivo Federal.', '2. Coordinar lo siguiente:', 'a) Uno;', 'b) Dos.',
+            '3. Las demás que le confieran las leyes.',
+            '110. Unidad de Prueba.', 'Objetivo: Probar.', 'Funciones:',
+            '• Coordinar las pruebas de la Secretaría de', 'Gobernación.', '• Las demás que le confieran las leyes.'
+        ].join('\n')), 'segob.txt', { profile: 'apf' });
+        expect(result.manual.institution).toBe('SEGOB');
+        // «A. Oficina de la persona Titular» stands for the first unit no entry names: the Secretaría.
+        expect(result.report.unidades.map(u => [u.numero, u.padre, u.funciones])).toEqual([['100', null, 3], ['110', '100', 2]]);
+        expect(result.manual.units[0].objetivo).toBeUndefined();
+        expect(result.manual.units[0].functions.map(f => [f.number, f.items.length, f.closing])).toEqual([['1.', 0, false], ['2.', 2, false], ['3.', 0, true]]);
+        expect(result.manual.units[1].functions).toEqual([
+            { text: '• Coordinar las pruebas de la Secretaría de Gobernación.'.slice(2), line: 16, closing: false, items: [] },
+            { text: 'Las demás que le confieran las leyes.', line: 18, closing: true, items: [] }
+        ]);
+        expect(result.report.avisos.filter(a => /Estructura orgánica/u.test(a))).toEqual([]);
     });
 });
 

@@ -28,12 +28,13 @@ import { dropFurniture, joinLines, normalizeWhitespace, parseSpanishDate, stripM
 // ---------------------------------------------------------------------------------------------
 // Line shapes
 
-const OBJETIVO_LABEL = /^\s*objetivos?(?:\s+general)?\s*:\s*/iu;
-const FUNCIONES_LABEL = /^\s*funciones\s*:?\s*$/iu;
+/** `Objetivo:`, `OBJETIVO GENERAL:`, or the word alone on its line; what follows the colon is the objetivo's start. */
+const OBJETIVO_LABEL = /^\s*objetivos?(?:\s+generale?s?)?\s*(?::\s*|\.?\s*$)/iu;
+const FUNCIONES_LABEL = /^\s*funciones(?:\s+(?:espec[ií]ficas|principales|generales|sustantivas))?\s*[:.]?\s*$/iu;
 /** A unit heading's numeral: a code (`100.`, `8.1.2`), `I.1.`, a Roman numeral (`IV.`), a letter (`a)`, `A.`). */
 const UNIT_MARK = /^\s*(?:(\d{1,4}(?:\.\d{1,3}){0,6})\.?-?|([IVXLC]{1,7}(?:\.\d{1,3})+)\.?|([IVXLC]{1,7})\.-?|([A-Za-zñ])[.)])\s+(?=\p{Lu})/u;
 /** A Roman-numbered function: "XXV. Las demás…"; group 1 is the numeral. */
-const ROMAN_ITEM = /^\s*([IVXLCDM]{1,8})\.-?\s+(?=\S)/u;
+const ROMAN_ITEM = /^\s*([IVXLCDM]{1,8})(?:\.-?|\))\s+(?=\S)/u;
 const DASH = /^\s*[-–•·●▪]\s+/u;
 /** A numbering before a section title: `8.`, `8.1`, `VIII.`, `8.-`. */
 const SECTION_NUMBER = /^\s*(?:(\d{1,2}(?:\.\d{1,2})?)|([IVXL]{1,6}))\s*(?:\.-|\.|\)|-)?\s+/u;
@@ -96,7 +97,8 @@ const TITLES: Array<{ key: string; kind: SectionKind; numbered?: boolean; qualif
     { key: 'estructura organica', kind: 'list', qualified: true }, { key: 'estructura basica', kind: 'list', qualified: true },
     { key: 'organigrama', kind: 'prose', qualified: true }, { key: 'organigramas', kind: 'prose', qualified: true },
     { key: 'objetivos y funciones', kind: 'body', qualified: true }, { key: 'objetivo y funciones', kind: 'body', qualified: true },
-    { key: 'descripcion de objetivos y funciones', kind: 'body', qualified: true }, { key: 'funciones', kind: 'body', numbered: true },
+    { key: 'descripcion de objetivos y funciones', kind: 'body', qualified: true }, { key: 'descripcion de funciones', kind: 'body', qualified: true },
+    { key: 'funciones', kind: 'body', numbered: true },
     { key: 'glosario', kind: 'prose', qualified: true }, { key: 'disposiciones transitorias', kind: 'prose' },
     { key: 'transitorios', kind: 'prose' }, { key: 'transitorio', kind: 'prose' }, { key: 'anexos', kind: 'prose' },
     { key: 'directorio', kind: 'prose' }, { key: 'politicas', kind: 'prose', qualified: true },
@@ -165,7 +167,11 @@ function findIndex(text: string[], sections: Map<number, SectionHeading>): { sta
 // ---------------------------------------------------------------------------------------------
 // The Estructura orgánica list
 
-type MarkerKind = 'upper' | 'roman' | 'romanSub' | 'arabic' | 'decimal' | 'lower' | 'bullet';
+/**
+ * `A.`, `I.`, `I.1.` (with its depth: `romanSub2` for `I.1.2`), `1.`, a code of three or four
+ * digits (`111.`, which says nothing of nesting by itself), `1.1` (with its depth), `a)`, a bullet.
+ */
+type MarkerKind = 'upper' | 'roman' | `romanSub${number}` | 'arabic' | 'code' | `decimal${number}` | 'lower' | 'bullet';
 
 interface ListEntry {
     /** The marker as written, without its period (`A`, `I`, `I.1`, `a`), empty when the line has none. */
@@ -180,7 +186,7 @@ interface ListEntry {
     group?: Group;
 }
 
-const LIST_MARK = /^\s*(?:([IVXLC]{1,7}(?:\.\d{1,3})+)\.?|(\d{1,3}(?:\.\d{1,3})+)\.?|([A-Z]{1,7})\.-?|(\d{1,3})(?:\.-|\.|\))|([a-zñ])[.)]|([-–•·●▪]))\s+(?=\S)/u;
+const LIST_MARK = /^\s*(?:([IVXLC]{1,7}(?:\.\d{1,3})+)\.?|(\d{1,3}(?:\.\d{1,3})+)\.?|([A-Z]{1,7})\.-?|(\d{3,4})(?:\.-|\.|\)|-)?|(\d{1,2})(?:\.-|\.|\))|([a-zñ])[.)]|([-–•·●▪]))\s+(?=\S)/u;
 
 /**
  * Places the entries of an outline by their markers: a marker of a kind already open goes back to
@@ -211,8 +217,10 @@ class Outline {
         let kind: MarkerKind | undefined;
         let marker = '';
         if (m) {
-            marker = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
-            kind = m[1] ? 'romanSub' : m[2] ? 'decimal' : m[3] ? this.letterKind(m[3]) : m[4] ? 'arabic' : m[5] ? 'lower' : 'bullet';
+            marker = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
+            const depth = (numeral: string) => numeral.split('.').length - 1;
+            kind = m[1] ? `romanSub${depth(m[1])}` : m[2] ? `decimal${depth(m[2])}` : m[3] ? this.letterKind(m[3])
+                : m[4] ? 'code' : m[5] ? 'arabic' : m[6] ? 'lower' : 'bullet';
         }
         const rest = m && kind ? raw.slice(m[0].length) : raw;
         const name = cleanUnitName(normalizeWhitespace(rest));
@@ -512,7 +520,9 @@ function isSubsection(ctx: Context, i: number): boolean {
     if (ctx.headingAt.has(i) || !isHeadingName(t)) return false;
     const sub = SUBSECTION.exec(t);
     if (sub) {
-        return (ctx.bodyNumber === undefined || sub[1] === ctx.bodyNumber) && (sub[3] === sub[3].toUpperCase() || /\.\s*$/u.test(sub[3]))
+        // The section may be numbered in Roman numerals and its sub-headings in arabic (VI. → 6.1).
+        const section = ctx.bodyNumber === undefined ? undefined : romanValue(ctx.bodyNumber) ?? Number(ctx.bodyNumber);
+        return (Number(sub[1]) === section || (section === undefined && (sub[3] === sub[3].toUpperCase() || /\.\s*$/u.test(sub[3]))))
             && !/^\s*1(?:\.-|\.|\)|-)?\s+/u.test(ctx.text[i + 1] ?? '');
     }
     const name = foldName(stripListMark(t));
@@ -635,7 +645,7 @@ function parseFunctions(ctx: Context, start: number, unit: ImportedUnit): number
             list.startItem(line, arabic[1], raw.slice(arabic[0].length));
         } else if (open && !broken && DASH.test(raw) && (list.inItem || open.items.length > 0 || /:\s*$/u.test(list.lastPart!))) {
             list.startItem(line, '-', raw.replace(DASH, ''));
-        } else if (open && !broken && (style !== 'none' || !/^\s*\p{Lu}/u.test(raw) || !/[.;]\s*$/u.test(list.lastPart!))) {
+        } else if (open && !broken && (style !== 'none' || (!DASH.test(raw) && (!/^\s*\p{Lu}/u.test(raw) || !/[.;]\s*$/u.test(list.lastPart!))))) {
             list.append(raw);
         } else if (!broken && (style === undefined || style === 'none') && /^\s*(?:[-–•·●▪]\s+)?\p{Lu}/u.test(raw)) {
             // A list whose numbers were lost: a paragraph per function.
@@ -715,28 +725,49 @@ function resolveParents(manual: ImportedManual, entries: ListEntry[], groups: Gr
         const head = g.units[0];
         if (head && !listed.has(head)) { e.unit = head; listed.add(head); }
     }
+    // "Oficina de la persona titular…" with no sub-heading in the body stands for the titular's
+    // unit: the first unit of the body that no entry names (100 SECRETARÍA DE …).
+    for (const e of entries) {
+        if (e.unit || e.parent || !/^oficina\b/u.test(foldName(e.name))) continue;
+        const head = units.find(u => !listed.has(u));
+        if (head) { e.unit = head; e.group = { name: e.name, line: e.line, units: [head] }; listed.add(head); }
+    }
     const entryOf = new Map(entries.filter(e => e.unit).map(e => [e.unit!, e]));
 
     const codeParents = parentsFromCodes(units);
+    // A list whose markers are the units' codes, or that never nests, says nothing of the tree.
+    const nests = entries.some(e => e.parent);
     const parents = new Map<ImportedUnit, ImportedUnit | null>();
     for (const u of units) {
         const entry = entryOf.get(u);
         const fromCode = codeParents.get(u);
+        if (entry && (!nests || entry.kind === 'code')) {
+            parents.set(u, fromCode ?? null);
+            continue;
+        }
         if (!entry) {
             parents.set(u, fromCode ?? null);
             if (entries.length > 0) notes.push(`«${u.name}» (línea ${u.line}) no figura en la Estructura orgánica; ${fromCode ? `se adscribe a «${fromCode.name}» por su código` : 'queda como raíz'}.`);
             continue;
         }
-        // The first entry above that names a unit of the body; a top entry places the unit at the root.
-        let above = entry.parent;
+        // A top entry is at the root; else the first entry above that names a unit of the body.
+        if (!entry.parent) {
+            parents.set(u, null);
+            if (fromCode) notes.push(`«${u.name}» (línea ${u.line}): la Estructura orgánica la pone en su primer nivel y su código bajo «${fromCode.name}»; se sigue la Estructura orgánica.`);
+            continue;
+        }
+        let above: ListEntry | undefined = entry.parent;
         while (above && !above.unit) {
-            notes.push(`«${u.name}» (línea ${u.line}): su unidad superior en la Estructura orgánica, «${above.name}» (línea ${above.line}), no está en el cuerpo del manual.`);
+            notes.push(`«${u.name}» (línea ${u.line}): su unidad superior en la Estructura orgánica, «${above.name}» (línea ${above.line}), no está en el cuerpo del manual${above.parent ? '' : fromCode ? `; se adscribe a «${fromCode.name}» por su código` : '; queda como raíz'}.`);
             above = above.parent;
         }
-        const fromList = above?.unit ?? null;
-        parents.set(u, fromList);
-        if (fromCode && fromList !== fromCode) {
-            notes.push(`«${u.name}» (línea ${u.line}): la Estructura orgánica la pone bajo ${fromList ? `«${fromList.name}»` : 'ninguna unidad'} y su código bajo «${fromCode.name}»; se sigue la Estructura orgánica.`);
+        if (!above) {
+            parents.set(u, fromCode ?? null);
+            continue;
+        }
+        parents.set(u, above.unit!);
+        if (fromCode && above.unit !== fromCode) {
+            notes.push(`«${u.name}» (línea ${u.line}): la Estructura orgánica la pone bajo «${above.unit!.name}» y su código bajo «${fromCode.name}»; se sigue la Estructura orgánica.`);
         }
     }
     return parents;

@@ -39,8 +39,8 @@ interface Signal {
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
-const OBJETIVO_LABEL = /^\s*objetivos?(?:\s+general)?\s*:/iu;
-const FUNCIONES_LABEL = /^\s*funciones\s*:?\s*$/iu;
+const OBJETIVO_LABEL = /^\s*objetivos?(?:\s+generale?s?)?\s*(?::|\.?\s*$)/iu;
+const FUNCIONES_LABEL = /^\s*funciones(?:\s+(?:espec[ií]ficas|principales|generales|sustantivas))?\s*[:.]?\s*$/iu;
 /** `1.1 Dirección…`, `5.3.0.1 Departamento…`: a decimal code (one or two digits per segment). */
 const DECIMAL_CODE = /^\s*(\d{1,2}(?:\.\d{1,3})*)\.?\s+\p{Lu}/u;
 /** `100. SECRETARÍA…`, `111. Dirección…`: a code of three or four digits. */
@@ -49,7 +49,7 @@ const ROMAN_MARK = /^\s*([IVXLC]{1,7})(?:\.\d{1,3})*\.-?\s+\p{Lu}/u;
 const LETTER_MARK = /^\s*[A-Za-zñ][.)]\s+\p{Lu}/u;
 const ARABIC_ITEM = /^\s*(?:[-–•]\s+)?1(?:\.-|\.|\)|-)?\s+\S/u;
 const DASH_ITEM = /^\s*[-–•]\s+\S/u;
-const ROMAN_ITEM = /^\s*I\.-?\s+\p{Lu}/u;
+const ROMAN_ITEM = /^\s*I(?:\.-?|\))\s+\p{Lu}/u;
 
 type HeadingKind = 'decimal' | 'numeric' | 'roman' | 'letter';
 type ListKind = 'arabic' | 'roman' | 'dash' | 'other' | 'none';

@@ -49,6 +49,8 @@ export function findInstitution(texts: string[], fallbackName?: string): Institu
     const found = best?.name ?? fallbackName;
     if (!found) return { id: 'APF', source: 'el texto no nombra la institución: se usa «APF»' };
     const name = found === found.toUpperCase() ? mixedCase(texts, found) ?? found : found;
+    // "Manual de Organización General de la SEGOB": the text names it by its acronym.
+    if (/^[A-ZÁÉÍÓÚÑ]{2,12}$/u.test(name)) return { name, title: best?.title, id: ascii(name), source: `el texto nombra la institución por sus siglas, «${name}»` };
     const words = significantWords(name);
     const given = declaredAcronym(texts, name, words);
     if (given) return { name, title: best?.title, id: given.id, source: given.source };
