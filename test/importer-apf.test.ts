@@ -383,6 +383,15 @@ describe('other shapes of the family', () => {
         expect(result.manual.institution).toBe('SP');
     });
 
+    it('keeps an introduction of Objetivos y funciones as its paragraph, and text after a closed list aside', () => {
+        const result = importText([
+            'MANUAL DE ORGANIZACIÓN GENERAL DE LA SECRETARÍA DE PRUEBAS', '8. OBJETIVOS Y FUNCIONES', 'En este apartado se describen las unidades.',
+            '100. SECRETARÍA DE PRUEBAS.', 'Objetivo:', 'Probar.', 'Funciones:', 'I. Probar.', 'II. Las demás que le confieran las leyes.', 'Texto suelto al final.'
+        ].join('\n'));
+        expect(result.manual.sections.map(s => [s.title, s.paragraphs.map(p => p.line)])).toEqual([['Preámbulo', [1]], ['OBJETIVOS Y FUNCIONES', [3]], ['Texto sin reconocer', [10]]]);
+        expect(result.report.avisos).toContain('línea 10: texto entre unidades que no es encabezado, objetivo ni función; se conserva en «Texto sin reconocer».');
+    });
+
     it('arabic-numbered and bulleted function lists, a unit without objetivo, an «Oficina» entry with no sub-heading, a title that names the institution by its acronym', () => {
         const result = importManual(new TextEncoder().encode([
             'ACUERDO por el que se emite el Manual de Organización General de la SEGOB.',

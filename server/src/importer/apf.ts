@@ -411,6 +411,14 @@ export function parseApf(lines: SourceLine[], fates: LineFate[]): ImportedManual
                 i++;
                 continue;
             }
+            // Prose between the section's title and its first unit or sub-heading introduces the section.
+            if (section && section === bodySection && groups.length === 0 && !manual.units.some(u => u.line > section!.line) && !isGluedLine(raw)) {
+                const end = paragraphEnd(ctx, i);
+                section.paragraphs.push({ text: joinLines(text.slice(i, end)), line: l.line });
+                for (let k = i; k < end; k++) markKept(fates, content[k].line);
+                i = end;
+                continue;
+            }
             keepUnrecognized(manual, l.line, raw);
             const mark = UNIT_MARK.exec(raw);
             if (!isGluedLine(raw) && mark && isHeadingName(raw.slice(mark[0].length))) {
