@@ -123,7 +123,7 @@ describe('estructura-numeracion with codes, Roman numerals and letters', () => {
         ]);
     });
 
-    it('Roman numerals and letters restart under their parent and run in sequence; I.1 extends I', async () => {
+    it('Roman numerals and letters need not extend their parent\'s number and may leave gaps (document order); I.1 extends I and runs in sequence; repeats are reported', async () => {
         const ok = unit('A', 'Oficina de la persona Titular de la Secretaría', 'A',
             unit('U1', 'Unidad de Asuntos Jurídicos', 'I', unit('D11', 'Dirección General de lo Consultivo', 'I.1') + unit('D12', 'Dirección General de Normatividad', 'I.2'))
             + unit('U2', 'Unidad de Enlace Legislativo', 'II', unit('Da', 'Dirección General de Enlace', 'a') + unit('Db', 'Dirección General de Estudios', 'b'))) 
@@ -137,11 +137,21 @@ describe('estructura-numeracion with codes, Roman numerals and letters', () => {
         const found = withCode(doc, 'estructura-numeracion');
         expect(found.map(d => d.message)).toEqual([
             'Convención de los manuales: falta el número I.2: las unidades hermanas se numeran de 1 en 1 y después de I.1 sigue I.3.',
-            'Convención de los manuales: falta el número II: las unidades hermanas se numeran de 1 en 1 y después de I sigue III.',
-            'Convención de los manuales: falta el número b: las unidades hermanas se numeran de 1 en 1 y después de a sigue c.',
             'Convención de los manuales: el número II.1 no continúa el de su unidad superior «Oficina de la persona Titular de la Secretaría» (A); se esperaba A.N.'
         ]);
-        await applyOnlyFix(ws, doc, found[1], 'Renumerar como II');
+        await applyOnlyFix(ws, doc, found[0], 'Renumerar como I.2');
+        const repeated = await single(unit('A', 'Oficina de la persona Titular de la Secretaría', 'A',
+            unit('U1', 'Unidad de Asuntos Jurídicos', 'I') + unit('U2', 'Unidad de Enlace Legislativo', 'I')));
+        expect(withCode(repeated.doc, 'estructura-numeracion').map(d => d.message)).toEqual([
+            'Convención de los manuales: el número I se repite (también lo tiene «Unidad de Enlace Legislativo»).',
+            'Convención de los manuales: el número I se repite (también lo tiene «Unidad de Asuntos Jurídicos»).'
+        ]);
+        // A Comisión numbers its headings I.–V. in document order while its Estructura orgánica
+        // puts II.–V. under I. (the Dirección General): no gap is reported.
+        const flat = await single(unit('DG', 'Dirección General de la Comisión', 'I',
+            unit('UA', 'Unidad de Administración', 'II') + unit('UJ', 'Unidad Jurídica', 'III') + unit('UT', 'Unidad Técnica', 'V')));
+        expect(withCode(flat.doc, 'estructura-numeracion')).toEqual([]);
+        expect(withCode(flat.doc, 'estructura-nivel')).toEqual([]);
     });
 });
 

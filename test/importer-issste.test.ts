@@ -240,15 +240,19 @@ describe('importing the ISSSTE Manual de Organización General (2018)', () => {
         // 9.1.2's proposed name; entries in italics too (line 1901).
         expect(listed(979, 2113)).toHaveLength(553);
         expect(listed(979, 2113)).toContainEqual({ text: 'Departamento de Fortalecimiento Delegacional', line: 1901 });
-        // Organigram captions (lines 2113-2518).
-        expect(listed(2113, 2519)).toHaveLength(14);
+        // Organigram captions (lines 2113-2518): 16, two of them the «SECRETARÍA DE SALUD Y
+        // PROTECCIÓN SOCIAL» of the page heads (lines 2344, 2353), read as a name since federal
+        // Secretarías are a unit kind, like the institution's own name above them.
+        expect(listed(2113, 2519)).toHaveLength(16);
+        expect(listed(2113, 2519)).toContainEqual({ text: 'SECRETARÍA DE SALUD Y PROTECCIÓN SOCIAL', line: 2344 });
         expect(listed(979, 2113)).toContainEqual({ text: 'Departamento de Análisis, Evaluación y Seguimiento', line: 987 });
         const names = new Set(manual.units.map(u => foldName(u.name)));
         // Names the body spells otherwise (2.1.2.3 "…y Sistemas de Información…", 5.6.1.1
         // "Adquisición", 10.1.6.2 "Departamento Técnico…"…), the proposed name of 9.1.2, and the
-        // captions of organigrams of renamed or misspelled Direcciones.
+        // captions of organigrams of renamed or misspelled Direcciones, and the Secretaría of the
+        // page heads (2344, 2353).
         expect(manual.listedNames.filter(l => !names.has(foldName(l.text))).map(l => l.line)).toEqual([
-            1131, 1227, 1233, 1246, 1664, 1886, 2029, 2103, 2152, 2341, 2350, 2447, 15885
+            1131, 1227, 1233, 1246, 1664, 1886, 2029, 2103, 2152, 2341, 2344, 2350, 2353, 2447, 15885
         ]);
     });
 

@@ -21,7 +21,7 @@ import { foldName } from './emit.js';
 import { FunctionListBuilder, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import { findInstitution } from './institution.js';
 import type { ImportedManual, ImportedSection, ImportedUnit, LineFate, SourceLine } from './model.js';
-import { romanValue, toRoman } from './roman.js';
+import { romanValue, toRoman } from '../language/numerals.js';
 import { cleanUnitName, keepUnrecognized, markKept } from './shared.js';
 import { dropFurniture, joinLines, normalizeWhitespace, parseSpanishDate, stripMarkdown } from './source.js';
 

@@ -10,7 +10,7 @@
 
 import type { Profile } from './model.js';
 import { furnitureRule, stripMarkdown } from './source.js';
-import { romanValue } from './roman.js';
+import { romanValue } from '../language/numerals.js';
 
 export interface ProfileVerdict {
     profile: Profile;

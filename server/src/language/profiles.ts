@@ -170,7 +170,9 @@ const APF: InstitutionProfile = {
         'Oficialía Mayor': ['Unidad', 'Coordinación General', 'Dirección General'],
         'Coordinación General': ['Unidad', 'Dirección General', 'Dirección General Adjunta', 'Dirección'],
         'Unidad': ['Dirección General', 'Dirección General Adjunta', 'Dirección'],
-        'Dirección General': ['Dirección General Adjunta', 'Dirección', 'Coordinación', 'Subdirección'],
+        // In a Comisión or another desconcentrado the Dirección General heads the body: Unidades
+        // and Coordinaciones Generales hang from it.
+        'Dirección General': ['Unidad', 'Coordinación General', 'Dirección General Adjunta', 'Dirección', 'Coordinación', 'Subdirección'],
         'Dirección General Adjunta': ['Dirección', 'Subdirección'],
         'Dirección': ['Subdirección', 'Departamento'],
         'Subdirección': ['Departamento'],

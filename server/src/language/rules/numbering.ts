@@ -1,9 +1,9 @@
 // estructura-numeracion: a unit's number extends its parent's by one segment and siblings run 1..n.
 // Federal manuals number otherwise, and the rule reads them as written: a unit heading may carry
 // the institution's code (`100`, `111`: a child's code starts with its parent's code without the
-// trailing zeros, and codes leave gaps), or a Roman numeral or a letter that starts the numbering
-// again under its parent (`I.`, `II.` under `A.`; `a)` under `I.`), with arabic sub-numbers
-// (`I.1`, `I.2`) that extend it.
+// trailing zeros, and codes leave gaps), or a Roman numeral or a letter that need not extend its
+// parent's number (`I.`, `II.` under `A.`; `a)` under `I.`; or I.–V. in document order), with arabic
+// sub-numbers (`I.1`, `I.2`) that extend it.
 import { MultiMap, type ValidationAcceptor } from 'langium';
 import type { Unidad } from '../generated/ast.js';
 import { institutionOf, manualKey, numberKey, parentOf } from '../model.js';
@@ -119,8 +119,10 @@ function checkSiblings(unit: Unidad, self: Numbered, parent: Unidad | undefined,
     }
     // A manual may describe only part of the structure above its roots (the IMSS manual starts
     // at 8.1, an ISSSTE area at 10.1): gaps are checked only among children of a unit. Codes
-    // leave gaps on purpose (111, 112, 114).
-    if (!parent || self.system === 'code') return;
+    // leave gaps on purpose (111, 112, 114); a lone Roman numeral or letter may number the
+    // headings in document order across the tree (a Comisión's I.–V., with II.–V. under I. in its
+    // Estructura orgánica), so only its sub-numbers (I.1, I.2) must run without gaps.
+    if (!parent || self.system === 'code' || (self.prefix === '' && self.system !== 'arabic')) return;
     // Report a gap once, on the first unit after it.
     const lasts = [...new Set(siblings.map(s => s.last))].sort((a, b) => a - b);
     const position = lasts.indexOf(self.last);
