@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { MANUALS } from './import-examples.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sources = path.resolve(root, '..', 'shared', 'manuales');
+const sources = path.join(root, 'examples', 'fuentes', 'manuales');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

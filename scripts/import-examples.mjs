@@ -1,4 +1,4 @@
-// Regenerates examples/manuales/ from the real manual texts in ../shared/manuales/ with the
+// Regenerates examples/manuales/ from the real manual texts in examples/fuentes/manuales/ with the
 // built command line (`npm run build` first). Manuals are imported in order into a fresh folder,
 // each seeing the ones before it, so ids and cross-manual links do not depend on what was there.
 //   node scripts/import-examples.mjs            rewrite examples/manuales/
@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sources = path.resolve(root, '..', 'shared', 'manuales');
+const sources = path.join(root, 'examples', 'fuentes', 'manuales');
 const target = path.join(root, 'examples', 'manuales');
 
 export const MANUALS = [

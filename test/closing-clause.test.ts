@@ -14,10 +14,10 @@ import type { ImportedUnit } from '../server/src/importer/model.js';
 import { isClosingClause } from '../server/src/language/closing-clause.js';
 import { createEstructuraServices } from '../server/src/language/estructura-module.js';
 import { isUnidad, type Documento } from '../server/src/language/generated/ast.js';
-import { exampleFileNamesUnder, EXAMPLES } from './helpers/examples.js';
+import { exampleFileNamesUnder, EXAMPLES, FUENTES } from './helpers/examples.js';
 import { buildWorkspace, lineOf } from './helpers/workspace.js';
 
-const SHARED = path.resolve(import.meta.dirname, '../../shared');
+const SHARED = FUENTES;
 const SENER = path.join(SHARED, 'manuales', 'sener-manual-organizacion-general-dof-2026-extracto.txt');
 const GOLDEN = path.join(SHARED, 'golden');
 

@@ -1,11 +1,11 @@
 // The federal family (profile apf): the SENER Manual de Organización General (DOF, 2026; the extract
-// in ../shared/manuales/ runs from its start to the end of section 8.1) against the golden table,
+// in examples/fuentes/manuales/ runs from its start to the end of section 8.1) against the golden table,
 // and fixtures for what that text does not show: a Comisión-style manual with Roman and lettered
 // headings in capitals and no codes (test/fixtures/importar/cne-manual-organizacion-general.txt),
 // a manual cut in the middle of a unit (shcp-manual-cortado.txt) and a DOF page whose two columns
 // the extraction glued into one line (se-pagina-dos-columnas.txt). Plus how --perfil auto decides
 // the family of the five real manuals, and what it says when it cannot.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,15 +15,14 @@ import { acronymOf, findInstitution } from '../server/src/importer/institution.j
 import type { ImportedManual } from '../server/src/importer/model.js';
 import { joinLines, normalizeWhitespace, splitLines, stripMarkdown } from '../server/src/importer/source.js';
 import { isFuncion, isUnidad, type Documento } from '../server/src/language/generated/ast.js';
-import { REPO } from './helpers/examples.js';
+import { REPO, FUENTES } from './helpers/examples.js';
 import { buildWorkspace } from './helpers/workspace.js';
 
-const SHARED = path.resolve(REPO, '../shared');
+const SHARED = FUENTES;
 const MANUALES = path.join(SHARED, 'manuales');
 const SENER = 'sener-manual-organizacion-general-dof-2026-extracto.txt';
 const FIXTURES = path.join(REPO, 'test/fixtures/importar');
 
-if (!existsSync(path.join(MANUALES, SENER))) throw new Error(`The SENER manual is expected in ${MANUALES} (the workplace's shared folder).`);
 
 interface GoldenUnit { numero: string; nombre: string; padre: string; funciones: number; linea: number }
 

@@ -13,9 +13,10 @@ import { CancellationToken } from 'vscode-languageserver';
 import type { KnownUnit } from '../server/src/importer/emit.js';
 import { importManual, type ImportResult } from '../server/src/importer/index.js';
 import { buildWorkspace } from './helpers/workspace.js';
+import { FUENTES } from './helpers/examples.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
-const MANUALES = path.resolve(REPO, '../shared/manuales');
+const MANUALES = path.join(FUENTES, 'manuales');
 const FIXTURE = path.join(REPO, 'test/fixtures/importar/jefatura-ooad.txt');
 const JEFATURA = 'Jefatura de Servicios de Salud en el Trabajo, Prestaciones Económicas y Sociales';
 const scratch = mkdtempSync(path.join(tmpdir(), 'estructura-adscripcion-'));

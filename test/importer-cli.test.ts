@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importManual } from '../server/src/importer/index.js';
+import { FUENTES } from './helpers/examples.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(REPO, 'bin/estructura.cjs');
-const MANUALES = path.resolve(REPO, '../shared/manuales');
+const MANUALES = path.join(FUENTES, 'manuales');
 const STACK_TRACE = /\n\s+at .+\(?.*:\d+:\d+\)?/;
 const scratch = mkdtempSync(path.join(tmpdir(), 'estructura-importar-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -151,7 +152,7 @@ describe('a partial manual', () => {
 });
 
 describe('examples/manuales/', () => {
-    it('is exactly what the importer produces from ../shared/manuales/ today', () => {
+    it('is exactly what the importer produces from examples/fuentes/manuales/ today', () => {
         const run = spawnSync(process.execPath, [path.join(REPO, 'scripts/import-examples.mjs'), '--comprobar'], { cwd: REPO, encoding: 'utf-8', timeout: 120_000 });
         expect(run.stderr).toBe('');
         expect(run.stdout).toContain('examples/manuales/ está al día.');

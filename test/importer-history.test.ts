@@ -8,8 +8,9 @@ import type { KnownUnit } from '../server/src/importer/emit.js';
 import { importManual } from '../server/src/importer/index.js';
 import { buildWorkspace } from './helpers/workspace.js';
 import { isCambio } from '../server/src/language/generated/ast.js';
+import { FUENTES } from './helpers/examples.js';
 
-const MANUALES = path.resolve(import.meta.dirname, '../../shared/manuales');
+const MANUALES = path.join(FUENTES, 'manuales');
 const run = (file: string, known: KnownUnit[] = []) => importManual(readFileSync(path.join(MANUALES, file)), file, { known });
 
 const institutional = run('imss-manual-organizacion-2018.txt');

@@ -1,20 +1,20 @@
 // The ISSSTE parser on the real Manual de Organización General (Normateca format, consolidated to
-// 2018) against the golden table in ../shared/golden/, plus small synthetic manuals for the shapes
+// 2018) against the golden table in examples/fuentes/golden/, plus small synthetic manuals for the shapes
 // the real one does not show (wrapped headings, a heading without its code, an objetivo on the
 // same line as its label).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { foldName } from '../server/src/importer/emit.js';
 import { parseIssste } from '../server/src/importer/issste.js';
 import type { ImportedManual, ImportedUnit, LineFate, SourceLine } from '../server/src/importer/model.js';
 import { joinLines, normalizeWhitespace, splitLines, stripMarkdown } from '../server/src/importer/source.js';
+import { FUENTES } from './helpers/examples.js';
 
-const SHARED = path.resolve(import.meta.dirname, '../../shared');
+const SHARED = FUENTES;
 const FILE = path.join(SHARED, 'manuales/issste-manual-organizacion-general-2018.txt');
 const GOLDEN = path.join(SHARED, 'golden/issste-manual-2018-units.tsv');
 
-if (!existsSync(FILE)) throw new Error(`The ISSSTE manual is expected in ${FILE} (the workplace's shared folder).`);
 
 interface GoldenUnit { code: string; name: string; parent_code: string; line: number; n_functions: number; kind: string }
 

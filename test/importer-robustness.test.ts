@@ -12,10 +12,10 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importManual, type ImportResult } from '../server/src/importer/index.js';
 import { ImportError } from '../server/src/importer/source.js';
-import { REPO } from './helpers/examples.js';
+import { REPO, FUENTES } from './helpers/examples.js';
 import { Rng } from './helpers/fuzz.js';
 
-const MANUALS = path.resolve(REPO, '../shared/manuales');
+const MANUALS = path.join(FUENTES, 'manuales');
 const SOURCES = [
     'imss-manual-organizacion-2018.txt',
     'imss-manual-direccion-operacion-evaluacion-2022.txt',

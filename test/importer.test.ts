@@ -1,7 +1,7 @@
-// The importer on the real manuals: the report against the golden tables in ../shared/golden/,
+// The importer on the real manuals: the report against the golden tables in examples/fuentes/golden/,
 // every function text of the source present verbatim in the output, every line accounted for,
 // and the generated files parsing and linking without errors.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importManual, type ImportResult } from '../server/src/importer/index.js';
@@ -10,12 +10,12 @@ import { joinLines, splitLines, stripMarkdown } from '../server/src/importer/sou
 import { buildWorkspace } from './helpers/workspace.js';
 import { isFuncion, isUnidad, type Documento } from '../server/src/language/generated/ast.js';
 import { AstUtils } from 'langium';
+import { FUENTES } from './helpers/examples.js';
 
-export const SHARED = path.resolve(import.meta.dirname, '../../shared');
+export const SHARED = FUENTES;
 const MANUALES = path.join(SHARED, 'manuales');
 const GOLDEN = path.join(SHARED, 'golden');
 
-if (!existsSync(MANUALES)) throw new Error(`The real manuals are expected in ${MANUALES} (the workplace's shared folder).`);
 
 function readTsv(name: string): Array<Record<string, string>> {
     const [header, ...rows] = readFileSync(path.join(GOLDEN, name), 'utf-8').trim().split('\n').map(l => l.split('\t'));

@@ -5,6 +5,11 @@ import * as path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const EXAMPLES = path.join(REPO, 'examples');
+/**
+ * The public texts examples/manuales/ is imported from (`manuales/`) and the unit tables of an
+ * independent parse of them (`golden/`), carried by the repository so its tests need nothing beside it.
+ */
+export const FUENTES = path.join(EXAMPLES, 'fuentes');
 
 /** Every `.estructura` file under examples/, as paths relative to examples/, sorted. */
 export function exampleFileNames(): string[] {

@@ -1,7 +1,7 @@
 // Institution profiles: the data the rules need that differs between the IMSS, the ISSSTE and the
 // rest of the federal public administration (APF: the Secretarías and Comisiones whose Manual de
 // Organización General is published in the DOF). Defaults come from RULES.md and the manuals in
-// ../shared/manuales; `estructura.json` may override any field per institution.
+// examples/fuentes/manuales; `estructura.json` may override any field per institution.
 
 export interface InstitutionProfile {
     /** Parent kind → kinds allowed directly under it (estructura-nivel). Kinds not listed are not checked. */
@@ -28,7 +28,7 @@ export interface InstitutionProfile {
 }
 
 // Level tables (estructura-nivel). Each entry is backed by RULES.md's hierarchy or by the
-// imported manuals (examples/manuales, sources in ../shared/manuales); anything else is reported.
+// imported manuals (examples/manuales, sources in examples/fuentes/manuales); anything else is reported.
 //
 // IMSS — RULES.md: Dirección → Unidad/Coordinación → Coordinación/Coordinación Técnica/División
 // → División → Subjefatura de División.
@@ -37,7 +37,7 @@ export interface InstitutionProfile {
 //    Vinculación y la Coordinación de Comunicación Social»); the OOAD grouping (8.1.11).
 //  - Dirección (and Secretaría General, same level): Unidad, Coordinación, Coordinación Normativa
 //    and Coordinación Administrativa, as RULES.md says, and nothing else. Sources (in
-//    ../shared/manuales):
+//    examples/fuentes/manuales):
 //    · DOE 2022, the real structure: the six units under 7.1 are 7.1.1–7.1.3 Unidades, 7.1.4 and
 //      7.1.5 Coordinaciones and 7.1.6 Coordinación Administrativa (headings at lines 811, 2644,
 //      3607, 4024, 4820, 5185 of imss-manual-direccion-operacion-evaluacion-2022.txt); every
