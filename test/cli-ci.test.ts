@@ -5,7 +5,6 @@
 // All run the bundled CLI (out/cli.cjs, through bin/estructura.cjs) as a user would.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Validator } from 'jsonschema';
@@ -24,8 +23,8 @@ const ERRORS = 'examples/ejemplos/con-errores.estructura';
 const PHAE_MOVED = 'examples/ejemplos/phae-doe-2022/2-reubicado-en-la-coordinacion.estructura';
 const DOE_FOLDER = 'examples/manuales/imss-doe-2022';
 const DOE_MAIN = `${DOE_FOLDER}/imss-doe-2022.estructura`;
-/** The SARIF 2.1.0 schema (rtm.5, the schemastore copy) as @microsoft/jest-sarif ships it. */
-const SARIF_SCHEMA = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+/** The SARIF 2.1.0 schema (rtm.5, the schemastore copy; where it comes from: test/fixtures/sarif/README.md). */
+const SARIF_SCHEMA = path.join(REPO, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json');
 const ANSI = /\x1b\[[0-9;]*m/;
 
 interface Run { status: number | null; stdout: string; stderr: string }
