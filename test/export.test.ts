@@ -266,12 +266,12 @@ describe('estructura exportar (command line)', () => {
     it('several manuals need a folder; Markdown writes its charts beside each document and links them', () => {
         const stdout = run('exportar', 'examples/manuales', '--formato', 'md');
         expect(stdout.status).toBe(2);
-        expect(stdout.stderr).toMatch(/se exportan 4 manuales .*--salida <carpeta>/);
+        expect(stdout.stderr).toMatch(/se exportan 5 manuales .*--salida <carpeta>/);
         const folder = path.join(work, 'md');
         const r = run('exportar', 'examples/manuales', '--formato', 'md', '--salida', folder);
         expect(r.status, r.stderr).toBe(0);
         const files = readdirSync(folder).sort();
-        expect(files.filter(f => f.endsWith('.md'))).toEqual(['imss-2018.md', 'imss-doe-2022.md', 'imss-sg.md', 'issste-2018.md']);
+        expect(files.filter(f => f.endsWith('.md'))).toEqual(['imss-2018.md', 'imss-doe-2022.md', 'imss-sg.md', 'issste-2018.md', 'sener.md']);
         const md = readFileSync(path.join(folder, 'imss-doe-2022.md'), 'utf-8');
         const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(m => decodeURI(m[1]));
         expect(links).toHaveLength(7);
