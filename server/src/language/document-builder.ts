@@ -6,9 +6,17 @@
 // when only prose changed, the documents that share a changed function text. To know that before
 // Langium parses the new text, an edit from the editor is parsed here first and the parse is handed
 // to the document factory, not repeated.
+//
+// A newer edit cancels the running build at any point, and the next build continues from where each
+// document stopped. What Langium leaves stale then is handled here: a document's phase listeners
+// run even when the build was cancelled right after it reached the phase (else a document validated
+// just before was never published); a document linked by a cancelled build before its references
+// were indexed is relinked when a file it points at changes (Langium looks in the reference index
+// only); and the workspace indexes made of one part per document hear when a document is about to be
+// parsed or linked again (`onReset`, when its state drops), not only when it reaches Linked.
 import {
-    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, URI,
-    type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
+    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, Disposable, DocumentState, URI,
+    Cancellation, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
 import { changedFunctionKeys, crossFileSummary, hasFunctionKey, reaches, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
@@ -32,6 +40,7 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     private readonly published = new Map<string, CrossFileSummary>();
     /** Documents of updates cancelled before they started: the next update compares them. */
     private readonly deferred = new Map<string, URI>();
+    private readonly resetListeners: Array<(document: LangiumDocument) => void> = [];
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         super(shared);
@@ -80,8 +89,52 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
         return super.update(changed, deleted, cancelToken);
     }
 
+    /**
+     * Called when a document's AST or resolved references are about to be replaced: it is reset to
+     * be parsed or linked again, or deleted. Until it reaches Linked again, what was derived from
+     * them is stale. (Evicting when the document reaches Linked, as Langium's DocumentCache does, is
+     * not enough: Langium skips that listener when a newer edit cancels the build right after the
+     * linking, see `notifyDocumentPhase`, and a part that a request computes between the reset and
+     * the linking would survive it.)
+     */
+    onReset(listener: (document: LangiumDocument) => void): Disposable {
+        this.resetListeners.push(listener);
+        return Disposable.create(() => {
+            const at = this.resetListeners.indexOf(listener);
+            if (at >= 0) this.resetListeners.splice(at, 1);
+        });
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        // Below Linked, Langium unlinks the document (and below Parsed, it parses it again).
+        if (state < DocumentState.Linked) for (const listener of this.resetListeners) listener(document);
+        super.resetToState(document, state);
+    }
+
+    protected override cleanUpDeleted<T extends AstNode>(document: LangiumDocument<T>): void {
+        for (const listener of this.resetListeners) listener(document);
+        super.cleanUpDeleted(document);
+    }
+
+    /**
+     * Langium checks the cancellation before each listener of a document phase and skips the rest
+     * once a newer edit cancelled the build, though the document did reach that state and the next
+     * build continues from it without notifying them again. A document validated just before the
+     * cancellation then never had its diagnostics published (the language server publishes them
+     * from the Validated listener), and a Linked listener would miss the document's new AST. So the
+     * listeners (cheap: publishing, evicting) always run; the build stops at its next check.
+     */
+    protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: Cancellation.CancellationToken): Promise<void> {
+        return super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.shouldRelink(document, changedUris)) return true;
+        // Langium looks for references to the changed documents in the reference index, which has
+        // a document's references only once it reached IndexedReferences: a document linked by a
+        // build that a newer edit cancelled (or whose references a request resolved lazily) would
+        // keep pointing at the changed documents' previous ASTs.
+        if (document.state < DocumentState.IndexedReferences && pointsInto(document, changedUris)) return true;
         const institution = institutionOf(document.parseResult.value);
         for (const uri of changedUris) {
             const changed = this.langiumDocuments.getDocument(URI.parse(uri));
@@ -98,6 +151,15 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
         }
         return false;
     }
+}
+
+/** Whether one of the document's resolved references targets one of these documents. */
+function pointsInto(document: LangiumDocument, uris: ReadonlySet<string>): boolean {
+    for (const reference of document.references) {
+        const targets = 'items' in reference ? reference.items.map(item => item.$nodeDescription) : [reference.$nodeDescription];
+        if (targets.some(target => target && uris.has(target.documentUri.toString()))) return true;
+    }
+    return false;
 }
 
 /** Reuses the parse the builder made of an edited text instead of parsing it a second time. */

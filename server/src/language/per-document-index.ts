@@ -1,20 +1,42 @@
 // Workspace-wide indexes made of one part per document. A part depends on its document's AST and
-// resolved references only, so it is kept until the document is relinked (an edit relinks the
-// edited file and the files that point at it); the merged view asks every part.
-import { DocumentCache, DocumentState, MultiMap, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+// resolved references only, so it is kept until the document is parsed or linked again (an edit
+// relinks the edited file and the files that point at it); the merged view asks every part.
+import { DocumentState, type AstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, type MultiMap } from 'langium';
+import { EstructuraDocumentBuilder } from './document-builder.js';
 
 export class PerDocumentParts<P> {
-    private readonly parts: DocumentCache<string, P>;
+    /** By document URI: the part and the AST it was computed from. */
+    private readonly parts = new Map<string, { root: AstNode; part: P }>();
     private readonly documents: LangiumDocuments;
 
     constructor(shared: LangiumSharedCoreServices, private readonly compute: (document: LangiumDocument) => P) {
         this.documents = shared.workspace.LangiumDocuments;
-        this.parts = new DocumentCache(shared, DocumentState.Linked);
+        const builder = shared.workspace.DocumentBuilder;
+        if (!(builder instanceof EstructuraDocumentBuilder)) throw new Error('PerDocumentParts needs the EstructuraDocumentBuilder (onReset)');
+        // Evicted when the document's state drops below Linked (it is about to be parsed or linked
+        // again), not when it reaches Linked: Langium skips phase listeners when a newer edit cancels
+        // the build right after the linking, and a part of the previous parse (or of the previous
+        // references) survived into the next build's validation (an id «already defined» at its own line).
+        builder.onReset(document => this.parts.delete(document.uri.toString()));
     }
 
     /** The part of every document of the workspace, computing those that are missing. */
     all(): P[] {
-        return this.documents.all.map(document => this.parts.get(document.uri, 'part', () => this.compute(document))).toArray();
+        return this.documents.all.map(document => this.partOf(document)).toArray();
+    }
+
+    private partOf(document: LangiumDocument): P {
+        const key = document.uri.toString();
+        const root = document.parseResult.value;
+        const kept = this.parts.get(key);
+        if (kept && kept.root === root) return kept.part;
+        const part = this.compute(document);
+        // Kept only once the document is linked: before, its references are unresolved (or resolved
+        // lazily by a request), and nothing would evict the part when it is linked. From Linked on,
+        // its AST and references change only after a reset, which evicts the part.
+        if (document.state >= DocumentState.Linked) this.parts.set(key, { root, part });
+        else this.parts.delete(key);
+        return part;
     }
 }
 

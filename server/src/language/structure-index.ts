@@ -1,6 +1,6 @@
 // A workspace-wide view of the structure, shared by the validations and language features that
 // look beyond one file (children declared in another manual, titulares, subordinates). Each
-// document contributes a part, recomputed only when that document is relinked.
+// document contributes a part, recomputed only when that document is parsed or linked again.
 import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
 import { MergedMultiMap, PerDocumentParts, type Lookup } from './per-document-index.js';
 import { isPuesto, isUnidad, type Puesto, type Unidad } from './generated/ast.js';
@@ -38,7 +38,7 @@ export class StructureIndex {
     private readonly parts: PerDocumentParts<StructurePart>;
 
     constructor(shared: LangiumSharedCoreServices) {
-        // One part per document, kept until it is relinked; the merged view is rebuilt (cheaply)
+        // One part per document, kept until it is parsed or linked again; the merged view is rebuilt (cheaply)
         // once linking finishes, so it always reflects resolved references.
         this.parts = new PerDocumentParts(shared, document => computePart(document.parseResult.value));
         this.cache = new WorkspaceCache(shared, DocumentState.Linked);

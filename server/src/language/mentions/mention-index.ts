@@ -34,7 +34,7 @@ export interface Mention extends ResolvedMention {
 
 export class MentionIndex {
     private readonly documents: LangiumDocuments;
-    private readonly scans: DocumentCache<string, ScannedText[]>;
+    private readonly scans: DocumentCache<string, { root: AstNode; texts: ScannedText[] }>;
     private readonly resolved: WorkspaceCache<string, Mention[]>;
     private readonly workspace: WorkspaceCache<string, NameDictionary | MultiMap<Unidad, Mention>>;
     /** How many document scans were computed (for the benchmark: an edit rescans one document). */
@@ -84,12 +84,15 @@ export class MentionIndex {
         return [...byUnit.get(unit)];
     }
 
-    /** The scanned texts of a document (kept until the document changes). */
+    /** The scanned texts of a document (kept until the document changes, and only for the AST they were scanned from). */
     scansOf(document: LangiumDocument): ScannedText[] {
-        return this.scans.get(document.uri, 'texts', () => {
-            this.scanCount++;
-            return scanDocument(document);
-        });
+        const root = document.parseResult.value;
+        const kept = this.scans.get(document.uri, 'texts');
+        if (kept?.root === root) return kept.texts;
+        this.scanCount++;
+        const texts = scanDocument(document);
+        this.scans.set(document.uri, 'texts', { root, texts });
+        return texts;
     }
 
     private resolve(document: LangiumDocument): Mention[] {

@@ -1,5 +1,5 @@
 // Workspace-wide data of the function and metadata rules (like the StructureIndex, one part per
-// document, recomputed when that document is relinked): functions by normalized text for
+// document, recomputed when that document is parsed or linked again): functions by normalized text for
 // funcion-duplicada, and the dated changes that name each unit or position for vigencia-organigrama.
 import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
@@ -8,18 +8,22 @@ import { MergedMultiMap, PerDocumentParts, type Lookup } from '../../per-documen
 import { byLocation } from '../structure/shared.js';
 import { functionKey, isClosing } from './text.js';
 
-export interface IndexedFunction {
+/** A function of the index, where it is. */
+export interface FunctionEntry {
     fn: Funcion;
     unit: Unidad;
     /** Position in the unit's list. */
     index: number;
+}
+
+export interface IndexedFunction extends FunctionEntry {
     /** The unit this one is described as (`misma unidad que`), so two descriptions of it are one unit. */
     identity: Unidad;
 }
 
 export interface FunctionSnapshot {
     /** Functions (closing clauses left out) by institution and comparison key. */
-    readonly byKey: Lookup<string, IndexedFunction>;
+    readonly byKey: Lookup<string, FunctionEntry>;
     /** The key of an indexed function (undefined for a closing clause or an empty text). */
     keyOf(fn: Funcion): string | undefined;
     /** Changes with a date, by the units and positions they name. */
@@ -28,7 +32,10 @@ export interface FunctionSnapshot {
     /**
      * The first function with this key in each unit (by identity), in workspace order (file, then
      * offset), computed once per key. Not in the order the documents were loaded: after an editor
-     * closes and reopens files that order differs from a cold check's.
+     * closes and reopens files that order differs from a cold check's. The identity is followed
+     * here, once per unit and snapshot, not stored in the parts: `misma unidad que` may go through
+     * another file's unit to a third file, and a part is recomputed when its own document is
+     * relinked, not when that third file is parsed again.
      */
     firstPerUnit(key: string): Map<Unidad, IndexedFunction>;
 }
@@ -47,7 +54,7 @@ export function unitIdentity(unit: Unidad): Unidad {
 }
 
 interface FunctionPart {
-    byKey: MultiMap<string, IndexedFunction>;
+    byKey: MultiMap<string, FunctionEntry>;
     changesByUnit: MultiMap<Unidad, Cambio>;
     changesByPosition: MultiMap<Puesto, Cambio>;
 }
@@ -74,6 +81,12 @@ export class FunctionIndex {
             const parts = this.parts.all();
             const byKey = new MergedMultiMap(parts.map(p => p.byKey));
             const perKey = new Map<string, Map<Unidad, IndexedFunction>>();
+            const identities = new Map<Unidad, Unidad>();
+            const identityOf = (unit: Unidad) => {
+                let identity = identities.get(unit);
+                if (!identity) identities.set(unit, identity = unitIdentity(unit));
+                return identity;
+            };
             return {
                 byKey,
                 keyOf,
@@ -84,7 +97,10 @@ export class FunctionIndex {
                     if (!units) {
                         units = new Map();
                         const entries = [...byKey.get(key)].sort((a, b) => byLocation(a.fn, b.fn));
-                        for (const entry of entries) if (!units.has(entry.identity)) units.set(entry.identity, entry);
+                        for (const entry of entries) {
+                            const identity = identityOf(entry.unit);
+                            if (!units.has(identity)) units.set(identity, { ...entry, identity });
+                        }
                         perKey.set(key, units);
                     }
                     return units;
@@ -98,10 +114,9 @@ function computePart(root: AstNode): FunctionPart {
     const part: FunctionPart = { byKey: new MultiMap(), changesByUnit: new MultiMap(), changesByPosition: new MultiMap() };
     for (const node of structureElements(root)) {
         if (isUnidad(node)) {
-            const identity = unitIdentity(node);
             node.funciones.forEach((fn, index) => {
                 const key = keyOf(fn);
-                if (key) part.byKey.add(key, { fn, unit: node, index, identity });
+                if (key) part.byKey.add(key, { fn, unit: node, index });
             });
         } else if (isCambio(node) && node.fecha) {
             const units = [...node.unidades.map(r => r.ref), node.adscripcionAnterior?.ref, node.adscripcionNueva?.ref];
