@@ -2,7 +2,7 @@
 // each test drives Langium's workspace lock as the language server does on didChange, starts the
 // next write at a chosen point of the first one's build, and expects every document's diagnostics,
 // and the last ones published for it, to equal a cold build of the same texts.
-import { DocumentState, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -63,9 +63,32 @@ async function expectInterruptedEqualsCold(
     const final = { ...files };
     for (const { name, text } of [first, ...then]) final[name] = text;
     const cold = diagnosticsOf(await buildWorkspace(final));
+    expect(staleReferences(ws), 'references to a node of a previous parse').toEqual([]);
     expect(diagnosticsOf(ws), 'diagnostics').toEqual(cold);
     expect(published, 'published diagnostics').toEqual(cold);
     return cold;
+}
+
+/** The references that resolve to a node no document of the workspace holds any more (a previous parse's). */
+function staleReferences(ws: TestWorkspace): string[] {
+    const documents = ws.shared.workspace.LangiumDocuments;
+    const stale: string[] = [];
+    for (const document of documents.all) {
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            AstUtils.streamReferences(node).forEach(({ reference }) => {
+                const targets: Array<AstNode | undefined> = 'items' in reference ? reference.items.map(item => item.ref) : [reference.ref];
+                for (const target of targets) {
+                    if (!target) continue;
+                    const root = AstUtils.findRootNode(target);
+                    const holder = root.$document;
+                    if (!holder || !documents.hasDocument(holder.uri) || holder.parseResult.value !== root) {
+                        stale.push(`${fileName(document)}:${(reference.$refNode?.range.start.line ?? 0) + 1} ${reference.$refText}`);
+                    }
+                }
+            });
+        }
+    }
+    return stale;
 }
 
 /** Calls `fire` right after the linker linked `name` (before the phase listeners of that document run). */
@@ -195,5 +218,30 @@ describe('every point where a newer edit can cancel the build, for edits of the 
                 await expectInterruptedEqualsCold(files, { name: 'p.estructura', text: PART.replace('adscrito a CA', 'adscrito a DG') }, then, interrupt);
             });
         }
+    }
+});
+
+describe('a request that follows references while a build runs', () => {
+    // Langium answers hover or definition beside a running build once the request's own document is
+    // ready; following another document's references then resolves them before that document is
+    // linked, against the index of that moment.
+    const numbered = { ...files, 'o.estructura': OTHER.replace('número 1.2', 'número 1.1') };
+    const touch = (reference: Reference | MultiReference) => 'items' in reference ? reference.items : reference.ref;
+    const followEveryReference = (ws: TestWorkspace) => {
+        for (const document of ws.shared.workspace.LangiumDocuments.all) {
+            for (const node of AstUtils.streamAst(document.parseResult.value)) AstUtils.streamReferences(node).forEach(r => touch(r.reference));
+        }
+    };
+    for (const state of ['Parsed', 'IndexedContent', 'ComputedScopes', 'Linked', 'IndexedReferences'] as const) {
+        it(`when the edited file reaches ${state}: the files it relinks point at its new nodes`, async () => {
+            // m's edit moves DG one line down (a structure change): o, attached to DG, is relinked.
+            const cold = await expectInterruptedEqualsCold(numbered,
+                { name: 'm.estructura', text: MAIN.replace('unidad DG', '// DG\nunidad DG') }, [],
+                (ws, fire) => atPhase('m.estructura', DocumentState[state])(ws, () => {
+                    followEveryReference(ws);
+                    fire();
+                }));
+            expect(cold['m.estructura'].filter(d => d.includes('numeracion'))).toHaveLength(1);
+        });
     }
 });

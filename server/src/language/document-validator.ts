@@ -1,5 +1,6 @@
-// Built-in diagnostics (lexing, parsing, linking) get the project's rule codes and Spanish messages.
-import { DefaultDocumentValidator, DefaultLinker, type LangiumDocument, type LinkingError, type ReferenceInfo, type AstNodeDescription } from 'langium';
+// Built-in diagnostics (lexing, parsing, linking) get the project's rule codes and Spanish messages;
+// the linker links a document from scratch (see `EstructuraLinker.link`).
+import { DefaultDocumentValidator, DefaultLinker, type Cancellation, type LangiumDocument, type LinkingError, type ReferenceInfo, type AstNodeDescription } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { unresolvedReferenceMessage } from './messages.js';
 import { rule, RULES, type Severity } from './rules/catalog.js';
@@ -60,6 +61,18 @@ export class EstructuraDocumentValidator extends DefaultDocumentValidator {
 }
 
 export class EstructuraLinker extends DefaultLinker {
+    /**
+     * Links from scratch. A request the server answers beside a running build (hover, definition:
+     * Langium runs them as soon as their own document is ready) may follow another document's
+     * references before the build links that document; Langium resolves them then, against the index
+     * of that moment (a file being parsed again is missing from it, or still there with its previous
+     * nodes), and its linking keeps what was resolved: the file pointed at an AST that no longer exists.
+     */
+    override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        this.unlink(document);
+        return super.link(document, cancelToken);
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const type = this.reflection.getReferenceType(refInfo);
