@@ -15,7 +15,7 @@ import { ruleAnchor } from '../server/src/language/rules/docs-link.js';
 import { escapeData, escapeProperty, firstSentence } from '../server/src/cli/report.js';
 import { SEVERITIES } from '../server/src/cli/severity.js';
 import { SEVERITY_NAMES } from '../server/src/language/rules/docs.js';
-import { exampleFileNamesUnder, REPO } from './helpers/examples.js';
+import { exampleFileNamesUnder, REPO, deliberateErrors, repoLineOf as lineOf } from './helpers/examples.js';
 
 const BIN = path.join(REPO, 'bin/estructura.cjs');
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf-8')) as { version: string }).version;
@@ -55,30 +55,6 @@ function diagnosticLines(stdout: string): string[] {
     const lines = stdout.trimEnd().split('\n');
     const table = lines.indexOf('Por regla:');
     return (table === -1 ? lines.slice(0, -1) : lines.slice(0, table));
-}
-
-/** 1-based line of the only line of `file` containing `needle`. */
-function lineOf(file: string, needle: string): number {
-    const lines = readFileSync(path.resolve(REPO, file), 'utf-8').split('\n');
-    const found = lines.flatMap((l, i) => (l.includes(needle) ? [i + 1] : []));
-    if (found.length !== 1) throw new Error(`expected one line with «${needle}» in ${file}, found ${found.length}`);
-    return found[0];
-}
-
-/** The deliberate errors of examples/ejemplos (as in test/cli.test.ts), as `file:code@line`. */
-function deliberateErrors(): string[] {
-    return [
-        ...[
-            `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Unidad de Pruebas A"')}`,
-            `estructura-numeracion@${lineOf(ERRORS, 'número 7.1.3')}`,
-            `estructura-numeracion@${lineOf(ERRORS, 'número 7.2.4')}`,
-            `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Coordinación de Pruebas Repetida"')}`,
-            `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_B')}`,
-            `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_A')}`,
-            `estructura-referencia@${lineOf(ERRORS, 'adscrita a DIRECCION_INEXISTENTE')}`
-        ].map(e => `${ERRORS}:${e}`),
-        `${PHAE_MOVED}:norma-7.2.1.15-sede@${lineOf(PHAE_MOVED, '    adscrito a CAPSOI')}`
-    ].sort();
 }
 
 let work: string;

@@ -4,11 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleFileNames, exampleFileNamesUnder, REPO } from './helpers/examples.js';
+import { exampleFileNames, exampleFileNamesUnder, REPO, deliberateErrors, repoLineOf as lineOf } from './helpers/examples.js';
 
 const BIN = path.join(REPO, 'bin/estructura.cjs');
 const ERRORS = 'examples/ejemplos/con-errores.estructura';
-const PHAE_MOVED = 'examples/ejemplos/phae-doe-2022/2-reubicado-en-la-coordinacion.estructura';
 /** The imported institutional manual, which defines DG. */
 const INSTITUTIONAL = 'examples/manuales/imss-2018/imss-2018.estructura';
 /** The imported DOE manual, in several files: the manual file's DOE is `adscrita a DG`. */
@@ -29,14 +28,6 @@ function estructura(...args: string[]): Run {
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf-8', timeout: 45_000 });
     if (result.error) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** 1-based line of the only line of `file` containing `needle`. */
-function lineOf(file: string, needle: string): number {
-    const lines = readFileSync(path.resolve(REPO, file), 'utf-8').split('\n');
-    const found = lines.flatMap((l, i) => (l.includes(needle) ? [i + 1] : []));
-    if (found.length !== 1) throw new Error(`expected exactly one line with «${needle}» in ${file}, found ${found.length}`);
-    return found[0];
 }
 
 interface JsonReport {
@@ -80,25 +71,6 @@ function parseJson(run: Run): JsonReport {
     return report;
 }
 
-/**
- * The deliberate errors of examples/, as `file:code@line` (1-based): those of con-errores.estructura
- * and the Norma 7.2.1.15 violation of the 2022 PHAE case.
- */
-function expectedErrors(): string[] {
-    return [
-        ...[
-            `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Unidad de Pruebas A"')}`,
-            `estructura-numeracion@${lineOf(ERRORS, 'número 7.1.3')}`,
-            `estructura-numeracion@${lineOf(ERRORS, 'número 7.2.4')}`,
-            `estructura-id-duplicado@${lineOf(ERRORS, 'unidad UPA "Coordinación de Pruebas Repetida"')}`,
-            `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_B')}`,
-            `estructura-ciclo@${lineOf(ERRORS, 'adscrita a CICLO_A')}`,
-            `estructura-referencia@${lineOf(ERRORS, 'adscrita a DIRECCION_INEXISTENTE')}`
-        ].map(error => `${ERRORS}:${error}`),
-        `${PHAE_MOVED}:norma-7.2.1.15-sede@${lineOf(PHAE_MOVED, '    adscrito a CAPSOI')}`
-    ].sort();
-}
-
 const errorKey = (d: { [key: string]: string | number }) => `${d.file}:${d.code}@${d.line}`;
 
 beforeAll(() => {
@@ -115,7 +87,7 @@ describe('estructura revisar (text output)', () => {
         const { diagnostics, rules, summary } = parseText(run.stdout);
 
         const errors = diagnostics.filter(d => d.severity === 'error');
-        expect(errors.map(errorKey).sort()).toEqual(expectedErrors());
+        expect(errors.map(errorKey).sort()).toEqual(deliberateErrors());
 
         const reference = errors.find(d => d.code === 'estructura-referencia')!;
         expect(reference.message).toContain('«DIRECCION_INEXISTENTE»');
@@ -185,7 +157,7 @@ describe('estructura revisar --formato json', () => {
         expect(report.summary.hints).toBe(report.diagnostics.filter(d => d.severity === 'sugerencia').length);
         expect(report.summary.hidden).toBe(0);
         expect(Object.values(report.summary.porRegla).reduce((a, b) => a + b, 0)).toBe(report.diagnostics.length);
-        expect(errors.map(errorKey).sort()).toEqual(expectedErrors());
+        expect(errors.map(errorKey).sort()).toEqual(deliberateErrors());
         // 1-based like the text output: the unresolved id starts where the file has it.
         const reference = errors.find(d => d.code === 'estructura-referencia')!;
         const referenceLine = readFileSync(path.join(REPO, ERRORS), 'utf-8').split('\n')[reference.line - 1];
@@ -237,7 +209,7 @@ describe('bad usage and unreadable inputs', () => {
         const { diagnostics, summary } = parseText(run.stdout);
         expect(summary).toMatch(/^2 archivos revisados: 7 errores, /);
         const errors = diagnostics.filter(d => d?.severity === 'error');
-        expect(errors.map(d => errorKey({ ...d!, file: ERRORS })).sort()).toEqual(expectedErrors().filter(e => e.startsWith(`${ERRORS}:`)));
+        expect(errors.map(d => errorKey({ ...d!, file: ERRORS })).sort()).toEqual(deliberateErrors().filter(e => e.startsWith(`${ERRORS}:`)));
     });
 
     it('reports unreadable inputs on stderr in JSON mode too, keeping stdout valid JSON', () => {

@@ -1,6 +1,6 @@
 // The example files on disk, without loading the language services, so command-line and protocol
 // tests can count and read them cheaply.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -54,3 +54,33 @@ export const DRAFT_TEXT = [
     '}',
     ''
 ].join('\n');
+
+/** 1-based line of the only line of `file` (relative to the repository) containing `needle`. */
+export function repoLineOf(file: string, needle: string): number {
+    const lines = readFileSync(path.resolve(REPO, file), 'utf-8').split('\n');
+    const found = lines.flatMap((l, i) => (l.includes(needle) ? [i + 1] : []));
+    if (found.length !== 1) throw new Error(`expected exactly one line with «${needle}» in ${file}, found ${found.length}`);
+    return found[0];
+}
+
+/**
+ * The deliberate errors of examples/, as `file:code@line` (files relative to the repository,
+ * 1-based lines), sorted: those of con-errores.estructura and the Norma 7.2.1.15 violation of the
+ * 2022 PHAE case.
+ */
+export function deliberateErrors(): string[] {
+    const errors = `examples/${ERRORS}`;
+    const moved = 'examples/ejemplos/phae-doe-2022/2-reubicado-en-la-coordinacion.estructura';
+    return [
+        ...[
+            `estructura-id-duplicado@${repoLineOf(errors, 'unidad UPA "Unidad de Pruebas A"')}`,
+            `estructura-numeracion@${repoLineOf(errors, 'número 7.1.3')}`,
+            `estructura-numeracion@${repoLineOf(errors, 'número 7.2.4')}`,
+            `estructura-id-duplicado@${repoLineOf(errors, 'unidad UPA "Coordinación de Pruebas Repetida"')}`,
+            `estructura-ciclo@${repoLineOf(errors, 'adscrita a CICLO_B')}`,
+            `estructura-ciclo@${repoLineOf(errors, 'adscrita a CICLO_A')}`,
+            `estructura-referencia@${repoLineOf(errors, 'adscrita a DIRECCION_INEXISTENTE')}`
+        ].map(error => `${errors}:${error}`),
+        `${moved}:norma-7.2.1.15-sede@${repoLineOf(moved, '    adscrito a CAPSOI')}`
+    ].sort();
+}
