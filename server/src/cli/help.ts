@@ -75,6 +75,8 @@ Opciones:
 
 Códigos de salida: 0, o 2 ante un uso incorrecto.`;
 
+export const IMPORTAR_USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|apf|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
+
 const IMPORTAR = `Uso: estructura importar <texto.txt> --salida <carpeta> [opciones]
 (alias: import)
 

@@ -9,8 +9,8 @@ import type { Profile } from '../importer/model.js';
 import { loadWorkspace } from '../workspace.js';
 import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
 import { exists } from './files.js';
+import { IMPORTAR_USAGE as USAGE } from './help.js';
 
-const USAGE = 'Uso: estructura importar <texto.txt> --salida <carpeta> [--perfil imss|issste|apf|auto] [--reporte <reporte.json>] [--espacio <carpeta>…] [--nombre <base>] [--sobrescribir]';
 
 interface ImportArgs {
     input: string;

@@ -10,6 +10,7 @@
 // instances). Nothing is guessed: no sentence, or a unit the workspace does not have, leaves the
 // root without `adscrita a`, and the report says why.
 
+import { CONTRACTIONS, fold } from '../language/mentions/words.js';
 import type { ImportedFunction, ImportedManual, ImportedUnit, Paragraph } from './model.js';
 
 /** A sentence of the manual that states which unit a root depends on. */
@@ -61,11 +62,6 @@ interface Token {
 }
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
-const CONTRACTIONS: Record<string, string> = { del: 'de', al: 'a' };
-
-function fold(text: string): string {
-    return /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** Singular and plural compare equal: "Órganos" = "Órgano", "Delegaciones" = "Delegación". */
 function stem(norm: string): string {

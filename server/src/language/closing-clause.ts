@@ -22,6 +22,8 @@
 // a half-typed clause is recognized from the word that makes it one ("Realizar las demás que") and
 // stays recognized as the user writes the rest; "Las demás" alone is not recognized yet.
 
+import { fold } from './mentions/words.js';
+
 /** Item labels the text may carry: "12.", "12.-", "3)", "XXV.", "iv)", "a)", and list bullets. */
 const LABEL = /^(?:[\s"'«»“”‘’*•●▪◦–—-]+|(?:\d{1,3}(?:\.\d{1,3})*|[ivxlcdm]{1,8}|[a-z])(?:\.-|\.|\)|-)(?=\s))/u;
 const TOKEN = /[\p{L}\p{N}]+|,/gu;
@@ -58,7 +60,7 @@ export function isClosingClause(text: string): boolean {
 
 /** The folded words (lower case, no accents) and commas of the text's beginning, after its label. */
 function tokensOf(text: string): string[] {
-    let rest = text.slice(0, READ).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    let rest = fold(text.slice(0, READ));
     for (let label = LABEL.exec(rest); label && label[0].length > 0; label = LABEL.exec(rest)) rest = rest.slice(label[0].length);
     return rest.match(TOKEN) ?? [];
 }

@@ -15,10 +15,12 @@ export interface Word {
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Left out when comparing names: articles, and the "H." of "H. Consejo Técnico". */
 const IGNORED = new Set(['el', 'la', 'los', 'las', 'lo', 'h']);
-const CONTRACTIONS: Record<string, string> = { del: 'de', al: 'a' };
+/** "del" and "al" read as "de" and "a" when names are compared. */
+export const CONTRACTIONS: Readonly<Record<string, string>> = { del: 'de', al: 'a' };
 
+/** Lower case without accents; ASCII text skips the decomposition. */
 export function fold(text: string): string {
-    return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    return /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 const ACCENTED: Record<string, string> = {
