@@ -5,7 +5,8 @@ const STOPWORDS = new Set([
     'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'a', 'al', 'en', 'con', 'para', 'por', 'o', 'u', 'su', 'sus', 'entre', 'sobre', 'ante'
 ]);
 
-function ascii(text: string): string {
+/** The text without accents (ñ becomes n). */
+export function ascii(text: string): string {
     return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 

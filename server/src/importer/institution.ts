@@ -6,6 +6,7 @@
 // count: only an acronym built from this name's words is this institution's.
 
 import { normalizeWhitespace } from './source.js';
+import { ascii } from './ids.js';
 
 const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'para', 'en', 'a', 'al', 'sobre']);
 const STOPWORDS = new Set([...CONNECTORS, 'o', 'u', 'con', 'por', 'su', 'sus']);
@@ -50,7 +51,7 @@ export function findInstitution(texts: string[], fallbackName?: string): Institu
     if (!found) return { id: 'APF', source: 'el texto no nombra la institución: se usa «APF»' };
     const name = found === found.toUpperCase() ? mixedCase(texts, found) ?? found : found;
     // "Manual de Organización General de la SEGOB": the text names it by its acronym.
-    if (/^[A-ZÁÉÍÓÚÑ]{2,12}$/u.test(name)) return { name, title: best?.title, id: ascii(name), source: `el texto nombra la institución por sus siglas, «${name}»` };
+    if (/^[A-ZÁÉÍÓÚÑ]{2,12}$/u.test(name)) return { name, title: best?.title, id: upperAscii(name), source: `el texto nombra la institución por sus siglas, «${name}»` };
     const words = significantWords(name);
     const given = declaredAcronym(texts, name, words);
     if (given) return { name, title: best?.title, id: given.id, source: given.source };
@@ -72,9 +73,9 @@ function mixedCase(texts: string[], name: string): string | undefined {
 
 /** Where `name` occurs in `text` as whole words, ignoring case and accents. */
 function occurrences(text: string, name: string): number[] {
-    const folded = ascii(name).replace(/\s+/gu, ' ');
+    const folded = upperAscii(name).replace(/\s+/gu, ' ');
     const pattern = new RegExp(`(?<![A-Z0-9])${folded.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![A-Z0-9])`, 'gu');
-    return [...ascii(text).matchAll(pattern)].map(m => m.index);
+    return [...upperAscii(text).matchAll(pattern)].map(m => m.index);
 }
 
 /** Capitalized words joined by connectors, from the start of `text`, without a trailing connector. */
@@ -91,17 +92,18 @@ function capitalizedPhrase(text: string): string | undefined {
     return words.length > 0 ? words.join(' ') : undefined;
 }
 
-function ascii(text: string): string {
-    return text.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+/** Upper case without accents, as acronyms and the folded names compared with them. */
+function upperAscii(text: string): string {
+    return ascii(text).toUpperCase();
 }
 
 function significantWords(name: string): string[] {
-    return ascii(name).split(/[^A-Z0-9]+/u).filter(w => w && !STOPWORDS.has(w.toLowerCase()));
+    return upperAscii(name).split(/[^A-Z0-9]+/u).filter(w => w && !STOPWORDS.has(w.toLowerCase()));
 }
 
 /** Whether `acronym` is the name's words in order, each contributing its first letters ("S"+"ENER"). */
 export function acronymOf(acronym: string, words: string[]): boolean {
-    const a = ascii(acronym);
+    const a = upperAscii(acronym);
     const fits = (i: number, w: number): boolean => {
         if (w === words.length) return i === a.length;
         for (let len = 1; len <= words[w].length && i + len <= a.length; len++) {
@@ -125,13 +127,13 @@ function declaredAcronym(texts: string[], name: string, words: string[]): { id: 
         const text = normalizeWhitespace(raw);
         for (const at of occurrences(text, name)) {
             const m = afterName.exec(text.slice(at + name.length, at + name.length + 60));
-            if (m && m.index <= 1 && acronymOf(m[1], words)) return { id: ascii(m[1]), source: `siglas que el texto da a «${name}»: «${m[1]}»` };
+            if (m && m.index <= 1 && acronymOf(m[1], words)) return { id: upperAscii(m[1]), source: `siglas que el texto da a «${name}»: «${m[1]}»` };
         }
     }
     const article = new RegExp(`(?<![\\p{L}])(?:la|el|La|El)\\s+(${token})(?![\\p{L}])`, 'gu');
     for (const raw of texts) {
         for (const m of raw.matchAll(article)) {
-            if (acronymOf(m[1], words)) return { id: ascii(m[1]), source: `siglas con que el texto nombra a «${name}»: «${m[0]}»` };
+            if (acronymOf(m[1], words)) return { id: upperAscii(m[1]), source: `siglas con que el texto nombra a «${name}»: «${m[0]}»` };
         }
     }
     return undefined;
