@@ -1,0 +1,93 @@
+// Ties each difference to the `cambio` records of the later version that authorize it, marks the
+// differences that need an act and have none, and lists the records new in the later version whose
+// change the comparison does not show.
+import { normalizeKey } from '../language/model.js';
+import { NEEDS_ACT, type ChangeKind, type Comparison, type Difference, type RecordRef } from './compare.js';
+import type { Matching } from './match.js';
+import type { ChangeRecord, RecordKind, Snapshot } from './snapshot.js';
+
+/**
+ * The record kinds that can authorize each kind of change. A unit created (or suppressed) between
+ * the two versions is covered by every record about it: its renames in between are part of it.
+ */
+const AUTHORIZED_BY: Partial<Record<ChangeKind, readonly RecordKind[]>> = {
+    'unidad-creada': ['creacion', 'transformacion', 'fusion', 'denominacion', 'adscripcion', 'reubicacion'],
+    'unidad-suprimida': ['supresion', 'fusion', 'transformacion', 'denominacion', 'adscripcion', 'reubicacion'],
+    'unidad-renombrada': ['denominacion', 'transformacion'],
+    'unidad-transformada': ['transformacion', 'denominacion'],
+    'unidad-movida': ['adscripcion', 'reubicacion', 'transformacion', 'creacion', 'fusion'],
+    'puesto-creado': ['creacion', 'reubicacion', 'transformacion'],
+    'puesto-eliminado': ['supresion', 'reubicacion', 'transformacion'],
+    'puesto-movido': ['reubicacion', 'adscripcion', 'transformacion'],
+    'puesto-reclasificado': ['transformacion', 'reubicacion', 'creacion'],
+    'puesto-nivel': ['transformacion', 'reubicacion', 'creacion'],
+    'puesto-plazas': ['creacion', 'supresion', 'reubicacion', 'transformacion']
+};
+
+export function refOf(record: ChangeRecord): RecordRef {
+    return { act: record.act, date: record.date, kind: record.kind, source: record.source, place: record.place };
+}
+
+/** Fills `records` and `uncovered` of each difference; returns the unfulfilled records. */
+export function attributeChanges(differences: Difference[], before: Snapshot, after: Snapshot, matching: Matching): Comparison['unfulfilled'] {
+    const used = new Set<ChangeRecord>();
+    for (const difference of differences) {
+        const kinds = AUTHORIZED_BY[difference.kind];
+        if (!kinds) continue;
+        const covering = after.records.filter(record => record.kind !== undefined && kinds.includes(record.kind) && covers(record, difference, before, after, matching));
+        for (const record of covering) used.add(record);
+        difference.records = covering.map(refOf);
+        difference.uncovered = NEEDS_ACT[difference.kind] && covering.length === 0;
+    }
+    const earlier = new Set(before.records.map(recordIdentity));
+    return after.records
+        .filter(record => record.source === 'cambio' && !used.has(record) && !earlier.has(recordIdentity(record)))
+        .map(record => ({
+            record: refOf(record),
+            units: record.units,
+            reason: record.units.length === 0 && record.positions.length === 0
+                ? 'no nombra unidades ni puestos, y ningún cambio de la comparación coincide con su descripción'
+                : 'la comparación no muestra el cambio que registra'
+        }));
+}
+
+/** Two records are the same act on the same units, wherever the file puts them. */
+function recordIdentity(record: ChangeRecord): string {
+    return [record.act, record.date, record.kind, [...record.units].sort().join(','), [...record.positions].sort().join(','),
+        normalizeKey(record.nameBefore ?? ''), normalizeKey(record.nameAfter ?? ''), record.parentBefore, record.parentAfter].join('|');
+}
+
+function covers(record: ChangeRecord, d: Difference, before: Snapshot, after: Snapshot, matching: Matching): boolean {
+    if (d.position !== undefined) {
+        if (record.positions.includes(d.position)) return true;
+        // A position created or removed with the unit it belongs to.
+        return (d.kind === 'puesto-creado' || d.kind === 'puesto-eliminado') && d.unit !== undefined && record.units.includes(d.unit)
+            && (record.kind === 'creacion' || record.kind === 'supresion' || record.kind === 'transformacion');
+    }
+    const ids = new Set([d.unit, d.unitBefore].filter((x): x is string => x !== undefined));
+    const names = (list: Array<string | undefined>) => new Set(list.filter((x): x is string => x !== undefined).map(normalizeKey));
+    const named = record.units.some(id => ids.has(id)) || (d.subtree !== undefined && d.kind !== 'unidad-movida' && record.units.some(id => d.subtree!.includes(id)));
+    switch (d.kind) {
+        case 'unidad-creada':
+            return named || (record.units.length === 0 && record.nameAfter !== undefined && names([d.after]).has(normalizeKey(record.nameAfter)));
+        case 'unidad-suprimida':
+            return named || (record.units.length === 0 && record.nameBefore !== undefined && names([d.before]).has(normalizeKey(record.nameBefore)));
+        case 'unidad-renombrada':
+            if (record.nameBefore !== undefined && record.nameAfter !== undefined
+                && normalizeKey(record.nameBefore) === normalizeKey(d.before!) && normalizeKey(record.nameAfter) === normalizeKey(d.after!)) return true;
+            return named && (record.nameAfter === undefined || normalizeKey(record.nameAfter) === normalizeKey(d.after!)
+                || record.nameBefore !== undefined && normalizeKey(record.nameBefore) === normalizeKey(d.before!));
+        case 'unidad-transformada':
+            return named;
+        case 'unidad-movida': {
+            if (record.parentAfter !== undefined && record.parentAfter !== d.after) return false;
+            if (named) return true;
+            // A record that names no unit ("la Coordinación … y su tramo de control, de dicha Dirección
+            // a la Dirección Jurídica") covers a move between the two adscriptions it gives.
+            return record.units.length === 0 && record.parentBefore !== undefined && record.parentAfter !== undefined
+                && record.parentBefore === d.before;
+        }
+        default:
+            return false;
+    }
+}

@@ -1,0 +1,219 @@
+// The structural difference between two versions of a structure, each change tied to the `cambio`
+// records of the later version that authorize it. Renderers (text, JSON, Markdown, HTML) read the
+// `Comparison` this builds; its JSON shape is documented in docs/comparar.md.
+import { normalizeKey } from '../language/model.js';
+import { attributeChanges } from './acts.js';
+import { diffFunctions } from './functions.js';
+import { matchUnits, type MatchBasis } from './match.js';
+import { childrenOf, subtreeOf, type ChangeRecord, type Place, type PositionState, type Snapshot, type UnitState } from './snapshot.js';
+import type { WordPart } from './word-diff.js';
+
+export type ChangeKind =
+    | 'unidad-creada' | 'unidad-suprimida' | 'unidad-renombrada' | 'unidad-movida' | 'unidad-transformada' | 'unidad-renumerada'
+    | 'puesto-creado' | 'puesto-eliminado' | 'puesto-movido' | 'puesto-renombrado' | 'puesto-reclasificado' | 'puesto-nivel' | 'puesto-plazas'
+    | 'funcion-agregada' | 'funcion-eliminada' | 'funcion-modificada' | 'funcion-reordenada';
+
+/** Whether a kind of change is one the Norma has authorized by an act (a `cambio` record). */
+export const NEEDS_ACT: Readonly<Record<ChangeKind, boolean>> = {
+    'unidad-creada': true, 'unidad-suprimida': true, 'unidad-renombrada': true, 'unidad-movida': true,
+    'unidad-transformada': true, 'unidad-renumerada': false,
+    'puesto-creado': true, 'puesto-eliminado': true, 'puesto-movido': true, 'puesto-renombrado': false,
+    'puesto-reclasificado': true, 'puesto-nivel': true, 'puesto-plazas': true,
+    'funcion-agregada': false, 'funcion-eliminada': false, 'funcion-modificada': false, 'funcion-reordenada': false
+};
+
+export interface RecordRef {
+    act: string;
+    date?: string;
+    kind?: string;
+    source: 'cambio' | 'anterior';
+    place?: Place;
+}
+
+export interface Difference {
+    kind: ChangeKind;
+    /** The unit the change is about, by its id in the later version (the earlier one if it was suppressed). */
+    unit?: string;
+    /** Its id in the earlier version, when it differs. */
+    unitBefore?: string;
+    /** The unit's name in the later version (the earlier one if suppressed). */
+    unitName?: string;
+    position?: string;
+    /** The value before and after: a name, an adscription id, a kind, a number, a level, a function text. */
+    before?: string;
+    after?: string;
+    /** Names of adscription ids in `before`/`after`, for readers. */
+    beforeName?: string;
+    afterName?: string;
+    /** A moved, created or suppressed unit's descendants that went with it. */
+    subtree?: string[];
+    /** Function positions (1-based) in each version. */
+    index?: { before?: number; after?: number };
+    /** Word-level difference of an edited function. */
+    words?: WordPart[];
+    placeBefore?: Place;
+    placeAfter?: Place;
+    /** Records of the later version that authorize the change. */
+    records: RecordRef[];
+    /** The change needs an act (see NEEDS_ACT) and no record covers it. */
+    uncovered: boolean;
+}
+
+export interface Comparison {
+    before: { label: string; files: number; units: number; positions: number; problems: Snapshot['problems'] };
+    after: { label: string; files: number; units: number; positions: number; problems: Snapshot['problems'] };
+    /** Units matched with another id, and on what evidence. */
+    matches: Array<{ before: string; after: string; by: Exclude<MatchBasis, 'id'> }>;
+    differences: Difference[];
+    /** Records new in the later version whose change the comparison does not show. */
+    unfulfilled: Array<{ record: RecordRef; units: string[]; reason: string }>;
+}
+
+export interface CompareOptions {
+    /** Compare only the subtree of this unit (an id of either version). */
+    root?: string;
+}
+
+export function compareSnapshots(before: Snapshot, after: Snapshot, options: CompareOptions = {}): Comparison {
+    const matching = matchUnits(before, after);
+    const inScope = scopeOf(before, after, matching, options.root);
+    const differences: Difference[] = [];
+    const nameIn = (snapshot: Snapshot, id: string | undefined) => id === undefined ? undefined : snapshot.units.get(id)?.name;
+    const afterChildren = childrenOf(after);
+    const beforeChildren = childrenOf(before);
+
+    // Units: suppressed and created ones as whole subtrees (the head, with what went with it).
+    for (const unit of before.units.values()) {
+        if (!inScope.before.has(unit.id) || matching.forward.has(unit.id)) continue;
+        if (unit.parent !== undefined && before.units.has(unit.parent) && !matching.forward.has(unit.parent) && inScope.before.has(unit.parent)) continue;
+        differences.push({
+            kind: 'unidad-suprimida', unit: unit.id, unitName: unit.name, before: unit.name,
+            subtree: subtreeOf(before, unit.id, beforeChildren).slice(1).filter(id => !matching.forward.has(id)), placeBefore: unit.place, records: [], uncovered: false
+        });
+    }
+    for (const unit of after.units.values()) {
+        if (!inScope.after.has(unit.id)) continue;
+        const match = matching.backward.get(unit.id);
+        if (!match) {
+            if (unit.parent !== undefined && after.units.has(unit.parent) && !matching.backward.has(unit.parent) && inScope.after.has(unit.parent)) continue;
+            differences.push({
+                kind: 'unidad-creada', unit: unit.id, unitName: unit.name, after: unit.name,
+                subtree: subtreeOf(after, unit.id, afterChildren).slice(1).filter(id => !matching.backward.has(id)),
+                placeAfter: unit.place, records: [], uncovered: false
+            });
+            continue;
+        }
+        const old = before.units.get(match.before)!;
+        const base = {
+            unit: unit.id, unitName: unit.name, ...(old.id !== unit.id ? { unitBefore: old.id } : {}),
+            placeBefore: old.place, placeAfter: unit.place, records: [], uncovered: false
+        };
+        if (normalizeSpaceKey(old.name) !== normalizeSpaceKey(unit.name)) {
+            differences.push({ ...base, kind: 'unidad-renombrada', before: old.name, after: unit.name });
+        }
+        if (old.kind !== undefined && unit.kind !== undefined && normalizeKey(old.kind) !== normalizeKey(unit.kind)) {
+            differences.push({ ...base, kind: 'unidad-transformada', before: old.kind, after: unit.kind });
+        }
+        if ((old.number ?? '') !== (unit.number ?? '') && old.number !== undefined && unit.number !== undefined) {
+            differences.push({ ...base, kind: 'unidad-renumerada', before: old.number, after: unit.number });
+        }
+        // The earlier adscription, in the later version's ids.
+        const oldParent = old.parent === undefined ? undefined : matching.forward.get(old.parent)?.after ?? old.parent;
+        if (oldParent !== unit.parent) {
+            differences.push({
+                ...base, kind: 'unidad-movida', before: oldParent, after: unit.parent,
+                beforeName: nameIn(before, old.parent) ?? nameIn(after, oldParent), afterName: nameIn(after, unit.parent),
+                subtree: subtreeOf(after, unit.id, afterChildren).slice(1)
+            });
+        }
+        for (const change of diffFunctions(old.functions, unit.functions)) differences.push({ ...base, ...change });
+    }
+
+    differences.push(...comparePositions(before, after, matching.forward, inScope));
+    const unfulfilled = attributeChanges(differences, before, after, matching);
+    return {
+        before: summaryOf(before),
+        after: summaryOf(after),
+        matches: [...matching.forward.values()].filter(m => m.by !== 'id')
+            .filter(m => inScope.before.has(m.before))
+            .map(m => ({ before: m.before, after: m.after, by: m.by as Exclude<MatchBasis, 'id'> })),
+        differences,
+        unfulfilled
+    };
+}
+
+function normalizeSpaceKey(text: string): string {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+function summaryOf(snapshot: Snapshot): Comparison['before'] {
+    return {
+        label: snapshot.label, files: snapshot.files.length, units: snapshot.units.size,
+        positions: snapshot.positions.size, problems: snapshot.problems
+    };
+}
+
+/** The units each side compares: all, or the subtree of the chosen root and of its match. */
+function scopeOf(before: Snapshot, after: Snapshot, matching: ReturnType<typeof matchUnits>, root: string | undefined) {
+    if (root === undefined) return { before: new Set(before.units.keys()), after: new Set(after.units.keys()) };
+    const find = (snapshot: Snapshot) => snapshot.units.has(root) ? root
+        : [...snapshot.units.keys()].find(id => id.endsWith(`.${root}`));
+    let b = find(before);
+    let a = find(after);
+    if (b !== undefined && a === undefined) a = matching.forward.get(b)?.after;
+    if (a !== undefined && b === undefined) b = matching.backward.get(a)?.before;
+    return {
+        before: new Set(b === undefined ? [] : subtreeOf(before, b)),
+        after: new Set(a === undefined ? [] : subtreeOf(after, a))
+    };
+}
+
+function comparePositions(
+    before: Snapshot, after: Snapshot, unitMatch: Map<string, { after: string }>,
+    inScope: { before: Set<string>; after: Set<string> }
+): Difference[] {
+    const out: Difference[] = [];
+    const inBefore = (p: PositionState) => p.unit === undefined ? inScope.before.size === before.units.size : inScope.before.has(p.unit);
+    const inAfter = (p: PositionState) => p.unit === undefined ? inScope.after.size === after.units.size : inScope.after.has(p.unit);
+    const unitName = (id: string | undefined) => id === undefined ? undefined : after.units.get(id)?.name ?? before.units.get(id)?.name;
+    // Same id, else the same title in the matching unit.
+    const titleKey = (p: PositionState, unit: string | undefined) => `${unit ?? ''}|${normalizeKey(p.title)}`;
+    const unmatchedAfter = new Map<string, PositionState>();
+    for (const p of after.positions.values()) if (!before.positions.has(p.id)) unmatchedAfter.set(titleKey(p, p.unit), p);
+    const matchedAfter = new Set<string>();
+    for (const old of before.positions.values()) {
+        const mappedUnit = old.unit === undefined ? undefined : unitMatch.get(old.unit)?.after ?? old.unit;
+        const now = after.positions.get(old.id) ?? unmatchedAfter.get(titleKey(old, mappedUnit));
+        if (!now) {
+            if (inBefore(old)) {
+                out.push({
+                    kind: 'puesto-eliminado', position: old.id, unit: mappedUnit, unitName: unitName(mappedUnit), before: old.title,
+                    placeBefore: old.place, records: [], uncovered: false
+                });
+            }
+            continue;
+        }
+        matchedAfter.add(now.id);
+        if (!inBefore(old) && !inAfter(now)) continue;
+        const base = { position: now.id, unit: now.unit, unitName: unitName(now.unit), placeBefore: old.place, placeAfter: now.place, records: [], uncovered: false };
+        if (mappedUnit !== now.unit) {
+            out.push({ ...base, kind: 'puesto-movido', before: mappedUnit, after: now.unit, beforeName: unitName(mappedUnit), afterName: unitName(now.unit) });
+        }
+        if (normalizeKey(old.title) !== normalizeKey(now.title)) out.push({ ...base, kind: 'puesto-renombrado', before: old.title, after: now.title });
+        if ((old.clase ?? '') !== (now.clase ?? '')) out.push({ ...base, kind: 'puesto-reclasificado', before: old.clase, after: now.clase });
+        if (levelKey(old.nivel) !== levelKey(now.nivel)) out.push({ ...base, kind: 'puesto-nivel', before: old.nivel, after: now.nivel });
+        if (old.plazas !== now.plazas) out.push({ ...base, kind: 'puesto-plazas', before: String(old.plazas), after: String(now.plazas) });
+    }
+    for (const p of after.positions.values()) {
+        if (matchedAfter.has(p.id) || !inAfter(p)) continue;
+        out.push({ kind: 'puesto-creado', position: p.id, unit: p.unit, unitName: unitName(p.unit), after: p.title, placeAfter: p.place, records: [], uncovered: false });
+    }
+    return out;
+}
+
+/** `MC03` and `MC3` are one level: the sub-level's leading zeros are spelling. */
+function levelKey(level: string | undefined): string {
+    return (level ?? '').toUpperCase().replace(/\s+/g, '').replace(/([A-Z])0+(\d)/g, '$1$2');
+}
+
+export type { ChangeRecord, UnitState };

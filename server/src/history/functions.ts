@@ -1,0 +1,94 @@
+// The difference between two lists of functions of one unit: functions added, removed, edited (the
+// same function reworded: most of its words kept) and reordered. Numbers are not compared: adding a
+// function renumbers those after it, which is no change of theirs.
+import { fold } from '../language/mentions/words.js';
+import type { Difference } from './compare.js';
+import type { FunctionState } from './snapshot.js';
+import { wordDiff } from './word-diff.js';
+
+/** Share of words two texts must have in common to be one function edited rather than two. */
+const EDIT_THRESHOLD = 0.5;
+
+type FunctionChange = Pick<Difference, 'kind' | 'before' | 'after' | 'index' | 'words' | 'placeBefore' | 'placeAfter'>;
+
+export function diffFunctions(before: readonly FunctionState[], after: readonly FunctionState[]): FunctionChange[] {
+    const changes: FunctionChange[] = [];
+    const keyOf = (f: FunctionState) => fold(f.text).replace(/\s+/g, ' ').trim();
+    // 1. The same text (wrapping and accents aside), first occurrence to first occurrence.
+    const pairs: Array<[number, number]> = [];
+    const freeAfter = new Map<string, number[]>();
+    after.forEach((f, j) => { const k = keyOf(f); let l = freeAfter.get(k); if (!l) freeAfter.set(k, l = []); l.push(j); });
+    const pairedBefore = new Set<number>();
+    const pairedAfter = new Set<number>();
+    before.forEach((f, i) => {
+        const list = freeAfter.get(keyOf(f));
+        if (list && list.length > 0) {
+            const j = list.shift()!;
+            pairs.push([i, j]);
+            pairedBefore.add(i);
+            pairedAfter.add(j);
+        }
+    });
+    // 2. Edited: the most similar remaining pair, while similar enough.
+    const wordsOf = (f: FunctionState) => new Set(keyOf(f).split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 2));
+    const restBefore = before.map((f, i) => i).filter(i => !pairedBefore.has(i));
+    const restAfter = after.map((f, j) => j).filter(j => !pairedAfter.has(j));
+    const candidates: Array<{ i: number; j: number; score: number }> = [];
+    const wordsAfter = new Map(restAfter.map(j => [j, wordsOf(after[j])]));
+    for (const i of restBefore) {
+        const a = wordsOf(before[i]);
+        for (const j of restAfter) {
+            const b = wordsAfter.get(j)!;
+            let shared = 0;
+            for (const w of a) if (b.has(w)) shared++;
+            const score = a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
+            if (score >= EDIT_THRESHOLD) candidates.push({ i, j, score });
+        }
+    }
+    candidates.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+    for (const { i, j } of candidates) {
+        if (pairedBefore.has(i) || pairedAfter.has(j)) continue;
+        pairedBefore.add(i);
+        pairedAfter.add(j);
+        pairs.push([i, j]);
+        changes.push({
+            kind: 'funcion-modificada', before: before[i].text, after: after[j].text, index: { before: i + 1, after: j + 1 },
+            words: wordDiff(before[i].text, after[j].text), placeBefore: before[i].place, placeAfter: after[j].place
+        });
+    }
+    for (const i of restBefore) {
+        if (!pairedBefore.has(i)) changes.push({ kind: 'funcion-eliminada', before: before[i].text, index: { before: i + 1 }, placeBefore: before[i].place });
+    }
+    for (const j of restAfter) {
+        if (!pairedAfter.has(j)) changes.push({ kind: 'funcion-agregada', after: after[j].text, index: { after: j + 1 }, placeAfter: after[j].place });
+    }
+    // 3. Reordered: the kept functions outside the longest run that keeps its order.
+    pairs.sort((x, y) => x[0] - y[0]);
+    const inOrder = longestIncreasing(pairs.map(p => p[1]));
+    pairs.forEach(([i, j], k) => {
+        if (inOrder.has(k)) return;
+        changes.push({
+            kind: 'funcion-reordenada', before: before[i].text, after: after[j].text, index: { before: i + 1, after: j + 1 },
+            placeBefore: before[i].place, placeAfter: after[j].place
+        });
+    });
+    return changes;
+}
+
+/** Indexes (into `values`) of one longest strictly increasing subsequence: O(n log n). */
+function longestIncreasing(values: number[]): Set<number> {
+    const tails: number[] = [];
+    const previous: number[] = new Array(values.length).fill(-1);
+    for (let k = 0; k < values.length; k++) {
+        let lo = 0, hi = tails.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (values[tails[mid]] < values[k]) lo = mid + 1; else hi = mid;
+        }
+        if (lo > 0) previous[k] = tails[lo - 1];
+        tails[lo] = k;
+    }
+    const out = new Set<number>();
+    for (let k = tails.length > 0 ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) out.add(k);
+    return out;
+}
