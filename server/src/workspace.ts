@@ -118,22 +118,44 @@ export async function loadWorkspace(paths: string[], validate = true, configFile
             problems.push({ file: config, message: `no se puede leer la configuración: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
         }
     }
-    const documents: LangiumDocument[] = [];
     // All reads start at once and each file is parsed as its text arrives: reading one file after
     // another left the process idle ~100 ms on examples/ while the disk answered.
     const reads = files.map(file => fs.readFile(file, 'utf-8').then(
         text => ({ file, text }),
         (error: Error) => ({ file, error })
     ));
+    const documents: LangiumDocument[] = [];
     for (const read of reads) {
         const result = await read;
         if ('error' in result) {
             problems.push({ file: result.file, message: `no se puede leer: ${result.error.message}` });
             continue;
         }
-        documents.push(shared.workspace.LangiumDocumentFactory.fromString(result.text, URI.file(result.file)));
+        documents.push(parse(shared, result));
     }
+    await buildDocuments(shared, documents, validate);
+    return { shared, services, documents, problems, contextOnly };
+}
+
+export interface SourceText {
+    /** Absolute path the document is known by (for a git revision, the file's path in the working tree). */
+    file: string;
+    text: string;
+}
+
+/** Texts that are not files on disk (a git revision): parsed, indexed and linked as one workspace. */
+export async function loadTexts(texts: readonly SourceText[], validate = false): Promise<LoadedWorkspace> {
+    const { shared, Estructura: services } = createEstructuraServices(NodeFileSystem);
+    const documents = texts.map(text => parse(shared, text));
+    await buildDocuments(shared, documents, validate);
+    return { shared, services, documents, problems: [], contextOnly: new Set() };
+}
+
+function parse(shared: LangiumSharedServices, { file, text }: SourceText): LangiumDocument {
+    return shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+}
+
+async function buildDocuments(shared: LangiumSharedServices, documents: LangiumDocument[], validate: boolean): Promise<void> {
     for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build(documents, { validation: validate });
-    return { shared, services, documents, problems, contextOnly };
 }

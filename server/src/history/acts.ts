@@ -24,6 +24,8 @@ const AUTHORIZED_BY: Partial<Record<ChangeKind, readonly RecordKind[]>> = {
     'puesto-plazas': ['creacion', 'supresion', 'reubicacion', 'transformacion']
 };
 
+const SUBTREE_KINDS: ReadonlySet<RecordKind> = new Set(['creacion', 'supresion', 'fusion']);
+
 export function refOf(record: ChangeRecord): RecordRef {
     return { act: record.act, date: record.date, kind: record.kind, source: record.source, place: record.place };
 }
@@ -31,6 +33,16 @@ export function refOf(record: ChangeRecord): RecordRef {
 /** Fills `records` and `uncovered` of each difference; returns the unfulfilled records. */
 export function attributeChanges(differences: Difference[], before: Snapshot, after: Snapshot, matching: Matching): Comparison['unfulfilled'] {
     const used = new Set<ChangeRecord>();
+    // Units that came or went with a created or suppressed unit: a record about one of them (moved
+    // into the new unit, renamed before it went) shows no change of its own, and is no mystery.
+    const cameOrWent = new Set<string>();
+    for (const d of differences) {
+        if ((d.kind === 'unidad-creada' || d.kind === 'unidad-suprimida') && d.unit !== undefined) {
+            cameOrWent.add(d.unit);
+            for (const id of d.subtree ?? []) cameOrWent.add(id);
+        }
+    }
+    for (const record of after.records) if (record.units.some(id => cameOrWent.has(id))) used.add(record);
     for (const difference of differences) {
         const kinds = AUTHORIZED_BY[difference.kind];
         if (!kinds) continue;
@@ -39,9 +51,13 @@ export function attributeChanges(differences: Difference[], before: Snapshot, af
         difference.records = covering.map(refOf);
         difference.uncovered = NEEDS_ACT[difference.kind] && covering.length === 0;
     }
+    // New records: not in the earlier version, and not dated up to the date it speaks for (a
+    // Dirección's manual retells, in its own words, changes the institutional manual already had).
     const earlier = new Set(before.records.map(recordIdentity));
+    const isNew = (record: ChangeRecord) => !earlier.has(recordIdentity(record))
+        && (before.date === undefined || record.date === undefined || record.date > before.date);
     return after.records
-        .filter(record => record.source === 'cambio' && !used.has(record) && !earlier.has(recordIdentity(record)))
+        .filter(record => record.source === 'cambio' && !used.has(record) && isNew(record))
         .map(record => ({
             record: refOf(record),
             units: record.units,
@@ -66,7 +82,9 @@ function covers(record: ChangeRecord, d: Difference, before: Snapshot, after: Sn
     }
     const ids = new Set([d.unit, d.unitBefore].filter((x): x is string => x !== undefined));
     const names = (list: Array<string | undefined>) => new Set(list.filter((x): x is string => x !== undefined).map(normalizeKey));
-    const named = record.units.some(id => ids.has(id)) || (d.subtree !== undefined && d.kind !== 'unidad-movida' && record.units.some(id => d.subtree!.includes(id)));
+    // A creation or suppression record may name the units created or suppressed with the head.
+    const named = record.units.some(id => ids.has(id))
+        || (d.subtree !== undefined && d.kind !== 'unidad-movida' && SUBTREE_KINDS.has(record.kind!) && record.units.some(id => d.subtree!.includes(id)));
     switch (d.kind) {
         case 'unidad-creada':
             return named || (record.units.length === 0 && record.nameAfter !== undefined && names([d.after]).has(normalizeKey(record.nameAfter)));

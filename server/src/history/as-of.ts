@@ -38,6 +38,7 @@ function recordsToUndo(records: readonly ChangeRecord[], date: string): ChangeRe
 
 export function stateAt(today: Snapshot, date: string): StateAtDate {
     const state = cloneSnapshot(today, `estado al ${date}`);
+    state.date = date;
     const result: StateAtDate = { state, applied: [], skipped: [], inconsistencies: [] };
     const undone = new Set<ChangeRecord>();
     for (const record of recordsToUndo(today.records, date)) {

@@ -65,6 +65,8 @@ export interface Comparison {
     /** Units matched with another id, and on what evidence. */
     matches: Array<{ before: string; after: string; by: Exclude<MatchBasis, 'id'> }>;
     differences: Difference[];
+    /** With `CompareOptions.root`: the unit compared on each side (absent where not found). */
+    scope?: { before?: string; after?: string };
     /** Records new in the later version whose change the comparison does not show. */
     unfulfilled: Array<{ record: RecordRef; units: string[]; reason: string }>;
 }
@@ -138,6 +140,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
             .filter(m => inScope.before.has(m.before))
             .map(m => ({ before: m.before, after: m.after, by: m.by as Exclude<MatchBasis, 'id'> })),
         differences,
+        ...(options.root !== undefined ? { scope: { before: inScope.root.before, after: inScope.root.after } } : {}),
         unfulfilled
     };
 }
@@ -155,7 +158,7 @@ function summaryOf(snapshot: Snapshot): Comparison['before'] {
 
 /** The units each side compares: all, or the subtree of the chosen root and of its match. */
 function scopeOf(before: Snapshot, after: Snapshot, matching: ReturnType<typeof matchUnits>, root: string | undefined) {
-    if (root === undefined) return { before: new Set(before.units.keys()), after: new Set(after.units.keys()) };
+    if (root === undefined) return { before: new Set(before.units.keys()), after: new Set(after.units.keys()), root: {} };
     const find = (snapshot: Snapshot) => snapshot.units.has(root) ? root
         : [...snapshot.units.keys()].find(id => id.endsWith(`.${root}`));
     let b = find(before);
@@ -164,7 +167,8 @@ function scopeOf(before: Snapshot, after: Snapshot, matching: ReturnType<typeof 
     if (a !== undefined && b === undefined) b = matching.backward.get(a)?.before;
     return {
         before: new Set(b === undefined ? [] : subtreeOf(before, b)),
-        after: new Set(a === undefined ? [] : subtreeOf(after, a))
+        after: new Set(a === undefined ? [] : subtreeOf(after, a)),
+        root: { before: b, after: a }
     };
 }
 

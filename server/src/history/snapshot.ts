@@ -86,6 +86,11 @@ export interface Snapshot {
     units: Map<string, UnitState>;
     positions: Map<string, PositionState>;
     records: ChangeRecord[];
+    /**
+     * The date the version speaks for: the date it was derived at, else the newest `vigencia` of its
+     * manuals or date of its records. Records of a later version dated up to it are old history.
+     */
+    date?: string;
     /** Files with syntax errors: compared on what parses, listed here. */
     problems: Array<{ file: string; line: number; message: string }>;
     files: string[];
@@ -127,13 +132,19 @@ export function snapshotOf(documents: readonly LangiumDocument[], options: Snaps
         }
         const root = document.parseResult.value;
         if (!isDocumento(root)) continue;
+        snapshot.date = latest(snapshot.date, root.encabezado?.vigencia);
         for (const element of structureElements(root)) {
             if (isUnidad(element)) addUnit(snapshot, element, placeOf);
             else if (isPuesto(element)) addPosition(snapshot, element, placeOf);
             else if (isCambio(element)) snapshot.records.push(recordOf(element, placeOf));
         }
     }
+    for (const record of snapshot.records) snapshot.date = latest(snapshot.date, record.date);
     return snapshot;
+}
+
+function latest(a: string | undefined, b: string | undefined): string | undefined {
+    return a === undefined ? b : b === undefined || a >= b ? a : b;
 }
 
 function addUnit(snapshot: Snapshot, unit: Unidad, placeOf: (node: AstNode) => Place | undefined): void {
@@ -227,6 +238,7 @@ export function cloneSnapshot(snapshot: Snapshot, label: string): Snapshot {
         units: new Map([...snapshot.units].map(([id, u]) => [id, { ...u, functions: [...u.functions] }])),
         positions: new Map([...snapshot.positions].map(([id, p]) => [id, { ...p }])),
         records: [...snapshot.records],
+        date: snapshot.date,
         problems: [...snapshot.problems],
         files: [...snapshot.files]
     };

@@ -1,0 +1,169 @@
+// The comparison for a terminal or a pipe: plain lines, places as `file:line`, the word difference
+// of an edited function as [-removed-]{+added+}; optionally with ANSI colors.
+import type { Difference } from '../compare.js';
+import type { ChangeRecord } from '../snapshot.js';
+import type { RecordRef } from '../compare.js';
+import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
+import {
+    functionPosition, groupDifferences, placeText, recordSpans, sideFacts, splitSpace, stateTree, subtreeSpans,
+    summaryOf, summarySentence, treeSpans, unitSpans, valueSpans, type RenderOptions, type ReportInput, type Span
+} from './model.js';
+
+interface Paint {
+    heading(text: string): string;
+    style(span: Span): string;
+    muted(text: string): string;
+    warn(text: string): string;
+}
+
+const sgr = (open: number, close: number) => (text: string) => text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`;
+const bold = sgr(1, 22);
+const dim = sgr(90, 39);
+const red = sgr(31, 39);
+const green = sgr(32, 39);
+const cyan = sgr(36, 39);
+
+const PLAIN: Paint = {
+    heading: text => text,
+    style: span => markers(span),
+    muted: text => text,
+    warn: text => text
+};
+
+const ANSI: Paint = {
+    heading: bold,
+    style: span => {
+        const text = markers(span);
+        switch (span.style) {
+            case 'label': return bold(text);
+            case 'id': return cyan(text);
+            case 'warn': return bold(red(text));
+            case 'muted': return dim(text);
+            case 'del': return red(text);
+            case 'ins': return green(text);
+            default: return text;
+        }
+    },
+    muted: dim,
+    warn: text => bold(red(text))
+};
+
+/** A removed or added word run between its markers, its surrounding white space outside them. */
+function markers(span: Span): string {
+    if (span.style !== 'del' && span.style !== 'ins') return span.text;
+    const [lead, core, trail] = splitSpace(span.text);
+    if (core === '') return span.text;
+    return span.style === 'del' ? `${lead}[-${core}-]${trail}` : `${lead}{+${core}+}${trail}`;
+}
+
+export function renderText(input: ReportInput, options: RenderOptions & { color?: boolean } = {}): string {
+    const paint = options.color ? ANSI : PLAIN;
+    const { comparison, asOf } = input;
+    const out: string[] = [];
+    const spans = (list: readonly Span[]) => {
+        let text = '';
+        for (const span of list) text += paint.style(span);
+        return text;
+    };
+    const at = (place: Parameters<typeof placeText>[0]) => {
+        const text = placeText(place);
+        return text ? `  ${paint.muted(text)}` : '';
+    };
+    const recordLine = (record: RecordRef | ChangeRecord) => spans(recordSpans(record)) + at(record.place);
+
+    // Header: the two sides and what could not be read.
+    out.push(paint.heading(options.title ?? WORDS.title));
+    out.push(`  ${WORDS.before}:   ${comparison.before.label} — ${sideFacts(comparison.before)}`);
+    out.push(`  ${WORDS.after}: ${comparison.after.label} — ${sideFacts(comparison.after)}`);
+    for (const side of [comparison.before, comparison.after]) {
+        if (side.problems.length === 0) continue;
+        out.push('', paint.warn(`${WORDS.problems(side.label)}:`));
+        for (const problem of side.problems) out.push(`  ${problem.file}:${problem.line}: ${problem.message}`);
+    }
+
+    if (asOf) {
+        const { date, result } = asOf;
+        out.push('', paint.heading(WORDS.asOf(date)));
+        out.push(`  ${WORDS.applied} (${result.applied.length}). ${WORDS.appliedNote(date)}`);
+        for (const applied of result.applied) {
+            out.push(`    ${recordLine(applied.record)}`);
+            if (applied.units.length > 0) out.push(`        ${applied.units.join(', ')}`);
+        }
+        if (result.skipped.length > 0) {
+            out.push(`  ${WORDS.skipped} (${result.skipped.length}):`);
+            for (const skipped of result.skipped) out.push(`    ${recordLine(skipped.record)}`, `        ${skipped.reason}`);
+        }
+        if (result.inconsistencies.length > 0) {
+            out.push(`  ${WORDS.inconsistencies} (${result.inconsistencies.length}):`);
+            for (const item of result.inconsistencies) out.push(`    ${recordLine(item.record)}`, `        ${item.message}`);
+        }
+        const tree = stateTree(result.state);
+        out.push(`  ${WORDS.stateUnits(date)} (${tree.length}):`);
+        for (const entry of tree) out.push(`    ${'  '.repeat(entry.depth)}${spans(treeSpans(entry.unit))}`);
+    }
+
+    if (comparison.matches.length > 0) {
+        out.push('', paint.heading(`${WORDS.matches} (${comparison.matches.length})`));
+        for (const match of comparison.matches) out.push(`  ${match.before} → ${match.after}  (${MATCH_LABELS[match.by]})`);
+    }
+
+    const groups = groupDifferences(comparison.differences);
+    if (comparison.differences.length === 0) out.push('', WORDS.noDifferences);
+    const difference = (d: Difference, indent: string) => {
+        const head = d.position !== undefined
+            ? [{ text: `${WORDS.position} ` }, { text: d.position, style: 'id' as const }, { text: ' en ' }, ...unitSpans(d)]
+            : unitSpans(d);
+        out.push(`${indent}${paint.heading(KIND_LABELS[d.kind].label)}  ${spans(head)}${at(d.placeAfter ?? d.placeBefore)}`);
+        const before = valueSpans(d, 'before');
+        const after = valueSpans(d, 'after');
+        if (before && after) out.push(`${indent}    antes:   ${spans(before)}`, `${indent}    después: ${spans(after)}`);
+        else if (before || after) out.push(`${indent}    ${spans((before ?? after)!)}`);
+        const subtree = subtreeSpans(d);
+        if (subtree) out.push(`${indent}    ${spans(subtree)}`);
+        for (const record of d.records) out.push(`${indent}    acuerdo: ${recordLine(record)}`);
+        if (d.uncovered) out.push(`${indent}    ${paint.warn(WORDS.uncovered)}`);
+    };
+    if (groups.units.length > 0) {
+        out.push('', paint.heading(`${WORDS.units} (${groups.units.length})`));
+        for (const d of groups.units) difference(d, '  ');
+    }
+    if (groups.positions.length > 0) {
+        out.push('', paint.heading(`${WORDS.positions} (${groups.positions.length})`));
+        for (const d of groups.positions) difference(d, '  ');
+    }
+    if (groups.functions.length > 0) {
+        const count = groups.functions.reduce((n, g) => n + g.differences.length, 0);
+        out.push('', paint.heading(`${WORDS.functions} (${count})`));
+        for (const group of groups.functions) {
+            out.push(`  ${spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})`);
+            for (const d of group.differences) {
+                out.push(`    ${paint.heading(KIND_LABELS[d.kind].label)}, ${functionPosition(d)}${at(d.placeAfter ?? d.placeBefore)}`);
+                out.push(`        ${functionText(d, spans)}`);
+                for (const record of d.records) out.push(`        acuerdo: ${recordLine(record)}`);
+                if (d.uncovered) out.push(`        ${paint.warn(WORDS.uncovered)}`);
+            }
+        }
+    }
+
+    if (comparison.unfulfilled.length > 0) {
+        out.push('', paint.heading(`${WORDS.unfulfilled} (${comparison.unfulfilled.length})`));
+        for (const item of comparison.unfulfilled) {
+            out.push(`  ${recordLine(item.record)}`);
+            if (item.units.length > 0) out.push(`      ${item.units.join(', ')}`);
+            out.push(`      ${item.reason}`);
+        }
+    }
+
+    out.push('', summarySentence(summaryOf(comparison)));
+    return out.join('\n') + '\n';
+}
+
+/** An edited function with its word difference; another function change, its text. */
+function functionText(d: Difference, spans: (list: readonly Span[]) => string): string {
+    if (d.kind === 'funcion-modificada' && d.words) {
+        return spans(d.words.map(part => ({ text: part.text, style: part.change === 'removed' ? 'del' : part.change === 'added' ? 'ins' : undefined })));
+    }
+    if (d.kind === 'funcion-eliminada') return spans([{ text: d.before ?? '', style: 'del' }]);
+    if (d.kind === 'funcion-agregada') return spans([{ text: d.after ?? '', style: 'ins' }]);
+    return d.after ?? d.before ?? '';
+}
