@@ -89,6 +89,27 @@ describe('the DOE 2022 manual, back to before its history', () => {
     });
 });
 
+test('the IMSS 2018 manual back to 2013: its records rename and transform three Direcciones', async () => {
+    const today = await folder('examples/manuales/imss-2018');
+    const at = stateAt(today, '2013-01-01');
+    expect(at.applied.map(a => [a.record.date, a.record.kind, a.units])).toEqual([
+        ['2016-08-31', 'transformacion', ['IMSS.DPEI']],
+        ['2013-12-11', 'denominacion', ['IMSS.DA']],
+        ['2013-12-11', 'transformacion', ['IMSS.DVIED']]
+    ]);
+    // «… el cambio de adscripción de la Unidad de Evaluación de Delegaciones a la nueva Dirección…»:
+    // the record names no unit, and that Unidad is not in the institutional manual.
+    expect(at.skipped.map(s => [s.record.kind, s.reason])).toEqual([['adscripcion', 'no nombra unidades (solo la descripción)']]);
+    const c = compareSnapshots(at.state, today);
+    expect(c.differences.map(d => [d.kind, d.unit, d.before, d.after, d.records.map(r => r.act)])).toEqual([
+        ['unidad-renombrada', 'IMSS.DA', 'Dirección de Administración y Evaluación de Delegaciones', 'Dirección de Administración', ['ACDO.SA2.HCT.111213/361.P.DAED']],
+        ['unidad-renombrada', 'IMSS.DVIED', 'Unidad de Vinculación', 'Dirección de Vinculación Institucional y Evaluación de Delegaciones', ['ACDO.SA2.HCT.111213/361.P.DAED']],
+        ['unidad-transformada', 'IMSS.DVIED', 'Unidad', 'Dirección', ['ACDO.SA2.HCT.111213/361.P.DAED']],
+        ['unidad-renombrada', 'IMSS.DPEI', 'Unidad de Planeación Estratégica Institucional', 'Dirección de Planeación Estratégica Institucional', ['ACDO.AS2.HCT.310816/218.P.DA']],
+        ['unidad-transformada', 'IMSS.DPEI', 'Unidad', 'Dirección', ['ACDO.AS2.HCT.310816/218.P.DA']]
+    ]);
+});
+
 describe('two real versions of one Dirección: the IMSS 2018 manual and the DOE 2022 manual', () => {
     let c: Comparison;
     beforeAll(async () => {
