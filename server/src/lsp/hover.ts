@@ -1,5 +1,5 @@
 // Hover cards for units and positions, wherever the cursor is: the declaration or any reference.
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import { RULES } from '../language/rules/catalog.js';
 import { ruleDocHref } from '../language/rules/docs-link.js';
@@ -10,15 +10,18 @@ import type { EstructuraServices } from '../language/estructura-module.js';
 import { adscriptionPath, institutionOf, isPhae, unitOfPosition } from '../language/model.js';
 import type { Mention, MentionIndex } from '../language/mentions/mention-index.js';
 import type { StructureIndex } from '../language/structure-index.js';
+import { historyMarkdown, historyOf } from './unit-history.js';
 
 export class EstructuraHoverProvider extends AstNodeHoverProvider {
     private readonly structure: StructureIndex;
     private readonly mentions: MentionIndex;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: EstructuraServices) {
         super(services);
         this.structure = services.structure.StructureIndex;
         this.mentions = services.structure.MentionIndex;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -28,7 +31,7 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
         else {
             // On a unit named in prose: the unit's card (or the class, the body outside the institution…).
             const mention = this.mentions.mentionAt(document, document.textDocument.offsetAt(params.position));
-            if (mention) parts.push(mentionCard(mention, this.structure, this.mentions));
+            if (mention) parts.push(mentionCard(mention, this.structure, this.mentions, unit => this.history(unit)));
             // Inside a function text: where it comes from, which unit it belongs to.
             const root = document.parseResult.value.$cstNode;
             const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
@@ -57,10 +60,16 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
     }
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
-        if (isUnidad(node)) return unitCard(node, this.structure, this.mentions);
-        if (isPuesto(node)) return positionCard(node, this.structure);
+        if (isUnidad(node)) return unitCard(node, this.structure, this.mentions, this.history(node));
+        if (isPuesto(node)) return positionCard(node, this.structure, this.history(node));
         if (isManual(node)) return manualCard(node);
         return undefined;
+    }
+
+    /** The «Historia» section: the change records about the unit or position, across the workspace. */
+    private history(node: Unidad | Puesto): string {
+        const same = isUnidad(node) ? this.structure.snapshot.equivalents.get(node) : [];
+        return historyMarkdown(historyOf(node, this.documents, same));
     }
 }
 
@@ -68,7 +77,7 @@ function fileOf(node: AstNode): string {
     return AstUtils.getDocument(node).uri.path.split('/').pop() ?? '';
 }
 
-export function unitCard(unit: Unidad, structure: StructureIndex, mentions: MentionIndex): string {
+export function unitCard(unit: Unidad, structure: StructureIndex, mentions: MentionIndex, history = ''): string {
     const snapshot = structure.snapshot;
     const lines: string[] = [];
     lines.push(`**${unit.nombre ?? unit.name}**`);
@@ -101,11 +110,12 @@ export function unitCard(unit: Unidad, structure: StructureIndex, mentions: Ment
     lines.push(`Definida en \`${fileOf(unit)}\``);
     const origin = sourceOf(unit);
     if (origin) lines.push(`Texto original: ${origin}`);
+    if (history) lines.push(history);
     if (unit.objetivo) lines.push(`---\n*Objetivo:* ${unit.objetivo}`);
     return lines.join('\n\n');
 }
 
-function positionCard(position: Puesto, structure: StructureIndex): string {
+function positionCard(position: Puesto, structure: StructureIndex, history: string): string {
     const unit = unitOfPosition(position);
     const lines = [`**${position.titulo ?? position.name}**`];
     lines.push([
@@ -121,6 +131,7 @@ function positionCard(position: Puesto, structure: StructureIndex): string {
     if (subordinates.length > 0) lines.push(`Le reportan: ${subordinates.map(p => p.titulo ?? p.name).join('; ')}`);
     if (position.actividades.length > 0) lines.push(plural(position.actividades.length, 'actividad', 'actividades'));
     lines.push(`Definido en \`${fileOf(position)}\``);
+    if (history) lines.push(history);
     return lines.join('\n\n');
 }
 
@@ -182,8 +193,9 @@ const MENTION_KINDS: Record<Mention['kind'], string> = {
     desconocida: 'Nombre con forma de unidad que no existe en el espacio de trabajo'
 };
 
-function mentionCard(mention: Mention, structure: StructureIndex, mentions: MentionIndex): string {
+/** `history` gives a unit's «Historia» section, shown when the mention names a single unit. */
+function mentionCard(mention: Mention, structure: StructureIndex, mentions: MentionIndex, history: (unit: Unidad) => string): string {
     const head = [`*${MENTION_KINDS[mention.kind]}:* «${mention.text}»${mention.list ? `, de la lista «${mention.list}»` : ''}`];
     if (mention.replacement) head.push(`Nombre ${mention.kind === 'anterior' ? 'vigente' : 'oficial'}: «${mention.replacement}»`);
-    return [head.join(' · '), ...mention.units.map(unit => unitCard(unit, structure, mentions))].join('\n\n---\n\n');
+    return [head.join(' · '), ...mention.units.map(unit => unitCard(unit, structure, mentions, mention.units.length === 1 ? history(unit) : ''))].join('\n\n---\n\n');
 }
