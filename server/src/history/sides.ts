@@ -66,7 +66,9 @@ async function loadFolder(spec: string, cwd: string): Promise<LoadedSide> {
 }
 
 function git(args: string[], cwd: string, input?: string) {
-    return spawnSync('git', args, { cwd, input, encoding: 'buffer', maxBuffer: 1 << 30 });
+    // The input as bytes: with `encoding: 'buffer'`, Node 20 would encode a string input with that
+    // encoding and throw ERR_UNKNOWN_ENCODING.
+    return spawnSync('git', args, { cwd, input: input === undefined ? undefined : Buffer.from(input, 'utf-8'), encoding: 'buffer', maxBuffer: 1 << 30 });
 }
 
 function gitRoot(cwd: string): string | undefined {
