@@ -92,7 +92,9 @@ export const WORDS = {
     withSubtree: 'con su tramo de control',
     withCreated: 'con las unidades que dependen de ella',
     withSuppressed: 'con las unidades que dependían de ella',
-    formerId: 'antes'
+    formerId: 'antes',
+    scope: (id: string) => `Solo ${id} y las unidades que dependen de ella`,
+    notFound: 'no está'
 } as const;
 
 export function plural(count: number, one: string, many: string): string {

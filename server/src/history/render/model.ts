@@ -1,12 +1,11 @@
 // What every format of a comparison report shows, as format-free pieces: the differences grouped
 // (units, positions, functions per unit), the counts of the summary, the cells of the cuadro
 // comparativo, and the tree of the structure at a date. Each format only escapes and lays them out.
-import type { Comparison, Difference, RecordRef } from '../compare.js';
+import { compareNumbers } from '../../export/manual-document.js';
+import type { ChangeKind, Comparison, Difference, RecordRef } from '../compare.js';
 import type { StateAtDate } from '../as-of.js';
-import type { ChangeRecord, Place, Snapshot, UnitState } from '../snapshot.js';
+import type { ChangeRecord, Place, RecordKind, Snapshot, UnitState } from '../snapshot.js';
 import { CHANGE_KINDS, KIND_LABELS, plural, RECORD_KIND_LABELS, WORDS } from './labels.js';
-import type { ChangeKind } from '../compare.js';
-import type { RecordKind } from '../snapshot.js';
 
 export interface ReportInput {
     comparison: Comparison;
@@ -90,6 +89,11 @@ export function summarySentence(summary: Summary): string {
         + `${plural(summary.unfulfilled, 'registro', 'registros')} sin cambio visible.`;
 }
 
+/** `file:line` of a problem; the file alone when it has no line (a file that could not be read). */
+export function problemPlace(problem: { file: string; line: number }): string {
+    return problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
+}
+
 export function placeText(place: Place | undefined): string | undefined {
     return place ? `${place.file}:${place.line}` : undefined;
 }
@@ -151,8 +155,13 @@ export function subtreeSpans(d: Difference): Span[] | undefined {
     return out;
 }
 
-/** `IMSS.CEIR Coordinación de …`, the id a link to the unit's definition; its former id if it changed. */
-export function unitSpans(d: Difference, place: Place | undefined = d.placeAfter ?? d.placeBefore): Span[] {
+/** Where a change is: the definition in the later version, or in the earlier one for what was removed. */
+export function placeOf(d: Difference): Place | undefined {
+    return d.kind === 'unidad-suprimida' || d.kind === 'puesto-eliminado' || d.kind === 'funcion-eliminada' ? d.placeBefore : d.placeAfter ?? d.placeBefore;
+}
+
+/** `IMSS.CEIR Coordinación de …`, the id a link to `place`; its former id if it changed. */
+export function unitSpans(d: Difference, place: Place | undefined): Span[] {
     if (d.unit === undefined) return [{ text: WORDS.none, style: 'muted' }];
     const out: Span[] = [{ text: d.unit, style: 'id', place }];
     if (d.unitBefore !== undefined) out.push({ text: ` (${WORDS.formerId} ` }, { text: d.unitBefore, style: 'id' }, { text: ')' });
@@ -174,7 +183,7 @@ export function cuadroRow(d: Difference): CuadroRow {
     const isPosition = entry.group === 'puestos';
     const prefix = (): Span[] => {
         const out: Span[] = [];
-        if (isPosition && d.position !== undefined) out.push({ text: `${WORDS.position} ` }, { text: d.position, style: 'id' }, { text: entry.aspect ? ' — ' : ': ' });
+        if (isPosition && d.position !== undefined) out.push({ text: `${WORDS.position} ` }, { text: d.position, style: 'id', place: placeOf(d) }, { text: entry.aspect ? ' — ' : ': ' });
         if (entry.aspect) out.push({ text: `${entry.aspect}: `, style: 'label' });
         return out;
     };
@@ -198,7 +207,7 @@ export function cuadroRow(d: Difference): CuadroRow {
     const act = actSpans(d);
     return {
         difference: d,
-        unit: unitSpans(d, isPosition ? undefined : d.placeAfter ?? d.placeBefore),
+        unit: unitSpans(d, isPosition ? undefined : placeOf(d)),
         current: side('before'),
         proposed: side('after'),
         act: act.length > 0 ? act : [{ text: WORDS.none, style: 'muted' }]
@@ -213,10 +222,27 @@ export function functionPosition(d: Difference): string {
     return `${WORDS.place} ${after ?? before ?? '?'}`;
 }
 
+/** A function change's text: an edit as its word difference, an added or removed function whole. */
+export function functionSpans(d: Difference): Span[] {
+    if (d.kind === 'funcion-modificada' && d.words) {
+        return d.words.map(part => ({ text: part.text, style: part.change === 'removed' ? 'del' : part.change === 'added' ? 'ins' : undefined }));
+    }
+    if (d.kind === 'funcion-eliminada') return [{ text: d.before ?? '', style: 'del' }];
+    if (d.kind === 'funcion-agregada') return [{ text: d.after ?? '', style: 'ins' }];
+    return [{ text: d.after ?? d.before ?? '' }];
+}
+
 /** A changed word run's leading and trailing white space stay outside the markers. */
 export function splitSpace(text: string): [string, string, string] {
-    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
-    return [match[1], match[2], match[3]];
+    let start = 0;
+    let end = text.length;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    return [text.slice(0, start), text.slice(start, end), text.slice(end)];
+}
+
+function isSpace(code: number): boolean {
+    return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2007 || code === 0x202f || code === 0xfeff;
 }
 
 export interface TreeEntry {
@@ -225,17 +251,25 @@ export interface TreeEntry {
 }
 
 /**
- * The units of a state as a tree in the state's order: each under its parent; a unit whose parent
- * is not in the state is a root (and so is any unit of a cycle of adscriptions).
+ * The units of a state as a tree, depth first, siblings in number order: each under its parent; a
+ * unit whose parent is not in the state is a root (and so is any unit of a cycle of adscriptions).
  */
 export function stateTree(state: Snapshot): TreeEntry[] {
     const children = new Map<string, string[]>();
+    const roots: string[] = [];
     for (const unit of state.units.values()) {
-        if (unit.parent === undefined || !state.units.has(unit.parent)) continue;
+        if (unit.parent === undefined || !state.units.has(unit.parent)) {
+            roots.push(unit.id);
+            continue;
+        }
         let list = children.get(unit.parent);
         if (!list) children.set(unit.parent, list = []);
         list.push(unit.id);
     }
+    // Siblings by number, segment by segment; those without a number after, in the state's order.
+    const byNumber = (a: string, b: string) => compareNumbers(state.units.get(a)!.number, state.units.get(b)!.number);
+    roots.sort(byNumber);
+    for (const list of children.values()) list.sort(byNumber);
     const out: TreeEntry[] = [];
     const seen = new Set<string>();
     const visit = (root: string) => {
@@ -249,7 +283,7 @@ export function stateTree(state: Snapshot): TreeEntry[] {
             for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], depth + 1]);
         }
     };
-    for (const unit of state.units.values()) if (unit.parent === undefined || !state.units.has(unit.parent)) visit(unit.id);
+    for (const id of roots) visit(id);
     for (const unit of state.units.values()) if (!seen.has(unit.id)) visit(unit.id);
     return out;
 }
@@ -257,6 +291,16 @@ export function stateTree(state: Snapshot): TreeEntry[] {
 /** `7.1 Dirección de Operación y Evaluación (IMSS.DOE)`. */
 export function treeSpans(unit: UnitState): Span[] {
     return [{ text: `${unit.number ? `${unit.number} ` : ''}${unit.name} (` }, { text: unit.id, style: 'id', place: unit.place }, { text: ')' }];
+}
+
+/** With `--unidad`: `Solo IMSS.DOE y las unidades que dependen de ella (antes: …, después: …)`. */
+export function scopeText(comparison: Comparison): string | undefined {
+    const scope = comparison.scope;
+    if (!scope) return undefined;
+    const sides = [`${WORDS.before.toLowerCase()}: ${scope.before ?? WORDS.notFound}`, `${WORDS.after.toLowerCase()}: ${scope.after ?? WORDS.notFound}`];
+    return scope.before !== undefined && scope.before === scope.after
+        ? `${WORDS.scope(scope.before)}.`
+        : `${WORDS.scope(scope.after ?? scope.before ?? '?')} (${sides.join('; ')}).`;
 }
 
 /** A side of the comparison: `label — 7 archivos, 57 unidades, 0 puestos`. */

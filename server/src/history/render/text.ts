@@ -1,11 +1,10 @@
 // The comparison for a terminal or a pipe: plain lines, places as `file:line`, the word difference
 // of an edited function as [-removed-]{+added+}; optionally with ANSI colors.
-import type { Difference } from '../compare.js';
+import type { Difference, RecordRef } from '../compare.js';
 import type { ChangeRecord } from '../snapshot.js';
-import type { RecordRef } from '../compare.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
 import {
-    functionPosition, groupDifferences, placeText, recordSpans, sideFacts, splitSpace, stateTree, subtreeSpans,
+    functionPosition, functionSpans, groupDifferences, placeOf, placeText, problemPlace, plainText, recordSpans, scopeText, sideFacts, splitSpace, stateTree, subtreeSpans,
     summaryOf, summarySentence, treeSpans, unitSpans, valueSpans, type RenderOptions, type ReportInput, type Span
 } from './model.js';
 
@@ -48,11 +47,17 @@ const ANSI: Paint = {
     warn: text => bold(red(text))
 };
 
+/** Control characters (an escape sequence in a name) would drive the terminal: shown as `�`. */
+function clean(text: string): string {
+    return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text) ? text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd') : text;
+}
+
 /** A removed or added word run between its markers, its surrounding white space outside them. */
 function markers(span: Span): string {
-    if (span.style !== 'del' && span.style !== 'ins') return span.text;
-    const [lead, core, trail] = splitSpace(span.text);
-    if (core === '') return span.text;
+    const text = clean(span.text);
+    if (span.style !== 'del' && span.style !== 'ins') return text;
+    const [lead, core, trail] = splitSpace(text);
+    if (core === '') return text;
     return span.style === 'del' ? `${lead}[-${core}-]${trail}` : `${lead}{+${core}+}${trail}`;
 }
 
@@ -67,18 +72,20 @@ export function renderText(input: ReportInput, options: RenderOptions & { color?
     };
     const at = (place: Parameters<typeof placeText>[0]) => {
         const text = placeText(place);
-        return text ? `  ${paint.muted(text)}` : '';
+        return text ? `  ${paint.muted(clean(text))}` : '';
     };
     const recordLine = (record: RecordRef | ChangeRecord) => spans(recordSpans(record)) + at(record.place);
 
     // Header: the two sides and what could not be read.
     out.push(paint.heading(options.title ?? WORDS.title));
-    out.push(`  ${WORDS.before}:   ${comparison.before.label} — ${sideFacts(comparison.before)}`);
-    out.push(`  ${WORDS.after}: ${comparison.after.label} — ${sideFacts(comparison.after)}`);
+    out.push(`  ${WORDS.before}:   ${clean(comparison.before.label)} — ${sideFacts(comparison.before)}`);
+    out.push(`  ${WORDS.after}: ${clean(comparison.after.label)} — ${sideFacts(comparison.after)}`);
+    const scope = scopeText(comparison);
+    if (scope) out.push(`  ${clean(scope)}`);
     for (const side of [comparison.before, comparison.after]) {
         if (side.problems.length === 0) continue;
-        out.push('', paint.warn(`${WORDS.problems(side.label)}:`));
-        for (const problem of side.problems) out.push(`  ${problem.file}:${problem.line}: ${problem.message}`);
+        out.push('', paint.warn(`${WORDS.problems(clean(side.label))}:`));
+        for (const problem of side.problems) out.push(clean(`  ${problemPlace(problem)}: ${problem.message}`));
     }
 
     if (asOf) {
@@ -87,15 +94,15 @@ export function renderText(input: ReportInput, options: RenderOptions & { color?
         out.push(`  ${WORDS.applied} (${result.applied.length}). ${WORDS.appliedNote(date)}`);
         for (const applied of result.applied) {
             out.push(`    ${recordLine(applied.record)}`);
-            if (applied.units.length > 0) out.push(`        ${applied.units.join(', ')}`);
+            if (applied.units.length > 0) out.push(clean(`        ${applied.units.join(', ')}`));
         }
         if (result.skipped.length > 0) {
             out.push(`  ${WORDS.skipped} (${result.skipped.length}):`);
-            for (const skipped of result.skipped) out.push(`    ${recordLine(skipped.record)}`, `        ${skipped.reason}`);
+            for (const skipped of result.skipped) out.push(`    ${recordLine(skipped.record)}`, clean(`        ${skipped.reason}`));
         }
         if (result.inconsistencies.length > 0) {
             out.push(`  ${WORDS.inconsistencies} (${result.inconsistencies.length}):`);
-            for (const item of result.inconsistencies) out.push(`    ${recordLine(item.record)}`, `        ${item.message}`);
+            for (const item of result.inconsistencies) out.push(`    ${recordLine(item.record)}`, clean(`        ${item.message}`));
         }
         const tree = stateTree(result.state);
         out.push(`  ${WORDS.stateUnits(date)} (${tree.length}):`);
@@ -104,20 +111,20 @@ export function renderText(input: ReportInput, options: RenderOptions & { color?
 
     if (comparison.matches.length > 0) {
         out.push('', paint.heading(`${WORDS.matches} (${comparison.matches.length})`));
-        for (const match of comparison.matches) out.push(`  ${match.before} → ${match.after}  (${MATCH_LABELS[match.by]})`);
+        for (const match of comparison.matches) out.push(clean(`  ${match.before} → ${match.after}  (${MATCH_LABELS[match.by]})`));
     }
 
     const groups = groupDifferences(comparison.differences);
     if (comparison.differences.length === 0) out.push('', WORDS.noDifferences);
     const difference = (d: Difference, indent: string) => {
         const head = d.position !== undefined
-            ? [{ text: `${WORDS.position} ` }, { text: d.position, style: 'id' as const }, { text: ' en ' }, ...unitSpans(d)]
-            : unitSpans(d);
-        out.push(`${indent}${paint.heading(KIND_LABELS[d.kind].label)}  ${spans(head)}${at(d.placeAfter ?? d.placeBefore)}`);
+            ? [{ text: `${WORDS.position} ` }, { text: d.position, style: 'id' as const }, { text: ' en ' }, ...unitSpans(d, undefined)]
+            : unitSpans(d, undefined);
+        out.push(`${indent}${paint.heading(KIND_LABELS[d.kind].label)}  ${spans(head)}${at(placeOf(d))}`);
         const before = valueSpans(d, 'before');
         const after = valueSpans(d, 'after');
         if (before && after) out.push(`${indent}    antes:   ${spans(before)}`, `${indent}    después: ${spans(after)}`);
-        else if (before || after) out.push(`${indent}    ${spans((before ?? after)!)}`);
+        else if ((before || after) && plainText((before ?? after)!) !== d.unitName) out.push(`${indent}    ${spans((before ?? after)!)}`);
         const subtree = subtreeSpans(d);
         if (subtree) out.push(`${indent}    ${spans(subtree)}`);
         for (const record of d.records) out.push(`${indent}    acuerdo: ${recordLine(record)}`);
@@ -137,8 +144,8 @@ export function renderText(input: ReportInput, options: RenderOptions & { color?
         for (const group of groups.functions) {
             out.push(`  ${spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})`);
             for (const d of group.differences) {
-                out.push(`    ${paint.heading(KIND_LABELS[d.kind].label)}, ${functionPosition(d)}${at(d.placeAfter ?? d.placeBefore)}`);
-                out.push(`        ${functionText(d, spans)}`);
+                out.push(`    ${paint.heading(KIND_LABELS[d.kind].label)}, ${functionPosition(d)}${at(placeOf(d))}`);
+                out.push(`        ${spans(functionSpans(d))}`);
                 for (const record of d.records) out.push(`        acuerdo: ${recordLine(record)}`);
                 if (d.uncovered) out.push(`        ${paint.warn(WORDS.uncovered)}`);
             }
@@ -149,21 +156,11 @@ export function renderText(input: ReportInput, options: RenderOptions & { color?
         out.push('', paint.heading(`${WORDS.unfulfilled} (${comparison.unfulfilled.length})`));
         for (const item of comparison.unfulfilled) {
             out.push(`  ${recordLine(item.record)}`);
-            if (item.units.length > 0) out.push(`      ${item.units.join(', ')}`);
-            out.push(`      ${item.reason}`);
+            if (item.units.length > 0) out.push(clean(`      ${item.units.join(', ')}`));
+            out.push(clean(`      ${item.reason}`));
         }
     }
 
     out.push('', summarySentence(summaryOf(comparison)));
     return out.join('\n') + '\n';
-}
-
-/** An edited function with its word difference; another function change, its text. */
-function functionText(d: Difference, spans: (list: readonly Span[]) => string): string {
-    if (d.kind === 'funcion-modificada' && d.words) {
-        return spans(d.words.map(part => ({ text: part.text, style: part.change === 'removed' ? 'del' : part.change === 'added' ? 'ins' : undefined })));
-    }
-    if (d.kind === 'funcion-eliminada') return spans([{ text: d.before ?? '', style: 'del' }]);
-    if (d.kind === 'funcion-agregada') return spans([{ text: d.after ?? '', style: 'ins' }]);
-    return d.after ?? d.before ?? '';
 }

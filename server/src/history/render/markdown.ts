@@ -1,0 +1,166 @@
+// The comparison as Markdown (GitHub flavored) an analyst can attach to a proposal: the sides, the
+// summary, the structure at a date, the cuadro comparativo (Unidad | Situación actual | Situación
+// propuesta | Acuerdo), the function edits per unit (~~removed~~ **added**) and the records without
+// a visible change. Every text is escaped; table cells also escape `|` and line breaks.
+import type { Difference, RecordRef } from '../compare.js';
+import type { ChangeRecord, Place } from '../snapshot.js';
+import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
+import {
+    cuadroRow, functionPosition, functionSpans, groupDifferences, placeOf, problemPlace, recordKindLabel, scopeText, splitSpace, stateTree, summaryOf,
+    summarySentence, treeSpans, type RenderOptions, type ReportInput, type Span
+} from './model.js';
+
+const MARKUP = /[\\`*_[\]|~&<>\r\n]/;
+const MARKUP_ALL = /[\\`*_[\]|~&<>]|\r\n?|\n/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes what Markdown reads as markup inside a line; `<`, `>` and `&` as entities, so that no
+ * renderer, with raw HTML allowed or not, reads a tag in a name. Line breaks become spaces.
+ */
+export function mdText(text: string): string {
+    return MARKUP.test(text) ? text.replace(MARKUP_ALL, c => ENTITIES[c] ?? (c[0] === '\r' || c === '\n' ? ' ' : `\\${c}`)) : text;
+}
+
+/** A table cell: markup escaped (`|` too), line breaks as `<br>`. */
+function mdCell(text: string): string {
+    return MARKUP.test(text) ? text.replace(MARKUP_ALL, c => ENTITIES[c] ?? (c[0] === '\r' || c === '\n' ? '<br>' : `\\${c}`)) : text;
+}
+
+/** A code span (for ids and places): no backticks, pipes or line breaks to break it or a table. */
+function code(text: string): string {
+    return `\`${text.replace(/[`|\r\n]/g, '')}\``;
+}
+
+/** A link target Markdown cannot misread: no spaces, parentheses, angle brackets or pipes. */
+function mdUrl(url: string): string {
+    return url.replace(/[\s()<>|\\]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+export function renderMarkdown(input: ReportInput, options: RenderOptions = {}): string {
+    const { comparison, asOf } = input;
+    const out: string[] = [];
+    const link = (place: Place | undefined): string | undefined => {
+        const url = place && options.href?.(place);
+        return url ? mdUrl(url) : undefined;
+    };
+    const span = (s: Span, cell: boolean): string => {
+        const escape = cell ? mdCell : mdText;
+        let text: string;
+        if (s.style === 'del' || s.style === 'ins') {
+            const [lead, core, trail] = splitSpace(s.text);
+            if (core === '') return escape(s.text);
+            const mark = s.style === 'del' ? '~~' : '**';
+            return `${escape(lead)}${mark}${escape(core)}${mark}${escape(trail)}`;
+        }
+        if (s.style === 'id' && s.text !== '') text = code(s.text);
+        else if ((s.style === 'label' || s.style === 'warn') && s.text.trim() !== '') {
+            const [lead, core, trail] = splitSpace(s.text);
+            text = `${escape(lead)}**${escape(core)}**${escape(trail)}`;
+        } else if (s.style === 'muted' && s.text.trim() !== '' && s.text !== WORDS.none) {
+            const [lead, core, trail] = splitSpace(s.text);
+            text = `${escape(lead)}*${escape(core)}*${escape(trail)}`;
+        } else text = escape(s.text);
+        const url = link(s.place);
+        return url ? `[${text}](${url})` : text;
+    };
+    const spans = (list: readonly Span[], cell = false) => {
+        let text = '';
+        for (const s of list) text += span(s, cell);
+        return text;
+    };
+    const table = (head: string[], rows: string[][]) => {
+        out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+        for (const row of rows) out.push(`| ${row.map(c => (c === '' ? ' ' : c)).join(' | ')} |`);
+        out.push('');
+    };
+    const recordCells = (record: RecordRef | ChangeRecord): string[] => [
+        mdCell(record.date ?? WORDS.noDate),
+        spans([{ text: record.act || WORDS.noAct, place: record.place }], true),
+        mdCell(recordKindLabel(record.kind) ?? '')
+    ];
+    const ids = (list: readonly string[]) => list.map(code).join(', ');
+
+    out.push(`# ${mdText(options.title ?? WORDS.title)}`, '');
+    table(['', WORDS.before, WORDS.after], [
+        [WORDS.version, mdCell(comparison.before.label), mdCell(comparison.after.label)],
+        [WORDS.files, String(comparison.before.files), String(comparison.after.files)],
+        [WORDS.units, String(comparison.before.units), String(comparison.after.units)],
+        [WORDS.positions, String(comparison.before.positions), String(comparison.after.positions)]
+    ]);
+    const scope = scopeText(comparison);
+    if (scope) out.push(mdText(scope), '');
+    out.push(`**${mdText(summarySentence(summaryOf(comparison)))}**`, '');
+    for (const side of [comparison.before, comparison.after]) {
+        if (side.problems.length === 0) continue;
+        out.push(`**${mdText(WORDS.problems(side.label))}:**`, '');
+        for (const problem of side.problems) out.push(`- ${code(problemPlace(problem))}: ${mdText(problem.message)}`);
+        out.push('');
+    }
+
+    if (asOf) {
+        const { date, result } = asOf;
+        out.push(`## ${mdText(WORDS.asOf(date))}`, '');
+        out.push(`### ${WORDS.applied} (${result.applied.length})`, '', mdText(WORDS.appliedNote(date)), '');
+        if (result.applied.length > 0) {
+            table([WORDS.date, WORDS.act, WORDS.kind, WORDS.units], result.applied.map(a => [...recordCells(a.record), ids(a.units)]));
+        }
+        if (result.skipped.length > 0) {
+            out.push(`### ${WORDS.skipped} (${result.skipped.length})`, '');
+            table([WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.skipped.map(s => [...recordCells(s.record), mdCell(s.reason)]));
+        }
+        if (result.inconsistencies.length > 0) {
+            out.push(`### ${WORDS.inconsistencies} (${result.inconsistencies.length})`, '');
+            table([WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.inconsistencies.map(i => [...recordCells(i.record), mdCell(i.message)]));
+        }
+        const tree = stateTree(result.state);
+        out.push(`### ${mdText(WORDS.stateUnits(date))} (${tree.length})`, '');
+        for (const entry of tree) {
+            // A number like `12.` then a space at the start of an item would open an ordered list.
+            out.push(`${'  '.repeat(entry.depth)}- ${spans(treeSpans(entry.unit)).replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')}`);
+        }
+        out.push('');
+    }
+
+    if (comparison.matches.length > 0) {
+        out.push(`## ${WORDS.matches} (${comparison.matches.length})`, '');
+        table([WORDS.before, WORDS.after, WORDS.evidence], comparison.matches.map(m => [ids([m.before]), ids([m.after]), mdCell(MATCH_LABELS[m.by])]));
+    }
+
+    const groups = groupDifferences(comparison.differences);
+    if (comparison.differences.length === 0) out.push(WORDS.noDifferences, '');
+    if (groups.units.length > 0 || groups.positions.length > 0) {
+        out.push(`## ${WORDS.cuadro}`, '');
+        const cuadro = (title: string, list: Difference[]) => {
+            if (list.length === 0) return;
+            out.push(`### ${title} (${list.length})`, '');
+            table([WORDS.unit, WORDS.current, WORDS.proposed, WORDS.act], list.map(d => {
+                const row = cuadroRow(d);
+                return [spans(row.unit, true) + `<br>*${mdCell(KIND_LABELS[d.kind].label)}*`, spans(row.current, true), spans(row.proposed, true), spans(row.act, true)];
+            }));
+        };
+        cuadro(WORDS.units, groups.units);
+        cuadro(WORDS.positions, groups.positions);
+    }
+
+    if (groups.functions.length > 0) {
+        const count = groups.functions.reduce((n, g) => n + g.differences.length, 0);
+        out.push(`## ${WORDS.functions} (${count})`, '');
+        for (const group of groups.functions) {
+            out.push(`### ${spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})`, '');
+            for (const d of group.differences) {
+                const where = spans([{ text: functionPosition(d), place: placeOf(d) }]);
+                out.push(`- **${KIND_LABELS[d.kind].label}**, ${where}: ${spans(functionSpans(d))}`);
+                if (d.records.length > 0 || d.uncovered) out.push(`  ${WORDS.act}: ${spans(cuadroRow(d).act)}`);
+            }
+            out.push('');
+        }
+    }
+
+    if (comparison.unfulfilled.length > 0) {
+        out.push(`## ${WORDS.unfulfilled} (${comparison.unfulfilled.length})`, '');
+        table([WORDS.date, WORDS.act, WORDS.kind, WORDS.units, WORDS.reason],
+            comparison.unfulfilled.map(u => [...recordCells(u.record), ids(u.units), mdCell(u.reason)]));
+    }
+    return out.join('\n').replace(/\n+$/, '') + '\n';
+}
