@@ -399,7 +399,7 @@ describe('revisar --formato github', () => {
         expect(run.status).toBe(1);
         const lines = run.stdout.trimEnd().split('\n');
         const summary = lines.pop()!;
-        expect(summary).toMatch(/^5 archivos revisados: 21 errores, /);
+        expect(summary).toMatch(/^6 archivos revisados: 21 errores, /);
         const report = json(['revisar', 'examples/ejemplos/']);
         expect(lines).toHaveLength(report.diagnostics.length);
         const kinds: Record<string, string> = { error: 'error', advertencia: 'warning', informativo: 'notice', sugerencia: 'notice' };

@@ -69,6 +69,20 @@ export function reaches(audience: ReadonlySet<string>, institution: string): boo
     return institution === '' || audience.has('') || audience.has(institution);
 }
 
+/**
+ * Whether one of the document's qualified references names an institution of this audience: it
+ * reads what is said of that institution's units in any of its files (cambio-incongruente: a
+ * record of the IMSS naming `ISSSTE.X` reads the ISSSTE's later records about X, written in files
+ * it does not point at).
+ */
+export function namesAnyOf(document: LangiumDocument, audience: ReadonlySet<string>): boolean {
+    for (const reference of document.references) {
+        const [namespace] = splitQualified(reference.$refText);
+        if (namespace !== undefined && audience.has(namespace)) return true;
+    }
+    return false;
+}
+
 /** The function texts (`key@line`) one summary has and the other has not, both ways, as keys. */
 export function changedFunctionKeys(before: CrossFileSummary, after: CrossFileSummary): Set<string> {
     const keys = new Set<string>();

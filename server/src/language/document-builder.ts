@@ -1,8 +1,9 @@
 // Workspace-wide checks (cycles, numbering of siblings in other files, duplicate ids, duplicate
-// functions, mentions, descriptions of one unit in several files) look across files. Langium relinks
-// only documents that point at a changed one; we also relink and revalidate the documents that can
-// read the changed one (its institution's, those its qualified references name, and those without
-// an institution) when the change alters what other files see of it (its cross-file summary), and,
+// functions, mentions, descriptions of one unit in several files, change records) look across files.
+// Langium relinks only documents that point at a changed one; we also relink and revalidate the
+// documents that can read the changed one (its institution's, those its qualified references name,
+// those without an institution, and those whose own qualified references name one of these
+// institutions) when the change alters what other files see of it (its cross-file summary), and,
 // when only prose changed, the documents that share a changed function text. To know that before
 // Langium parses the new text, an edit from the editor is parsed here first and the parse is handed
 // to the document factory, not repeated.
@@ -18,7 +19,7 @@ import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, Disposable, DocumentState, URI,
     Cancellation, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
-import { changedFunctionKeys, crossFileSummary, hasFunctionKey, reaches, type CrossFileSummary } from './cross-file-summary.js';
+import { changedFunctionKeys, crossFileSummary, hasFunctionKey, namesAnyOf, reaches, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
 import { parseWithNestingGuard } from './nesting.js';
 
@@ -144,7 +145,7 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             if (change?.kind === 'deferred') continue; // decided by the update that follows
             if (!change) return true;
             if (change.kind === 'structure') {
-                if (reaches(change.audience, institution)) return true;
+                if (reaches(change.audience, institution) || namesAnyOf(document, change.audience)) return true;
             } else if (change.keys.size > 0 && hasFunctionKey(document, change.keys)) {
                 return true;
             }

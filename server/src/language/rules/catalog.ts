@@ -308,6 +308,17 @@ const rules = [
         }
     },
     {
+        code: 'cambio-incongruente',
+        source: 'Historia de la estructura',
+        severity: 'warning',
+        description: 'Los cambios registrados (`cambio`) coinciden con la estructura escrita. Para cada unidad que nombra un cambio (en `unidades`) y que existe en el espacio de trabajo: su `nombre nuevo` es su nombre de hoy (o uno de sus nombres anteriores, `anterior "…"`); su `adscripción nueva` es la unidad de la que depende hoy (por anidación o `adscrita a`), y las unidades nombradas junto con una de sus superiores se mueven con ella (en `unidades UAD, CAO, DAC`, con CAO y DAC dentro de UAD, solo se revisa UAD); una `supresión` o una `fusión` la deja fuera de la estructura (salvo la unidad que resulta de la fusión, la que lleva el `nombre nuevo`). No se señala cuando un registro posterior (de fecha posterior, o de la misma fecha más abajo en el mismo archivo) vuelve a cambiar esa unidad: la renombra, la mueve, la suprime o, tras una supresión, la vuelve a nombrar. Un cambio sin `fecha` no se revisa, ni una unidad nombrada que no existe (una unidad suprimida: eso lo señala `estructura-referencia`).',
+        note: 'Solo se señala donde hay un registro escrito y el texto lo contradice: editar un nombre o una adscripción sin escribir un `cambio` nunca la dispara, porque el estado anterior a la edición no está en el texto; los cambios sin registro los lista la comparación de dos versiones de la estructura (`estructura comparar`). Los cambios y las unidades suelen estar en archivos distintos (los cambios en el archivo principal del manual, las unidades en el de cada Dirección, o en otro manual): editar la unidad o un cambio posterior en su archivo vuelve a revisar el archivo del cambio. Caso de ejemplo: `examples/ejemplos/historia-sin-aplicar.estructura`.',
+        example: {
+            incorrecto: 'unidad CEIR "Coordinación de Evaluación de Incorporación y Recaudación" {\n    adscrita a DOE\n}\n\ncambio "ACDO.AS2.HCT.280421/99.P.DA" {\n    fecha 2021-04-28\n    tipo adscripción\n    unidades CEIR\n    adscripción anterior DOE\n    adscripción nueva UEOD\n}',
+            correcto: 'unidad CEIR "Coordinación de Evaluación de Incorporación y Recaudación" {\n    adscrita a UEOD\n}\n\ncambio "ACDO.AS2.HCT.280421/99.P.DA" {\n    fecha 2021-04-28\n    tipo adscripción\n    unidades CEIR\n    adscripción anterior DOE\n    adscripción nueva UEOD\n}'
+        }
+    },
+    {
         code: 'estructura-regla-fallida',
         source: 'Estructura',
         severity: 'error',

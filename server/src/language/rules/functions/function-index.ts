@@ -1,6 +1,7 @@
 // Workspace-wide data of the function and metadata rules (like the StructureIndex, one part per
 // document, recomputed when that document is parsed or linked again): functions by normalized text for
-// funcion-duplicada, and the dated changes that name each unit or position for vigencia-organigrama.
+// funcion-duplicada, and the dated changes that name each unit or position for vigencia-organigrama
+// and cambio-incongruente.
 import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
 import { institutionOf, structureElements } from '../../model.js';

@@ -8,6 +8,7 @@ import { checkDuplicates } from './duplicates.js';
 import { FunctionIndex } from './function-index.js';
 import { checkInfinitive } from './infinitive.js';
 import { acuerdoDateFix, checkAcuerdo } from './metadata-acuerdo.js';
+import { checkChangeRecord } from './metadata-cambios.js';
 import { checkVigencia } from './metadata-vigencia.js';
 import { checkFunctionNumbering, renumberFix } from './numbering.js';
 import { checkPunctuation, punctuationFix } from './punctuation.js';
@@ -26,7 +27,8 @@ export function functionsChecks(services: EstructuraServices): RuleCheck[] {
         ruleCheck('acuerdo-formato', 'AcuerdoManual', (node, accept) => checkAcuerdo(node, accept)),
         ruleCheck('acuerdo-formato', 'Cambio', (node, accept) => checkAcuerdo(node, accept)),
         ruleCheck('acuerdo-formato', 'NombreAnterior', (node, accept) => checkAcuerdo(node, accept)),
-        ruleCheck('vigencia-organigrama', 'Organigrama', (node, accept) => checkVigencia(node, accept, structure, index))
+        ruleCheck('vigencia-organigrama', 'Organigrama', (node, accept) => checkVigencia(node, accept, structure, index)),
+        ruleCheck('cambio-incongruente', 'Cambio', (node, accept) => checkChangeRecord(node, accept, structure, index))
     ];
 }
 
