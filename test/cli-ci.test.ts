@@ -65,7 +65,7 @@ beforeAll(() => {
 afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 
 describe('help and version', () => {
-    const commands = [['revisar', 'check'], ['reglas', 'rules'], ['importar', 'import'], ['exportar', 'export']] as const;
+    const commands = [['revisar', 'check'], ['reglas', 'rules'], ['importar', 'import'], ['exportar', 'export'], ['comparar', 'diff']] as const;
 
     it.each(commands)('`%s --help`, `-h` and the English alias print the command\'s help and exit 0', (command, alias) => {
         const help = estructura([command, '--help']);

@@ -10,6 +10,10 @@ Comandos:
   reglas                 el catálogo de reglas; en Markdown, docs/reglas.md (alias: rules)
   importar <texto.txt>   convierte el texto de un manual en archivos .estructura (alias: import)
   exportar <rutas…>      exporta los manuales a HTML, Markdown, JSON o SVG (alias: export)
+  comparar <antes> <después>
+                         compara dos versiones de una estructura (carpetas o revisiones de git)
+                         y liga cada cambio con su acuerdo; con --al, la estructura vigente en
+                         una fecha (alias: diff)
 
 Opciones:
   -h, --help             esta ayuda; «estructura <comando> --help», la de cada comando
@@ -132,8 +136,49 @@ Ejemplos:
   estructura exportar manuales/imss-doe-2022 --formato html --salida doe.html
   estructura exportar manuales/ --formato json > estructura.json`;
 
+export const COMPARAR_USAGE = 'Uso: estructura comparar <antes> <después> [--formato texto|json|markdown|html] [--unidad <ID>] [--salida <archivo>]\n     estructura comparar --al <AAAA-MM-DD> <versión> [opciones]';
+
+const COMPARAR = `${COMPARAR_USAGE}
+(alias: diff)
+
+Compara dos versiones de una estructura y muestra su diferencia: unidades creadas, suprimidas,
+renombradas, movidas (con su tramo), transformadas y renumeradas; puestos creados, eliminados,
+movidos, reclasificados, de otro nivel o con otras plazas; funciones agregadas, eliminadas,
+modificadas (palabra por palabra) y reordenadas. Cada cambio se liga con los registros \`cambio\`
+de la versión «después» que lo autorizan; se listan los cambios que ningún registro cubre y los
+registros nuevos cuyo cambio no se ve.
+
+Cada versión es una carpeta (o un archivo) o una revisión de git del repositorio de la carpeta
+actual: HEAD~3, una rama, un commit, o REV:ruta para una carpeta de esa revisión (la ruta, relativa
+a la carpeta actual). Una revisión sin ruta lee las mismas carpetas que la otra versión.
+Las unidades se emparejan por identificador; si cambió, por su historia registrada (nombre
+anterior), por su nombre y por sus funciones; nunca por su número.
+
+Opciones:
+  --al <AAAA-MM-DD>      la estructura vigente en esa fecha, deducida de la versión dada y de sus
+                         registros (se deshacen, del más reciente al más antiguo, los posteriores a
+                         la fecha), y su diferencia con la versión dada
+  --unidad <ID>          compara solo esa unidad y las que dependen de ella
+  -f, --formato texto|json|markdown|html
+        texto (por omisión); json (esquema en docs/comparar.md); markdown o html: un cuadro
+        comparativo (situación actual, situación propuesta, acuerdo) para anexar a una propuesta.
+  -o, --salida <archivo> escribe ahí en vez de la salida estándar
+  --sobrescribir         reemplaza el archivo de --salida si existe
+  -h, --help             esta ayuda
+  -v, --version          la versión de estructura
+
+Un archivo con errores de sintaxis se compara en lo que se puede leer; los errores se listan.
+
+Códigos de salida: 0 sin diferencias, 1 con diferencias, 2 uso incorrecto, una versión que no es
+carpeta ni revisión, o una unidad de --unidad que no está en ninguna versión.
+
+Ejemplos:
+  estructura comparar HEAD~3 manuales/
+  estructura comparar main:manuales/imss propuesta/imss --formato html --salida cuadro.html
+  estructura comparar --al 2018-07-25 manuales/imss-doe-2022`;
+
 /** The help of each command, by its Spanish name. */
-export const COMMAND_HELP: Record<string, string> = { revisar: REVISAR, reglas: REGLAS, importar: IMPORTAR, exportar: EXPORTAR };
+export const COMMAND_HELP: Record<string, string> = { revisar: REVISAR, reglas: REGLAS, importar: IMPORTAR, exportar: EXPORTAR, comparar: COMPARAR };
 
 export function versionLine(): string {
     return `estructura ${VERSION}`;

@@ -1,5 +1,6 @@
 // The `estructura` command line. Subcommands are Spanish with English aliases.
 import { runCheck } from './check.js';
+import { runCompare } from './compare.js';
 import { runExport } from './export.js';
 import { runImport } from './import.js';
 import { runRules } from './rules.js';
@@ -11,7 +12,8 @@ for (const [name, alias, run] of [
     ['revisar', 'check', runCheck],
     ['reglas', 'rules', runRules],
     ['importar', 'import', runImport],
-    ['exportar', 'export', runExport]
+    ['exportar', 'export', runExport],
+    ['comparar', 'diff', runCompare]
 ] as const) {
     COMMANDS.set(name, { name, run }).set(alias, { name, run });
 }

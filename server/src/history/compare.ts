@@ -128,7 +128,10 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
                 subtree: subtreeOf(after, unit.id, afterChildren).slice(1)
             });
         }
-        for (const change of diffFunctions(old.functions, unit.functions)) differences.push({ ...base, ...change });
+        // A function's places are its own: a removed one has none in the later version.
+        for (const change of diffFunctions(old.functions, unit.functions)) {
+            differences.push({ ...base, placeBefore: undefined, placeAfter: undefined, ...change });
+        }
     }
 
     differences.push(...comparePositions(before, after, matching.forward, inScope));

@@ -128,7 +128,9 @@ export function snapshotOf(documents: readonly LangiumDocument[], options: Snaps
         for (const error of [...document.parseResult.lexerErrors, ...document.parseResult.parserErrors]) {
             const line = 'line' in error && typeof error.line === 'number' ? error.line
                 : 'token' in error ? (error.token.startLine ?? 0) : 0;
-            snapshot.problems.push({ file, line: Number.isFinite(line) ? line : 0, message: error.message });
+            // An error at the end of the file (an unclosed brace) has no token line: name the last line.
+            const known = line !== undefined && Number.isFinite(line) && line > 0;
+            snapshot.problems.push({ file, line: known ? line : document.textDocument.lineCount, message: error.message });
         }
         const root = document.parseResult.value;
         if (!isDocumento(root)) continue;
