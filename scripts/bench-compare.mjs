@@ -26,15 +26,24 @@ for (const name of readdirSync(after).sort()) {
     const file = path.join(after, name);
     const lines = readFileSync(file, 'utf-8').split('\n');
     for (let i = 0; i < lines.length; i++) {
-        const fn = /^(\s*)(\d+\.|[IVXLCDM]+\.)?\s*"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+) /u.exec(lines[i]);
+        // A numbered function whose text starts on this line (it may wrap onto the next ones).
+        const fn = /^(\s*)(\d+\.|[IVXLCDM]+\.)\s*"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+) /u.exec(lines[i]);
         const unit = /^(\s*unidad )([A-Za-z_][\w]*)( ")([^"]*)"/u.exec(lines[i]);
         if (unit) {
             unitCount++;
             if (unitCount % 20 === 0) lines[i] = lines[i].replace(/"([^"]*)"/u, '"$1 y Seguimiento"');
             else if (unitCount % 25 === 0) newIds.push(unit[2]);
-        } else if (fn && !/^\s*(objetivo|descripci)/u.test(lines[i])) {
+        } else if (fn) {
             functionCount++;
-            if (functionCount % 50 === 0) lines[i] = '';
+            if (functionCount % 50 === 0) {
+                // The whole function: its text may wrap onto the next lines, up to the closing quote
+                // (then `línea N` may follow it).
+                let end = i;
+                let quotes = (lines[i].match(/"/gu) ?? []).length;
+                while (quotes % 2 === 1 && end < lines.length - 1) quotes += (lines[++end].match(/"/gu) ?? []).length;
+                lines.splice(i, end - i + 1);
+                i--;
+            }
             else if (functionCount % 7 === 0) lines[i] = lines[i].replace(`"${fn[3]} `, `"${fn[3]} y evaluar `);
         }
     }

@@ -95,11 +95,7 @@ export async function runCompare(args: string[]): Promise<number> {
         process.stderr.write(`estructura comparar: no hay una unidad «${command.root}» en ninguna de las dos versiones.\n`);
         return 2;
     }
-    for (const side of [input.comparison.before, input.comparison.after]) {
-        for (const problem of side.problems) {
-            process.stderr.write(`estructura comparar: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (se compara lo que se pudo leer)\n`);
-        }
-    }
+    for (const side of [input.comparison.before, input.comparison.after]) writeProblems(side.problems);
     const text = render(input, command.format);
     if (command.output !== undefined) {
         await fs.mkdir(path.dirname(path.resolve(command.output)), { recursive: true });
@@ -108,6 +104,24 @@ export async function runCompare(args: string[]): Promise<number> {
         process.stdout.write(text);
     }
     return input.comparison.differences.length > 0 ? 1 : 0;
+}
+
+/** Syntax errors, a few per file: a file that lost a quote has hundreds, all from the first. */
+const ERRORS_PER_FILE = 3;
+
+function writeProblems(problems: ReportInput['comparison']['before']['problems']): void {
+    const byFile = new Map<string, typeof problems>();
+    for (const problem of problems) {
+        let list = byFile.get(problem.file);
+        if (!list) byFile.set(problem.file, list = []);
+        list.push(problem);
+    }
+    for (const [file, list] of byFile) {
+        for (const problem of list.slice(0, ERRORS_PER_FILE)) {
+            process.stderr.write(`estructura comparar: ${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (se compara lo que se pudo leer)\n`);
+        }
+        if (list.length > ERRORS_PER_FILE) process.stderr.write(`estructura comparar: ${file}: y ${list.length - ERRORS_PER_FILE} errores de sintaxis más\n`);
+    }
 }
 
 async function defaultsFrom(after: LoadedSide, spec: string, cwd: string): Promise<string[]> {

@@ -12,16 +12,20 @@ const EDIT_THRESHOLD = 0.5;
 type FunctionChange = Pick<Difference, 'kind' | 'before' | 'after' | 'index' | 'words' | 'placeBefore' | 'placeAfter'>;
 
 export function diffFunctions(before: readonly FunctionState[], after: readonly FunctionState[]): FunctionChange[] {
+    // Most units of two versions have the same functions: nothing to fold or pair.
+    if (before.length === after.length && before.every((f, i) => f.text === after[i].text)) return [];
     const changes: FunctionChange[] = [];
     const keyOf = (f: FunctionState) => fold(f.text).replace(/\s+/g, ' ').trim();
+    const keysBefore = before.map(keyOf);
+    const keysAfter = after.map(keyOf);
     // 1. The same text (wrapping and accents aside), first occurrence to first occurrence.
     const pairs: Array<[number, number]> = [];
     const freeAfter = new Map<string, number[]>();
-    after.forEach((f, j) => { const k = keyOf(f); let l = freeAfter.get(k); if (!l) freeAfter.set(k, l = []); l.push(j); });
+    keysAfter.forEach((k, j) => { let l = freeAfter.get(k); if (!l) freeAfter.set(k, l = []); l.push(j); });
     const pairedBefore = new Set<number>();
     const pairedAfter = new Set<number>();
-    before.forEach((f, i) => {
-        const list = freeAfter.get(keyOf(f));
+    keysBefore.forEach((k, i) => {
+        const list = freeAfter.get(k);
         if (list && list.length > 0) {
             const j = list.shift()!;
             pairs.push([i, j]);
@@ -30,13 +34,13 @@ export function diffFunctions(before: readonly FunctionState[], after: readonly 
         }
     });
     // 2. Edited: the most similar remaining pair, while similar enough.
-    const wordsOf = (f: FunctionState) => new Set(keyOf(f).split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 2));
+    const wordsOf = (key: string) => new Set(key.split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 2));
     const restBefore = before.map((f, i) => i).filter(i => !pairedBefore.has(i));
     const restAfter = after.map((f, j) => j).filter(j => !pairedAfter.has(j));
     const candidates: Array<{ i: number; j: number; score: number }> = [];
-    const wordsAfter = new Map(restAfter.map(j => [j, wordsOf(after[j])]));
+    const wordsAfter = new Map(restAfter.map(j => [j, wordsOf(keysAfter[j])]));
     for (const i of restBefore) {
-        const a = wordsOf(before[i]);
+        const a = wordsOf(keysBefore[i]);
         for (const j of restAfter) {
             const b = wordsAfter.get(j)!;
             let shared = 0;
