@@ -69,6 +69,26 @@ describe('package.json', () => {
         expect(manifest.capabilities.virtualWorkspaces.supported).toBe(false);
     });
 
+    it('contributes the commands the extension registers, in the Estructura category', () => {
+        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        const registered = [...extension.matchAll(/registerCommand\('([^']+)'/g)].map(m => m[1]).sort();
+        const contributed = (manifest.contributes.commands as Array<{ command: string; category: string }>);
+        expect(contributed.map(c => c.command).sort()).toEqual(registered);
+        for (const command of contributed) expect(command.category).toBe('Estructura');
+        const palette = manifest.contributes.menus.commandPalette as Array<{ command: string; when: string }>;
+        expect(palette.map(p => p.command).sort()).toEqual(registered);
+    });
+
+    it('offers «Estructura: Comparar con…» wherever the extension runs, not only in an .estructura editor', () => {
+        const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'estructura.comparar');
+        expect(command).toMatchObject({ title: 'Comparar con…', category: 'Estructura' });
+        const when = manifest.contributes.menus.commandPalette.find((p: { command: string }) => p.command === 'estructura.comparar').when;
+        expect(when).toBe('estructura.activa || editorLangId == estructura');
+        // The context key is set when the extension activates (a workspace with .estructura files).
+        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        expect(extension).toContain("executeCommand('setContext', 'estructura.activa', true)");
+    });
+
     it('packages only what runs', () => {
         const ignore = vscodeignore();
         expect(ignore).toContain('**');

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { commands, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { comparar } from './comparar.js';
 import { OrganigramaPanel } from './organigrama-panel.js';
 
 let client: LanguageClient | undefined;
@@ -31,8 +32,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const started = client;
     context.subscriptions.push(
         commands.registerCommand('estructura.organigrama', () => OrganigramaPanel.show(context, started, 'manual')),
-        commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad'))
+        commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad')),
+        commands.registerCommand('estructura.comparar', () => comparar(started))
     );
+    // «Comparar con…» is offered in the palette wherever the extension runs (a workspace with
+    // .estructura files), not only with such a file in the editor.
+    void commands.executeCommand('setContext', 'estructura.activa', true);
     await client.start();
 }
 

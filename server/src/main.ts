@@ -3,9 +3,11 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEstructuraServices } from './language/estructura-module.js';
+import { registerCompararRequest } from './lsp/compare-request.js';
 import { registerOrganigramaRequest } from './lsp/organigrama-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createEstructuraServices({ connection, ...NodeFileSystem });
 registerOrganigramaRequest(connection, shared);
+registerCompararRequest(connection, shared);
 startLanguageServer(shared);

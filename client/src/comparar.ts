@@ -1,0 +1,221 @@
+// «Estructura: Comparar con…»: compares what the editor has (the workspace folder, unsaved edits
+// included) with a git revision, another folder, or the structure in force at a date, and shows the
+// server's report (the cuadro comparativo) in a webview beside the editor. A link in the report opens
+// the definition it names.
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import {
+    commands, Disposable, Position, ProgressLocation, Range, Selection, SymbolKind, TextEditorRevealType, Uri, ViewColumn, window, workspace,
+    type DocumentSymbol, type QuickPickItem, type TextEditor, type WebviewPanel, type WorkspaceFolder
+} from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CompareBase, CompararParams, CompararResponse } from '../../server/src/lsp/compare-request.js';
+import { comparacionPage, placeOfHref, type FromComparacion } from '../webview/comparacion.js';
+
+const REQUEST = 'estructura/comparar';
+/** `LSPErrorCodes.RequestCancelled`: the user cancelled, nothing to say. */
+const REQUEST_CANCELLED = -32800;
+
+interface BaseItem extends QuickPickItem { base: CompareBase['kind'] }
+
+export async function comparar(client: LanguageClient): Promise<void> {
+    const editor = window.activeTextEditor?.document.languageId === 'estructura' ? window.activeTextEditor : undefined;
+    const folder = (editor && workspace.getWorkspaceFolder(editor.document.uri)) ?? workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+        void window.showErrorMessage('Para comparar, abra en VS Code la carpeta con los archivos .estructura (Archivo › Abrir carpeta…).');
+        return;
+    }
+    const base = await askBase(folder);
+    if (!base) return;
+    const unit = editor ? await askScope(editor) : { root: undefined };
+    if (!unit) return;
+    const params: CompararParams = { base, root: unit.root, uri: (editor?.document.uri ?? folder.uri).toString() };
+    let response: CompararResponse;
+    try {
+        response = await window.withProgress(
+            { location: ProgressLocation.Notification, title: `Comparando con ${baseLabel(base)}…`, cancellable: true },
+            (_progress, token) => client.sendRequest<CompararResponse>(REQUEST, params, token)
+        );
+    } catch (error) {
+        if ((error as { code?: number }).code === REQUEST_CANCELLED) return;
+        void window.showErrorMessage(`No se pudo comparar con ${baseLabel(base)}: ${(error as Error).message}`);
+        return;
+    }
+    if ('error' in response) {
+        void window.showErrorMessage(response.error);
+        return;
+    }
+    const title = `Comparación: ${baseLabel(base)}${unit.root ? ` (${unit.root})` : ''}`;
+    ComparacionPanel.show(response.html, title);
+}
+
+function baseLabel(base: CompareBase): string {
+    switch (base.kind) {
+        case 'git': return base.rev;
+        case 'carpeta': return path.basename(base.path) || base.path;
+        case 'fecha': return `al ${base.date}`;
+    }
+}
+
+async function askBase(folder: WorkspaceFolder): Promise<CompareBase | undefined> {
+    const items: BaseItem[] = [
+        { base: 'git', label: '$(git-commit) Una revisión de git…', detail: 'Lo guardado en git (HEAD), una versión anterior (HEAD~1), una rama, una etiqueta o un commit' },
+        { base: 'carpeta', label: '$(folder) Una carpeta…', detail: 'Otra copia de los archivos .estructura, por ejemplo la versión anterior de un manual' },
+        { base: 'fecha', label: '$(calendar) La estructura vigente en una fecha…', detail: 'Deducida de los cambios registrados (cambio …, anterior … hasta) y comparada con la de hoy' }
+    ];
+    const choice = await window.showQuickPick(items, {
+        title: `Comparar ${folder.name} con…`,
+        placeHolder: 'Elija con qué comparar lo que tiene el editor (incluidos los cambios sin guardar)'
+    });
+    switch (choice?.base) {
+        case 'git': {
+            // git reads the repository's own configuration, which can name programs to run: not in
+            // a workspace the user has not trusted (restricted mode runs nothing of the workspace).
+            if (!workspace.isTrusted) {
+                void window.showErrorMessage('La comparación con una revisión de git ejecuta git en esta carpeta: solo está disponible si confía en el espacio de trabajo (comando «Espacios de trabajo: administrar la confianza del área de trabajo»).');
+                return undefined;
+            }
+            const rev = await window.showInputBox({
+                title: 'Comparar con una revisión de git',
+                prompt: 'Revisión de git: HEAD, HEAD~1, una rama, una etiqueta o un commit (REV:carpeta para otra carpeta de esa revisión)',
+                value: 'HEAD',
+                validateInput: validateRevision
+            });
+            return rev === undefined ? undefined : { kind: 'git', rev: rev.trim() };
+        }
+        case 'carpeta': {
+            const picked = await window.showOpenDialog({
+                title: 'Carpeta con la versión con la que comparar',
+                canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+                defaultUri: folder.uri,
+                openLabel: 'Comparar con esta carpeta'
+            });
+            const target = picked?.[0];
+            if (!target) return undefined;
+            if (target.scheme !== 'file') {
+                void window.showErrorMessage(`La carpeta ${target.toString()} no está en este equipo: solo se comparan carpetas locales.`);
+                return undefined;
+            }
+            return { kind: 'carpeta', path: target.fsPath };
+        }
+        case 'fecha': {
+            const date = await window.showInputBox({
+                title: 'Comparar con la estructura vigente en una fecha',
+                prompt: 'Fecha (AAAA-MM-DD): se deshacen los cambios registrados después de ella',
+                placeHolder: 'AAAA-MM-DD, por ejemplo 2018-07-25',
+                validateInput: validateDate
+            });
+            return date === undefined ? undefined : { kind: 'fecha', date: date.trim() };
+        }
+        default:
+            return undefined;
+    }
+}
+
+export function validateRevision(value: string): string | undefined {
+    const rev = value.trim();
+    if (rev === '') return 'Escriba una revisión de git, por ejemplo HEAD o HEAD~1.';
+    if (/\s/.test(rev)) return 'Una revisión de git no lleva espacios.';
+    if (rev.startsWith('-')) return 'Una revisión de git no empieza con «-».';
+    return undefined;
+}
+
+export function validateDate(value: string): string | undefined {
+    const date = value.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'Escriba la fecha como AAAA-MM-DD, por ejemplo 2018-07-25.';
+    const parsed = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(date)) return `${date} no es una fecha válida.`;
+    return undefined;
+}
+
+/**
+ * With the cursor on a unit, whether to compare only that unit and the units below it. Undefined:
+ * the user dismissed the question (the command stops).
+ */
+async function askScope(editor: TextEditor): Promise<{ root: string | undefined } | undefined> {
+    const unit = await unitAt(editor);
+    if (!unit) return { root: undefined };
+    const items: Array<QuickPickItem & { root: string | undefined }> = [
+        { label: 'Todo el espacio de trabajo', root: undefined },
+        { label: `Solo ${unit.name} y sus dependencias`, description: unit.id, root: unit.id }
+    ];
+    const choice = await window.showQuickPick(items, { title: 'Qué comparar', placeHolder: 'El cursor está en una unidad: compararla sola o todo' });
+    return choice ? { root: choice.root } : undefined;
+}
+
+/** The innermost unit around the cursor, from the outline the server gives (its id is the symbol's selection). */
+async function unitAt(editor: TextEditor): Promise<{ id: string; name: string } | undefined> {
+    let symbols: DocumentSymbol[] | undefined;
+    try {
+        symbols = await commands.executeCommand<DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    } catch {
+        return undefined;
+    }
+    const cursor = editor.selection.active;
+    let found: DocumentSymbol | undefined;
+    const visit = (list: readonly DocumentSymbol[] | undefined) => {
+        for (const symbol of list ?? []) {
+            if (!symbol.range?.contains(cursor)) continue;
+            if (symbol.kind === SymbolKind.Class) found = symbol;
+            visit(symbol.children);
+        }
+    };
+    visit(symbols);
+    if (!found) return undefined;
+    const id = editor.document.getText(found.selectionRange);
+    return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(id) ? { id, name: found.name } : undefined;
+}
+
+/** The comparison view: one panel, reused by every comparison. */
+class ComparacionPanel implements Disposable {
+    private static current: ComparacionPanel | undefined;
+    private readonly disposables: Disposable[] = [];
+
+    static show(html: string, title: string): void {
+        if (!ComparacionPanel.current) {
+            const panel = window.createWebviewPanel('estructura.comparacion', title, { viewColumn: ViewColumn.Beside, preserveFocus: false }, {
+                enableScripts: true,
+                enableFindWidget: true,
+                retainContextWhenHidden: true,
+                // The page loads nothing: the report is inline (see the CSP in webview/comparacion.ts).
+                localResourceRoots: []
+            });
+            ComparacionPanel.current = new ComparacionPanel(panel);
+        }
+        const current = ComparacionPanel.current;
+        current.panel.title = title;
+        current.panel.webview.html = comparacionPage(html, randomBytes(16).toString('base64'));
+        current.panel.reveal(undefined, false);
+    }
+
+    private constructor(private readonly panel: WebviewPanel) {
+        this.disposables.push(
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage((message: FromComparacion) => {
+                if (message?.type !== 'abrir') return;
+                openPlace(message.href).catch((error: Error) => {
+                    void window.showErrorMessage(`Comparación: no se pudo abrir ${message.href}: ${error.message}`);
+                });
+            })
+        );
+    }
+
+    dispose(): void {
+        ComparacionPanel.current = undefined;
+        for (const d of this.disposables) d.dispose();
+        this.panel.dispose();
+    }
+}
+
+/** Opens the file a report link names at its line, in the first editor group. */
+async function openPlace(href: string): Promise<void> {
+    const place = placeOfHref(href);
+    if (!place) return;
+    const document = await workspace.openTextDocument(Uri.parse(place.file));
+    const editor = await window.showTextDocument(document, { viewColumn: ViewColumn.One, preserveFocus: false });
+    // The file may have changed since the report: stay inside the document.
+    const line = document.validatePosition(new Position(place.line - 1, 0)).line;
+    const start = new Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
+    editor.selection = new Selection(start, start);
+    editor.revealRange(new Range(start, start), TextEditorRevealType.InCenterIfOutsideViewport);
+}
