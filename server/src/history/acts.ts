@@ -3,7 +3,6 @@
 // change the comparison does not show.
 import { normalizeKey } from '../language/model.js';
 import { NEEDS_ACT, type ChangeKind, type Comparison, type Difference, type RecordRef } from './compare.js';
-import type { Matching } from './match.js';
 import type { ChangeRecord, RecordKind, Snapshot } from './snapshot.js';
 
 /**
@@ -31,7 +30,12 @@ export function refOf(record: ChangeRecord): RecordRef {
 }
 
 /** Fills `records` and `uncovered` of each difference; returns the unfulfilled records. */
-export function attributeChanges(differences: Difference[], before: Snapshot, after: Snapshot, matching: Matching): Comparison['unfulfilled'] {
+export function attributeChanges(differences: Difference[], before: Snapshot, after: Snapshot): Comparison['unfulfilled'] {
+    // New records: not in the earlier version, and not dated up to the date it speaks for (a
+    // Dirección's manual retells, in its own words, changes the institutional manual already had).
+    const earlier = new Set(before.records.map(recordIdentity));
+    const isNew = (record: ChangeRecord) => !earlier.has(recordIdentity(record))
+        && (before.date === undefined || record.date === undefined || record.date > before.date);
     const used = new Set<ChangeRecord>();
     // Units that came or went with a created or suppressed unit: a record about one of them (moved
     // into the new unit, renamed before it went) shows no change of its own, and is no mystery.
@@ -46,16 +50,20 @@ export function attributeChanges(differences: Difference[], before: Snapshot, af
     for (const difference of differences) {
         const kinds = AUTHORIZED_BY[difference.kind];
         if (!kinds) continue;
-        const covering = after.records.filter(record => record.kind !== undefined && kinds.includes(record.kind) && covers(record, difference, before, after, matching));
+        const covering = after.records.filter(record => record.kind !== undefined && kinds.includes(record.kind) && covers(record, difference, after));
+        if (difference.kind === 'unidad-movida' && covering.length > 0) {
+            // The steps in between: a unit moved away and back again by two new records ends where
+            // the last one left it, and both are part of how it got there.
+            for (const record of after.records) {
+                if (!covering.includes(record) && isNew(record) && record.kind !== undefined && kinds.includes(record.kind)
+                    && record.units.includes(difference.unit!)) covering.push(record);
+            }
+            covering.sort((a, b) => after.records.indexOf(a) - after.records.indexOf(b));
+        }
         for (const record of covering) used.add(record);
         difference.records = covering.map(refOf);
         difference.uncovered = NEEDS_ACT[difference.kind] && covering.length === 0;
     }
-    // New records: not in the earlier version, and not dated up to the date it speaks for (a
-    // Dirección's manual retells, in its own words, changes the institutional manual already had).
-    const earlier = new Set(before.records.map(recordIdentity));
-    const isNew = (record: ChangeRecord) => !earlier.has(recordIdentity(record))
-        && (before.date === undefined || record.date === undefined || record.date > before.date);
     return after.records
         .filter(record => record.source === 'cambio' && !used.has(record) && isNew(record))
         .map(record => ({
@@ -73,7 +81,17 @@ function recordIdentity(record: ChangeRecord): string {
         normalizeKey(record.nameBefore ?? ''), normalizeKey(record.nameAfter ?? ''), record.parentBefore, record.parentAfter].join('|');
 }
 
-function covers(record: ChangeRecord, d: Difference, before: Snapshot, after: Snapshot, matching: Matching): boolean {
+/** Whether `ancestor` is `id` or a unit above it in the version. */
+function isAtOrAbove(snapshot: Snapshot, ancestor: string, id: string | undefined): boolean {
+    const seen = new Set<string>();
+    for (let current = id; current !== undefined && !seen.has(current); current = snapshot.units.get(current)?.parent) {
+        if (current === ancestor) return true;
+        seen.add(current);
+    }
+    return false;
+}
+
+function covers(record: ChangeRecord, d: Difference, after: Snapshot): boolean {
     if (d.position !== undefined) {
         if (record.positions.includes(d.position)) return true;
         // A position created or removed with the unit it belongs to.
@@ -98,7 +116,9 @@ function covers(record: ChangeRecord, d: Difference, before: Snapshot, after: Sn
         case 'unidad-transformada':
             return named;
         case 'unidad-movida': {
-            if (record.parentAfter !== undefined && record.parentAfter !== d.after) return false;
+            // The record left the unit under its new adscription, directly or (once later records
+            // put a unit in between) further down.
+            if (record.parentAfter !== undefined && !isAtOrAbove(after, record.parentAfter, d.after)) return false;
             if (named) return true;
             // A record that names no unit ("la Coordinación … y su tramo de control, de dicha Dirección
             // a la Dirección Jurídica") covers a move between the two adscriptions it gives.

@@ -101,7 +101,7 @@ function undo(state: Snapshot, record: ChangeRecord, result: StateAtDate): strin
         case 'adscripcion':
         case 'reubicacion': {
             const moved = moveBack(state, record, subjects);
-            return moved.length > 0 ? moved : 'ninguna de sus unidades está adscrita donde el registro la deja';
+            return moved.length > 0 ? moved : 'ninguna de sus unidades está bajo la adscripción donde el registro la deja';
         }
     }
 }
@@ -125,11 +125,23 @@ function moveBack(state: Snapshot, record: ChangeRecord, subjects: UnitState[]):
     const movers = subjects.filter(u => u.parent === undefined || !named.has(u.parent));
     const moved: string[] = [];
     for (const unit of movers) {
-        if (record.parentAfter !== undefined && unit.parent !== record.parentAfter) continue;
+        // The record left the unit under its new adscription; later records may have put units in
+        // between (a Coordinación created later inside the Dirección): it is still under it.
+        if (record.parentAfter !== undefined && !isUnder(state, unit, record.parentAfter)) continue;
         unit.parent = record.parentBefore;
         moved.push(unit.id);
     }
     return moved;
+}
+
+/** Whether `ancestor` is the unit's adscription or one above it. */
+function isUnder(state: Snapshot, unit: UnitState, ancestor: string): boolean {
+    const seen = new Set<string>();
+    for (let parent = unit.parent; parent !== undefined && !seen.has(parent); parent = state.units.get(parent)?.parent) {
+        if (parent === ancestor) return true;
+        seen.add(parent);
+    }
+    return false;
 }
 
 /** Brings back a unit a record suppressed: only its name and adscription are known. */

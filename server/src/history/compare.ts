@@ -135,7 +135,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
     }
 
     differences.push(...comparePositions(before, after, matching.forward, inScope));
-    const unfulfilled = attributeChanges(differences, before, after, matching);
+    const unfulfilled = attributeChanges(differences, before, after);
     return {
         before: summaryOf(before),
         after: summaryOf(after),
