@@ -48,6 +48,15 @@ describe('an edit rebuilds what depends on it', () => {
         expect(await validatedDuring(ws, () => ws.update('c.estructura', edited))).toEqual(['c.estructura']);
     });
 
+    it('a function text shared with another institution\'s file does not revalidate it (funcion-duplicada compares within an institution)', async () => {
+        const other = 'manual N "Otro manual" { institucion ISSSTE }\n' + unit('XA', 'Coordinación X', '1', [SHARED, 'Coordinar las acciones de X.']);
+        const ws = await buildWorkspace({ ...files, 'x.estructura': other });
+        const edited = files['a.estructura'].replace(SHARED, 'Integrar el informe mensual de la evaluación.');
+        expect(await validatedDuring(ws, () => ws.update('a.estructura', edited))).toEqual(['a.estructura', 'b.estructura']);
+        const cold = await buildWorkspace({ ...files, 'a.estructura': edited, 'x.estructura': other });
+        expect(diagnosticsOf(ws)).toEqual(diagnosticsOf(cold));
+    });
+
     it('a change to a unit (number, name, position in the file) revalidates the whole institution', async () => {
         const ws = await buildWorkspace(files);
         expect(await validatedDuring(ws, () => ws.update('c.estructura', files['c.estructura'].replace('número 3', 'número 2'))))

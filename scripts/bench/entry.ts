@@ -6,7 +6,7 @@
 //   profile <name>      the default profile of an institution, as `estructura.json` writes it
 //                       (the synthetic workload gives each copy of the ISSSTE manual its own)
 // Each prints one JSON object on stdout.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem } from 'langium';
@@ -32,42 +32,103 @@ async function framework(folder: string): Promise<object> {
     return { files: documents.length };
 }
 
+/** Options of the `lsp` measure, from the environment (the bench scripts set them). */
+interface LspOptions {
+    /** One-character edits in a function text (after 10 warm-up edits). */
+    edits: number;
+    /** Structural edits (a unit's official name, which other files see). */
+    structural: number;
+    /** Extra `node` arguments for the server (`--cpu-prof`, `--heapsnapshot-signal=…`). */
+    execArgv: string[];
+}
+
+function lspOptions(): LspOptions {
+    return {
+        edits: Number(process.env.BENCH_LSP_EDITS ?? 50),
+        structural: Number(process.env.BENCH_LSP_STRUCTURAL ?? 10),
+        execArgv: (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)
+    };
+}
+
 async function lsp(folder: string, editedFile: string, server: string): Promise<object> {
+    const options = lspOptions();
     const { files } = await collectFiles([folder]);
     const uris = new Set(files.map(f => pathToFileURL(path.resolve(f)).href));
     const started = performance.now();
-    const client = LspTestClient.start(server, folder);
+    const client = LspTestClient.start(server, folder, options.execArgv);
+    const pid = client.process.pid!;
     try {
         const root = pathToFileURL(path.resolve(folder)).href;
         await client.request('initialize', {
             processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }],
-            capabilities: { textDocument: { publishDiagnostics: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, definition: { linkSupport: true } } }
+            capabilities: {
+                window: { workDoneProgress: true },
+                textDocument: { publishDiagnostics: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, definition: { linkSupport: true } }
+            }
         }, 120_000);
         await client.notify('initialized', {});
-        await waitFor(() => [...uris].every(u => client.diagnostics.has(u)), 300_000, 'diagnostics of every file');
+        await waitFor(() => [...uris].every(u => client.diagnostics.has(u)), 600_000, 'diagnostics of every file');
         const startupMs = performance.now() - started;
+        const startupPeakMb = serverMemoryMb(pid, 'VmHWM');
+        await new Promise(resolve => setTimeout(resolve, 500));
+        const afterStartMb = serverMemoryMb(pid);
 
         // One-character edits inside a function text of the largest file: insert, then delete.
         const uri = pathToFileURL(path.resolve(editedFile)).href;
         let text = readFileSync(editedFile, 'utf-8');
         await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'estructura', version: 1, text } });
         await client.waitForDiagnostics(uri, () => true, 60_000);
-        const anchor = text.indexOf('1. "') + 4;
-        const at = positionAt(text, anchor);
-        const edits: number[] = [];
-        for (let version = 2; version < 2 + 60; version++) {
-            const insert = version % 2 === 0;
+        let version = 1;
+        const edit = async (offset: number, insert: boolean): Promise<number> => {
+            const at = positionAt(text, offset);
             const change = insert
                 ? { range: { start: at, end: at }, text: 'x' }
                 : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-            text = insert ? text.slice(0, anchor) + 'x' + text.slice(anchor) : text.slice(0, anchor) + text.slice(anchor + 1);
+            text = insert ? text.slice(0, offset) + 'x' + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
             const published = nextPublication(client, uri);
             const start = performance.now();
-            await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+            await client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
             await published;
-            edits.push(performance.now() - start);
-        }
+            return performance.now() - start;
+        };
+        // Peak resident memory during the edits, sampled.
+        let peakMb = afterStartMb ?? 0;
+        const sampler = setInterval(() => { peakMb = Math.max(peakMb, serverMemoryMb(pid) ?? 0); }, 10);
+        const anchor = text.indexOf('1. "') + 4;
+        const edits: number[] = [];
+        for (let i = 0; i < 10 + options.edits; i++) edits.push(await edit(anchor, i % 2 === 0));
         const editMs = edits.slice(10); // the first edits warm the JIT up
+        clearInterval(sampler);
+        peakMb = Math.max(peakMb, serverMemoryMb(pid) ?? 0);
+        const afterEditsMb = serverMemoryMb(pid);
+
+        // Structural edits: a character in the official name of the file's first unit, which the
+        // other files of its institution see (names, mentions): the edited file's diagnostics, and
+        // every file of the institution published again (they are revalidated).
+        const siblings = [...uris].filter(u => path.dirname(u) === path.dirname(uri) && u !== uri);
+        const nameAt = /^unidad \S+ "/mu.exec(text);
+        const structural: number[] = [];
+        const structuralAll: number[] = [];
+        if (nameAt) {
+            const offset = nameAt.index + nameAt[0].length;
+            for (let i = 0; i < options.structural; i++) {
+                const republished = new Set<string>();
+                const listener = (params: { uri: string }) => { republished.add(params.uri); };
+                client.diagnosticsListeners.push(listener);
+                const start = performance.now();
+                structural.push(await edit(offset, i % 2 === 0));
+                await waitFor(() => siblings.every(u => republished.has(u)), 120_000, 'the institution revalidated');
+                structuralAll.push(performance.now() - start);
+                client.diagnosticsListeners.splice(client.diagnosticsListeners.indexOf(listener), 1);
+            }
+        }
+
+        // Workspace symbols: a one-letter query and a word.
+        const symbols: Record<string, number[]> = { letter: [], word: [] };
+        for (let i = 0; i < 30; i++) {
+            symbols.letter.push(await timed(() => client.request('workspace/symbol', { query: 'd' }, 60_000)));
+            symbols.word.push(await timed(() => client.request('workspace/symbol', { query: 'finanzas' }, 60_000)));
+        }
 
         // Requests on the institutional manual's `adscrita a DG` (definition) and a unit name (hover).
         const doe = files.find(f => f.endsWith('imss-doe-2022.estructura'));
@@ -84,17 +145,28 @@ async function lsp(folder: string, editedFile: string, server: string): Promise<
                 requests.documentSymbol.push(await timed(() => client.request('textDocument/documentSymbol', { textDocument: { uri } })));
             }
         }
-        const memoryMb = serverMemoryMb(client.process.pid!);
-        const stats = (values: number[]) => ({ medianMs: round(median(values)), p95Ms: round(p95(values)), n: values.length });
-        return {
+        const memoryMb = serverMemoryMb(pid);
+        const stats = (values: number[]) => ({ medianMs: round(median(values)), p95Ms: round(p95(values)), maxMs: round(Math.max(...values)), n: values.length });
+        const result = {
             files: files.length,
+            bytes: files.reduce((n, f) => n + statSync(f).size, 0),
             startupToAllDiagnosticsMs: Math.round(startupMs),
             editToDiagnostics: stats(editMs),
-            definition: stats(requests.definition.slice(10)),
-            hover: stats(requests.hover.slice(10)),
-            documentSymbol: stats(requests.documentSymbol.slice(10)),
+            structuralEdit: structural.length ? stats(structural) : undefined,
+            structuralEditAllFiles: structuralAll.length ? stats(structuralAll) : undefined,
+            workspaceSymbolsLetter: stats(symbols.letter.slice(5)),
+            workspaceSymbolsWord: stats(symbols.word.slice(5)),
+            definition: requests.definition.length ? stats(requests.definition.slice(10)) : undefined,
+            hover: requests.hover.length ? stats(requests.hover.slice(10)) : undefined,
+            documentSymbol: requests.documentSymbol.length ? stats(requests.documentSymbol.slice(10)) : undefined,
+            startupPeakMb,
+            afterStartMb,
+            peakDuringEditsMb: Math.round(peakMb),
+            afterEditsMb,
             serverMemoryMb: memoryMb
         };
+        if (options.execArgv.length) await client.shutdown(120_000); // the profiler writes on a clean exit
+        return result;
     } finally {
         client.dispose();
     }
@@ -126,11 +198,11 @@ async function waitFor(condition: () => boolean, ms: number, what: string): Prom
     }
 }
 
-/** Resident memory of the server process, from /proc (Linux). */
-function serverMemoryMb(pid: number): number | undefined {
+/** Resident memory of the server process (or its peak, VmHWM), from /proc (Linux). */
+function serverMemoryMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
     try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf-8');
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+        const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
         return Math.round(kb / 1024);
     } catch {
         return undefined;

@@ -67,12 +67,12 @@ export class LspTestClient {
         connection.listen();
     }
 
-    /** Spawns `node <serverPath> --stdio`; fails clearly when the bundle is missing. */
-    static start(serverPath: string, cwd: string): LspTestClient {
+    /** Spawns `node [execArgv] <serverPath> --stdio`; fails clearly when the bundle is missing. */
+    static start(serverPath: string, cwd: string, execArgv: string[] = []): LspTestClient {
         if (!existsSync(serverPath)) {
             throw new Error(`${serverPath} does not exist: run \`npm run build\` first (\`npm test\` does it).`);
         }
-        const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd, stdio: 'pipe' });
+        const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { cwd, stdio: 'pipe' });
         const connection = createProtocolConnection(
             new StreamMessageReader(child.stdout),
             new StreamMessageWriter(child.stdin)

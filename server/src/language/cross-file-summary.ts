@@ -4,7 +4,8 @@
 // type most (function, inciso and activity texts, objetivos, section paragraphs, change
 // descriptions), which is summarized by its shape (written or blank). Other files read prose only
 // that way, or through function texts' comparison keys (funcion-duplicada), which are kept apart as
-// `key@line` so that an edit of one text relinks only the documents that share it. The summary also
+// `institution|key@line` (funcion-duplicada compares functions of one institution only, by the same
+// key), so that an edit of one text relinks only the documents of its institution that share it. The summary also
 // names the institutions that can see the file: its own and those its qualified references name.
 import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { isFuncion, isUnidad } from './generated/ast.js';
@@ -19,7 +20,7 @@ export interface CrossFileSummary {
      * a qualified reference in it); '' when it has none, which every document can read.
      */
     audience: Set<string>;
-    /** `key@line` of every function text. */
+    /** `institution|key@line` of every function text (the file's institution, as `FunctionIndex` keys them). */
     functions: Set<string>;
 }
 
@@ -35,10 +36,11 @@ const PROSE: Readonly<Record<string, ReadonlySet<string>>> = {
 const NO_PROSE: ReadonlySet<string> = new Set();
 
 export function crossFileSummary(root: AstNode): CrossFileSummary {
-    const audience = new Set<string>([institutionOf(root)]);
+    const institution = institutionOf(root);
+    const audience = new Set<string>([institution]);
     const functions = new Set<string>();
     const summarize = (node: AstNode): unknown[] => {
-        if (isFuncion(node)) functions.add(`${functionKey(node)}@${node.$cstNode?.range.start.line}`);
+        if (isFuncion(node)) functions.add(`${institution}|${functionKey(node)}@${node.$cstNode?.range.start.line}`);
         const prose = PROSE[node.$type] ?? NO_PROSE;
         const out: unknown[] = [node.$type, node.$cstNode?.range.start.line];
         for (const [key, value] of Object.entries(node)) {
@@ -83,7 +85,7 @@ export function namesAnyOf(document: LangiumDocument, audience: ReadonlySet<stri
     return false;
 }
 
-/** The function texts (`key@line`) one summary has and the other has not, both ways, as keys. */
+/** The function texts (`institution|key@line`) one summary has and the other has not, both ways, as `institution|key`. */
 export function changedFunctionKeys(before: CrossFileSummary, after: CrossFileSummary): Set<string> {
     const keys = new Set<string>();
     for (const entry of before.functions) if (!after.functions.has(entry)) keys.add(entry.substring(0, entry.lastIndexOf('@')));
@@ -91,10 +93,29 @@ export function changedFunctionKeys(before: CrossFileSummary, after: CrossFileSu
     return keys;
 }
 
-/** Whether a document has a function with one of these keys. */
+/** Whether a document has a function with one of these `institution|key` keys (its institution's, then). */
 export function hasFunctionKey(document: LangiumDocument, keys: ReadonlySet<string>): boolean {
-    for (const element of structureElements(document.parseResult.value)) {
-        if (isUnidad(element) && element.funciones.some(fn => keys.has(functionKey(fn)))) return true;
-    }
+    const own = functionKeysOf(document.parseResult.value);
+    for (const key of keys) if (own.has(key)) return true;
     return false;
+}
+
+/**
+ * The function keys of a parse, computed once per AST (a parse is never changed, an edit makes a
+ * new one): an edit asks every document of the workspace, and walking them all each time cost 5 %
+ * of an edit at ×10.
+ */
+const keysByRoot = new WeakMap<AstNode, ReadonlySet<string>>();
+
+function functionKeysOf(root: AstNode): ReadonlySet<string> {
+    let keys = keysByRoot.get(root);
+    if (!keys) {
+        const found = new Set<string>();
+        const institution = institutionOf(root);
+        for (const element of structureElements(root)) {
+            if (isUnidad(element)) for (const fn of element.funciones) found.add(`${institution}|${functionKey(fn)}`);
+        }
+        keysByRoot.set(root, keys = found);
+    }
+    return keys;
 }

@@ -2,7 +2,7 @@
 // look beyond one file (children declared in another manual, titulares, subordinates). Each
 // document contributes a part, recomputed only when that document is parsed or linked again.
 import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
-import { MergedMultiMap, PerDocumentParts, type Lookup } from './per-document-index.js';
+import { MergedMultiMap, PerDocumentParts, SharedUnion, type Lookup } from './per-document-index.js';
 import { isPuesto, isUnidad, type Puesto, type Unidad } from './generated/ast.js';
 import { institutionOf, manualKey, normalizeKey, parentOf, qualifiedName, structureElements, titularTarget, unitOfPosition } from './model.js';
 
@@ -36,6 +36,8 @@ type StructurePart = { [P in keyof StructureSnapshot]: PartOf<StructureSnapshot[
 export class StructureIndex {
     private readonly cache: WorkspaceCache<string, StructureSnapshot>;
     private readonly parts: PerDocumentParts<StructurePart>;
+    /** Per lookup, the union its successive snapshots move from one list of parts to the next. */
+    private readonly unions = new Map<keyof StructureSnapshot, SharedUnion<unknown, unknown>>();
 
     constructor(shared: LangiumSharedCoreServices) {
         // One part per document, kept until it is parsed or linked again; the merged view is rebuilt (cheaply)
@@ -47,7 +49,11 @@ export class StructureIndex {
     get snapshot(): StructureSnapshot {
         return this.cache.get('snapshot', () => {
             const parts = this.parts.all();
-            const merged = <P extends keyof StructureSnapshot>(key: P) => new MergedMultiMap<unknown, unknown>(parts.map(part => part[key] as MultiMap<unknown, unknown>)) as StructureSnapshot[P];
+            const merged = <P extends keyof StructureSnapshot>(key: P) => {
+                let shared = this.unions.get(key);
+                if (!shared) this.unions.set(key, shared = new SharedUnion());
+                return new MergedMultiMap<unknown, unknown>(parts.map(part => part[key] as MultiMap<unknown, unknown>), shared) as StructureSnapshot[P];
+            };
             return {
                 children: merged('children'), positions: merged('positions'), titulares: merged('titulares'),
                 subordinates: merged('subordinates'), byQualifiedId: merged('byQualifiedId'), rootsByManual: merged('rootsByManual'),

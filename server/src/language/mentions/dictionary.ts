@@ -1,9 +1,10 @@
 // The names a text can use for a unit, over the whole workspace: official names, declared aliases,
 // and former names (`anterior "…"` on the unit, or a `cambio` with `nombre anterior`/`nombre nuevo`,
 // followed along later renames to the unit that carries the name today).
-import { MultiMap, type LangiumDocuments } from 'langium';
+import { MultiMap, type AstNode, type LangiumDocuments } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Unidad } from '../generated/ast.js';
 import { institutionOf, normalizeKey, structureElements } from '../model.js';
+import { MergedMultiMap, SharedUnion, type Lookup } from '../per-document-index.js';
 import { nameWords } from './words.js';
 
 export type NameKind = 'oficial' | 'alias' | 'anterior';
@@ -22,36 +23,114 @@ export interface NameEntry {
     change?: string;
 }
 
-interface TrieNode {
-    next: Map<string, TrieNode>;
-    entries: NameEntry[];
+/** A name's key: its folded words, joined by spaces. */
+function nameKey(words: readonly string[]): string {
+    return words.join(' ');
 }
 
-export class NameDictionary {
-    private readonly root: TrieNode = { next: new Map(), entries: [] };
-    /** Official names by their first and last words, for variant spellings (which keep both). */
-    readonly officialByEnds = new MultiMap<string, { words: string[]; entry: NameEntry }>();
-    /** Former names by unit, for hover cards. */
-    readonly formerNames = new MultiMap<Unidad, NameEntry>();
-    /** How many names it holds. */
-    size = 0;
+/** One document's names: the official names, aliases and former names of its units, and its renames. */
+export interface DictionaryPart {
+    /** Entries by `nameKey`, in the document's order. */
+    names: MultiMap<string, NameEntry>;
+    officialByEnds: MultiMap<string, { words: string[]; entry: NameEntry }>;
+    formerNames: MultiMap<Unidad, NameEntry>;
+    /** Units by institution and normalized official name (renames follow names to units). */
+    officialByName: MultiMap<string, Unidad>;
+    /** `cambio` records with both `nombre anterior` and `nombre nuevo`. */
+    renames: Cambio[];
+}
 
-    add(entry: NameEntry): void {
-        // A half-typed `anterior` (or alias) whose string the parser could not read has no name;
-        // the AST types say string, but error recovery leaves it undefined (found by fuzzing).
-        if (typeof entry.name !== 'string') return;
-        const key = nameWords(entry.name);
-        if (key.length === 0) return;
-        let node = this.root;
-        for (const word of key) {
-            let child = node.next.get(word);
-            if (!child) node.next.set(word, child = { next: new Map(), entries: [] });
-            node = child;
+export function dictionaryPart(root: AstNode): DictionaryPart {
+    const part: DictionaryPart = { names: new MultiMap(), officialByEnds: new MultiMap(), formerNames: new MultiMap(), officialByName: new MultiMap(), renames: [] };
+    for (const node of structureElements(root)) {
+        if (isUnidad(node) && node.nombre) {
+            const institution = institutionOf(node);
+            part.officialByName.add(`${institution}|${normalizeKey(node.nombre)}`, node);
+            addEntry(part, { kind: 'oficial', name: node.nombre, unit: node, current: node.nombre, institution });
+            for (const alias of node.alias) addEntry(part, { kind: 'alias', name: alias, unit: node, current: node.nombre, institution });
+            for (const former of node.anteriores) {
+                addEntry(part, { kind: 'anterior', name: former.nombre, unit: node, current: node.nombre, institution, until: former.hasta, change: former.acuerdo });
+            }
+        } else if (isCambio(node) && node.nombreAnterior && node.nombreNuevo) {
+            part.renames.push(node);
         }
-        node.entries.push(entry);
-        this.size++;
-        if (entry.kind === 'oficial') this.officialByEnds.add(endsKey(key[0], key[key.length - 1]), { words: key, entry });
-        if (entry.kind === 'anterior' && entry.unit) this.formerNames.add(entry.unit, entry);
+    }
+    return part;
+}
+
+function addEntry(part: Pick<DictionaryPart, 'names' | 'officialByEnds' | 'formerNames'>, entry: NameEntry): void {
+    // A half-typed `anterior` (or alias) whose string the parser could not read has no name;
+    // the AST types say string, but error recovery leaves it undefined (found by fuzzing).
+    if (typeof entry.name !== 'string') return;
+    const words = nameWords(entry.name);
+    if (words.length === 0) return;
+    part.names.add(nameKey(words), entry);
+    if (entry.kind === 'oficial') part.officialByEnds.add(endsKey(words[0], words[words.length - 1]), { words, entry });
+    if (entry.kind === 'anterior' && entry.unit) part.formerNames.add(entry.unit, entry);
+}
+
+interface TrieNode {
+    next: Map<string, TrieNode>;
+    /** The `nameKey` of the words that lead here. */
+    key: string;
+}
+
+/**
+ * What the successive dictionaries share: the unions of their parts (moved from one build's parts
+ * to the next by their difference) and a trie of every name key seen. The trie only grows: a key
+ * no current name has leads to no entries, so each dictionary's answers are its own parts' names.
+ */
+export class DictionaryUnions {
+    readonly names = new SharedUnion<string, NameEntry>();
+    readonly officialByEnds = new SharedUnion<string, { words: string[]; entry: NameEntry }>();
+    readonly formerNames = new SharedUnion<Unidad, NameEntry>();
+    readonly officialByName = new SharedUnion<string, Unidad>();
+    readonly trie: TrieNode = { next: new Map(), key: '' };
+    private readonly inTrie = new WeakSet<MultiMap<string, NameEntry>>();
+
+    /** Adds the keys of these parts to the trie (once per part). */
+    grow(parts: ReadonlyArray<MultiMap<string, NameEntry>>): void {
+        for (const part of parts) {
+            if (this.inTrie.has(part)) continue;
+            this.inTrie.add(part);
+            for (const [key, entries] of part.entriesGroupedByKey()) {
+                let node = this.trie;
+                for (const word of nameWords(entries[0].name)) {
+                    let child = node.next.get(word);
+                    if (!child) node.next.set(word, child = { next: new Map(), key: node.key === '' ? word : `${node.key} ${word}` });
+                    node = child;
+                }
+                if (node.key !== key) throw new Error(`name key mismatch: ${node.key} ≠ ${key}`);
+            }
+        }
+    }
+}
+
+/**
+ * The names of the workspace (every document's part, then the renames), built from the documents'
+ * parts: an edit recomputes the parts of the documents it parsed again and the renames.
+ */
+export class NameDictionary {
+    /** Official names by their first and last words, for variant spellings (which keep both). */
+    readonly officialByEnds: Lookup<string, { words: string[]; entry: NameEntry }>;
+    /** Former names by unit, for hover cards. */
+    readonly formerNames: Lookup<Unidad, NameEntry>;
+    /** How many names it holds. */
+    readonly size: number;
+    private readonly names: Lookup<string, NameEntry>;
+    private readonly trie: TrieNode;
+
+    constructor(parts: readonly DictionaryPart[], shared = new DictionaryUnions()) {
+        const officialByName = new MergedMultiMap(parts.map(p => p.officialByName), shared.officialByName);
+        const renames: Pick<DictionaryPart, 'names' | 'officialByEnds' | 'formerNames'> = { names: new MultiMap(), officialByEnds: new MultiMap(), formerNames: new MultiMap() };
+        for (const entry of renameEntries(parts.flatMap(p => p.renames), officialByName)) addEntry(renames, entry);
+        const names = [...parts.map(p => p.names), renames.names];
+        shared.grow(names);
+        this.trie = shared.trie;
+        this.names = new MergedMultiMap(names, shared.names);
+        this.officialByEnds = new MergedMultiMap(parts.map(p => p.officialByEnds), shared.officialByEnds);
+        this.formerNames = new MergedMultiMap([...parts.map(p => p.formerNames), renames.formerNames], shared.formerNames);
+        this.size = names.reduce((n, part) => n + part.size, 0);
     }
 
     /**
@@ -59,12 +138,14 @@ export class NameDictionary {
      * index of its last word. `accept` filters entries (by institution).
      */
     longest(words: readonly string[], from: number, last: number, accept: (e: NameEntry) => boolean): { end: number; entries: NameEntry[] } | undefined {
-        let node: TrieNode | undefined = this.root;
+        let node: TrieNode | undefined = this.trie;
         let best: { end: number; entries: NameEntry[] } | undefined;
         for (let i = from; i <= last && node; i++) {
             node = node.next.get(words[i]);
-            if (!node || node.entries.length === 0) continue;
-            const entries = node.entries.filter(accept);
+            if (!node) continue;
+            const all = this.names.get(node.key);
+            if (all.length === 0) continue;
+            const entries = all.filter(accept);
             if (entries.length > 0) best = { end: i, entries };
         }
         return best;
@@ -77,25 +158,14 @@ export class NameDictionary {
     }
 }
 
+/** Every document's names at once (the CLI's and the tests' one-shot dictionary). */
 export function buildDictionary(documents: LangiumDocuments): NameDictionary {
-    const dictionary = new NameDictionary();
-    const officialByName = new MultiMap<string, Unidad>();
-    const changes: Cambio[] = [];
-    for (const document of documents.all) {
-        for (const node of structureElements(document.parseResult.value)) {
-            if (isUnidad(node) && node.nombre) {
-                const institution = institutionOf(node);
-                officialByName.add(`${institution}|${normalizeKey(node.nombre)}`, node);
-                dictionary.add({ kind: 'oficial', name: node.nombre, unit: node, current: node.nombre, institution });
-                for (const alias of node.alias) dictionary.add({ kind: 'alias', name: alias, unit: node, current: node.nombre, institution });
-                for (const former of node.anteriores) {
-                    dictionary.add({ kind: 'anterior', name: former.nombre, unit: node, current: node.nombre, institution, until: former.hasta, change: former.acuerdo });
-                }
-            } else if (isCambio(node) && node.nombreAnterior && node.nombreNuevo) {
-                changes.push(node);
-            }
-        }
-    }
+    return new NameDictionary(documents.all.map(document => dictionaryPart(document.parseResult.value)).toArray());
+}
+
+/** The former names that renames give, in the order of the records. */
+function renameEntries(changes: readonly Cambio[], officialByName: Lookup<string, Unidad>): NameEntry[] {
+    const out: NameEntry[] = [];
     // A rename names the unit in `unidades`, or the unit that now bears the new name, possibly
     // through later renames (A → B in 2015, B → C in 2021: A and B both name C).
     const renamedFrom = new Map<string, Cambio>();
@@ -115,12 +185,12 @@ export function buildDictionary(documents: LangiumDocuments): NameDictionary {
             current = later.nombreNuevo!;
             if (later.unidades.length === 1) unit = later.unidades[0].ref;
         }
-        dictionary.add({
+        out.push({
             kind: 'anterior', name: change.nombreAnterior!, unit, current: unit?.nombre ?? current, institution,
             until: change.fecha, change: change.acuerdo ?? change.oficio
         });
     }
-    return dictionary;
+    return out;
 }
 
 export function endsKey(first: string, last: string): string {

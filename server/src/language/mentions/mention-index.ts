@@ -1,13 +1,15 @@
 // The mention index: unit names written in function texts, incisos, activities and objetivos,
 // over the whole workspace. Two layers keep edits cheap: the scan of a document's texts (words and
-// candidate phrases) is kept until that document changes; the names (dictionary) and what each
-// candidate resolves to are recomputed per build, lazily and per document.
+// candidate phrases) is kept until that document changes; the names (dictionary) are one part per
+// document (kept until it is parsed again) merged per build, and what each candidate resolves to is
+// recomputed per build, lazily and per document.
 import { AstUtils, DocumentCache, DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { isFuncion, isInciso, isPuesto, isUnidad, type Unidad } from '../generated/ast.js';
 import { institutionOf, structureElements, unitOfPosition } from '../model.js';
 import { memoByText } from '../memo.js';
 import { stringSpan } from '../string-span.js';
-import { buildDictionary, type NameDictionary } from './dictionary.js';
+import { DictionaryUnions, NameDictionary, dictionaryPart, type DictionaryPart } from './dictionary.js';
+import { PerDocumentParts } from '../per-document-index.js';
 import { resolveText, type ResolvedMention } from './resolve.js';
 import { scanText, type TextScan } from './scan.js';
 
@@ -37,6 +39,9 @@ export class MentionIndex {
     private readonly scans: DocumentCache<string, { root: AstNode; texts: ScannedText[] }>;
     private readonly resolved: WorkspaceCache<string, Mention[]>;
     private readonly workspace: WorkspaceCache<string, NameDictionary | MultiMap<Unidad, Mention>>;
+    /** Each document's names, kept until it is parsed again; and what successive dictionaries share. */
+    private readonly names: PerDocumentParts<DictionaryPart>;
+    private readonly unions = new DictionaryUnions();
     /** How many document scans were computed (for the benchmark: an edit rescans one document). */
     scanCount = 0;
 
@@ -47,10 +52,11 @@ export class MentionIndex {
         // Names and resolutions depend on every document: recomputed once linking is done.
         this.resolved = new WorkspaceCache(shared, DocumentState.Linked);
         this.workspace = new WorkspaceCache(shared, DocumentState.Linked);
+        this.names = new PerDocumentParts(shared, document => dictionaryPart(document.parseResult.value));
     }
 
     get dictionary(): NameDictionary {
-        return this.workspace.get('dictionary', () => buildDictionary(this.documents)) as NameDictionary;
+        return this.workspace.get('dictionary', () => new NameDictionary(this.names.all(), this.unions)) as NameDictionary;
     }
 
     /** The mentions written in one document, in text order. */

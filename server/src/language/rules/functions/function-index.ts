@@ -5,7 +5,7 @@
 import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
 import { institutionOf, structureElements } from '../../model.js';
-import { MergedMultiMap, PerDocumentParts, type Lookup } from '../../per-document-index.js';
+import { MergedMultiMap, PerDocumentParts, SharedUnion, type Lookup } from '../../per-document-index.js';
 import { byLocation } from '../structure/shared.js';
 import { functionKey, isClosing } from './text.js';
 
@@ -70,6 +70,12 @@ function keyOf(fn: Funcion): string | undefined {
 export class FunctionIndex {
     private readonly cache: WorkspaceCache<string, FunctionSnapshot>;
     private readonly parts: PerDocumentParts<FunctionPart>;
+    /** The unions the successive snapshots move from one list of parts to the next. */
+    private readonly unions = {
+        byKey: new SharedUnion<string, FunctionEntry>(),
+        changesByUnit: new SharedUnion<Unidad, Cambio>(),
+        changesByPosition: new SharedUnion<Puesto, Cambio>()
+    };
 
     constructor(shared: LangiumSharedCoreServices) {
         this.parts = new PerDocumentParts(shared, document => computePart(document.parseResult.value));
@@ -80,7 +86,7 @@ export class FunctionIndex {
     get snapshot(): FunctionSnapshot {
         return this.cache.get('snapshot', () => {
             const parts = this.parts.all();
-            const byKey = new MergedMultiMap(parts.map(p => p.byKey));
+            const byKey = new MergedMultiMap(parts.map(p => p.byKey), this.unions.byKey);
             const perKey = new Map<string, Map<Unidad, IndexedFunction>>();
             const identities = new Map<Unidad, Unidad>();
             const identityOf = (unit: Unidad) => {
@@ -91,8 +97,8 @@ export class FunctionIndex {
             return {
                 byKey,
                 keyOf,
-                changesByUnit: new MergedMultiMap(parts.map(p => p.changesByUnit)),
-                changesByPosition: new MergedMultiMap(parts.map(p => p.changesByPosition)),
+                changesByUnit: new MergedMultiMap(parts.map(p => p.changesByUnit), this.unions.changesByUnit),
+                changesByPosition: new MergedMultiMap(parts.map(p => p.changesByPosition), this.unions.changesByPosition),
                 firstPerUnit(key) {
                     let units = perKey.get(key);
                     if (!units) {
