@@ -1,13 +1,15 @@
 // `npm run bench` (after `npm run build`): cold `estructura revisar` on three workloads (all
 // examples/, the imported ISSSTE manual alone, a synthetic workload ten times the ISSSTE manual),
 // two baselines for each (lexing only; Langium's parse, index and link without validation), and the
-// language server over stdio on examples/. Writes bench/bench.json and bench/bench.md.
+// language server over stdio on examples/ and on synthetic workloads ten and thirty times the ISSSTE
+// manual, in rounds (BENCH_LSP_RUNS, default 3). Writes bench/bench.json and bench/bench.md.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildCopies, largestByFunctions } from './bench/workloads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
@@ -54,21 +56,11 @@ const examples = path.join(root, 'examples');
 const issste = path.join(work, 'issste');
 cpSync(path.join(examples, 'manuales/issste-2018'), issste, { recursive: true });
 const tenfold = path.join(work, 'issste-x10');
+const thirtyfold = path.join(work, 'issste-x30');
 const profile = JSON.parse(run([entry, 'profile', 'ISSSTE'], 'profile').stdout);
-const perfiles = {};
-for (let k = 1; k <= 10; k++) {
-    const institution = `ISSSTE${String(k).padStart(2, '0')}`;
-    perfiles[institution] = profile;
-    const dir = path.join(tenfold, institution.toLowerCase());
-    mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(issste)) {
-        const text = readFileSync(path.join(issste, name), 'utf-8')
-            .replace(/^(\s*institucion) ISSSTE$/mu, `$1 ${institution}`)
-            .replace(/^(manual|parte de) ISSSTE_2018\b/mu, `$1 ISSSTE_2018_${k}`);
-        writeFileSync(path.join(dir, name), text);
-    }
-}
-writeFileSync(path.join(tenfold, 'estructura.json'), JSON.stringify({ perfiles }, null, 2));
+buildCopies(issste, tenfold, 10, profile);
+buildCopies(issste, thirtyfold, 30, profile);
+
 
 const cli = path.join(root, 'bin/estructura.cjs');
 const sources = dir => readdirSync(dir, { recursive: true }).filter(f => f.endsWith('.estructura'));
@@ -97,12 +89,31 @@ for (const w of workloads) {
     console.error(`${w.name}: revisar ${check.ms} ms`);
 }
 
-// The language server on examples/, with edits in the largest ISSSTE file.
-// The ISSSTE file with the most functions: the edits go into a function text.
-const functionsIn = file => (readFileSync(file, 'utf-8').match(/^\s+\d+\. "/gmu) ?? []).length;
-const largest = readdirSync(path.join(examples, 'manuales/issste-2018')).map(f => path.join(examples, 'manuales/issste-2018', f))
-    .sort((a, b) => functionsIn(b) - functionsIn(a))[0];
-const lsp = JSON.parse(run([entry, 'lsp', examples, largest, path.join(root, 'out/server.cjs')], 'lsp').stdout);
+// The language server on examples/ (×1), ×10 and ×30, in rounds (one of each per round), with
+// edits in a function text of the largest ISSSTE file (by functions; in ×10 and ×30, its first copy).
+const lspRuns = Number(process.env.BENCH_LSP_RUNS ?? 3);
+const largest = largestByFunctions(path.join(examples, 'manuales/issste-2018'));
+const servers = [
+    { name: 'examples/ (×1)', dir: examples, edited: largest },
+    { name: 'ISSSTE ×10', dir: tenfold, edited: largestByFunctions(path.join(tenfold, 'issste01')) },
+    { name: 'ISSSTE ×30', dir: thirtyfold, edited: largestByFunctions(path.join(thirtyfold, 'issste01')) }
+];
+const lspRounds = Array.from({ length: lspRuns }, () => servers.map(w => JSON.parse(run([entry, 'lsp', w.dir, w.edited, path.join(root, 'out/server.cjs')], `lsp ${w.name}`).stdout)));
+const spread = values => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+const serverResults = servers.map((w, k) => {
+    const rs = lspRounds.map(r => r[k]);
+    const of = pick => spread(rs.map(pick));
+    return {
+        workload: w.name, files: rs[0].files, bytes: rs[0].bytes, runs: rs.length,
+        startupMs: of(r => r.startupToAllDiagnosticsMs),
+        editMedianMs: of(r => r.editToDiagnostics.medianMs), editP95Ms: of(r => r.editToDiagnostics.p95Ms), edits: rs[0].editToDiagnostics.n,
+        structuralMs: of(r => r.structuralEdit.medianMs), structuralAllFilesMs: of(r => r.structuralEditAllFiles.medianMs),
+        symbolsP95Ms: of(r => r.workspaceSymbolsLetter.p95Ms), symbolsMedianMs: of(r => r.workspaceSymbolsLetter.medianMs),
+        afterStartMb: of(r => r.afterStartMb), peakDuringEditsMb: of(r => r.peakDuringEditsMb),
+        rounds: rs
+    };
+});
+const lsp = lspRounds.at(-1)[0];
 rmSync(work, { recursive: true, force: true });
 
 const single = results[1].revisar.ms;
@@ -112,12 +123,17 @@ const date = new Date().toISOString().slice(0, 10);
 const targets = [
     ['cold check of examples/ ≤ 3× lexing', `${results[0].ratioToLex}×`, results[0].ratioToLex <= 3],
     ['edit → diagnostics p95 ≤ 100 ms (largest ISSSTE file by functions)', `${lsp.editToDiagnostics.p95Ms} ms`, lsp.editToDiagnostics.p95Ms <= 100],
+    ['×30: edit → diagnostics p95 ≤ 50 ms (median of rounds)', `${serverResults[2].editP95Ms.median} ms`, serverResults[2].editP95Ms.median <= 50],
+    ['edit p95 ×30 / ×1 ≤ 1.5', `${(serverResults[2].editP95Ms.median / serverResults[0].editP95Ms.median).toFixed(2)}`, serverResults[2].editP95Ms.median / serverResults[0].editP95Ms.median <= 1.5],
+    ['×10: peak RSS during edits ≤ 1.3 × RSS after start', `${serverResults[1].peakDuringEditsMb.median} / ${serverResults[1].afterStartMb.median} MB`, serverResults[1].peakDuringEditsMb.median <= 1.3 * serverResults[1].afterStartMb.median],
+    ['×30: start → all diagnostics ≤ 8 s', `${serverResults[2].startupMs.median} ms`, serverResults[2].startupMs.median <= 8000],
+    ['×30: workspace symbols p95 ≤ 50 ms', `${serverResults[2].symbolsP95Ms.median} ms`, serverResults[2].symbolsP95Ms.median <= 50],
     ['definition p95 ≤ 20 ms', `${lsp.definition.p95Ms} ms`, lsp.definition.p95Ms <= 20],
     ['hover p95 ≤ 20 ms', `${lsp.hover.p95Ms} ms`, lsp.hover.p95Ms <= 20],
     ['server memory ≤ 300 MB (examples/)', `${lsp.serverMemoryMb} MB`, lsp.serverMemoryMb <= 300],
     ['ISSSTE ×10 ≤ 12× ISSSTE', `${tenfoldRatio}×`, tenfoldRatio <= 12]
 ];
-writeFileSync(path.join(root, 'bench/bench.json'), JSON.stringify({ date, machine, workloads: results, lsp, tenfoldRatio, targets: targets.map(([target, value, met]) => ({ target, value, met })) }, null, 2) + '\n');
+writeFileSync(path.join(root, 'bench/bench.json'), JSON.stringify({ date, machine, workloads: results, lsp, servers: serverResults, tenfoldRatio, targets: targets.map(([target, value, met]) => ({ target, value, met })) }, null, 2) + '\n');
 const md = [
     `Benchmark (${date}, ${machine}; medians of ${runs} rounds, ${workloads[2].n} for the synthetic workload; a round runs revisar and both baselines, and the ratios are medians of each round's ratios)`,
     '',
@@ -133,6 +149,15 @@ const md = [
     `| definition | ${lsp.definition.medianMs} | ${lsp.definition.p95Ms} | ${lsp.definition.n} |`,
     `| hover | ${lsp.hover.medianMs} | ${lsp.hover.p95Ms} | ${lsp.hover.n} |`,
     `| document symbols (largest file) | ${lsp.documentSymbol.medianMs} | ${lsp.documentSymbol.p95Ms} | ${lsp.documentSymbol.n} |`,
+    '',
+    `Language server by workload size: medians of ${lspRuns} rounds [lowest–highest]; edits of one character in a function text of \`${path.basename(largest)}\` (its first copy in ×10 and ×30), ${serverResults[0].edits} per round after 10 warm-up edits; the structural edit is a character of the file's first unit name (every file of its institution is revalidated); workspace symbols for the query \`d\`.`,
+    '',
+    '| workload | files | MB | start → all diagnostics (ms) | edit median (ms) | edit p95 (ms) | structural edit: its file / whole institution (ms) | workspace symbols p95 (ms) | RSS after start (MB) | peak RSS during edits (MB) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...serverResults.map(r => {
+        const f = s => `${s.median} [${s.min}–${s.max}]`;
+        return `| ${r.workload} | ${r.files} | ${(r.bytes / 1e6).toFixed(1)} | ${f(r.startupMs)} | ${f(r.editMedianMs)} | ${f(r.editP95Ms)} | ${r.structuralMs.median} / ${r.structuralAllFilesMs.median} | ${f(r.symbolsP95Ms)} | ${f(r.afterStartMb)} | ${f(r.peakDuringEditsMb)} |`;
+    }),
     '',
     '| target | measured | met |',
     '|---|---:|:---:|',

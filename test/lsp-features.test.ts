@@ -6,6 +6,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Documento } from '../server/src/language/generated/ast.js';
 import { INSTITUTIONAL, DOE, UEOD, SG_MANUAL, POSITIONS, ERRORS, CAPSOI, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { buildWorkspace, exampleFiles, lineOf, positionOf, textParams, uriOf, type TestWorkspace } from './helpers/workspace.js';
+import { MAX_SYMBOLS } from '../server/src/lsp/workspace-symbols.js';
 
 const token = CancellationToken.None;
 
@@ -229,6 +230,13 @@ describe('language features across the examples', () => {
         expect(doeSymbol.containerName).toBe('7.1 IMSS.DOE');
         const titular = symbols.find(s => s.name === 'Titular de la Dirección de Operación y Evaluación')!;
         expect((titular.location as Location).uri).toBe(doc(POSITIONS).uri.toString());
+    });
+
+    it('answers workspace symbols best first (the id, then names that start with the query), at most MAX_SYMBOLS', async () => {
+        const symbols = await ws.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: 'doe' });
+        expect(symbols[0].containerName).toBe('7.1 IMSS.DOE');
+        const all = await ws.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: '' });
+        expect(all.length).toBe(Math.min(MAX_SYMBOLS, ws.shared.workspace.IndexManager.allElements().count()));
     });
 
     it('folds units, function lists and long strings', async () => {
