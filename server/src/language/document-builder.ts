@@ -17,8 +17,9 @@
 // parsed or linked again (`onReset`, when its state drops), not only when it reaches Linked.
 import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, Disposable, DocumentState, URI,
-    Cancellation, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
+    Cancellation, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { changedFunctionKeys, crossFileSummary, hasFunctionKey, namesAnyOf, reaches, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
 import { parseWithNestingGuard } from './nesting.js';
@@ -42,6 +43,8 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents of updates cancelled before they started: the next update compares them. */
     private readonly deferred = new Map<string, URI>();
     private readonly resetListeners: Array<(document: LangiumDocument) => void> = [];
+    /** The progress shown to the editor while a big build runs (the workspace at start). */
+    private progress: BuildProgress | undefined;
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         super(shared);
@@ -126,7 +129,28 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
      * listeners (cheap: publishing, evicting) always run; the build stops at its next check.
      */
     protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (state === DocumentState.Validated) this.progress?.validated(document);
         return super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
+    }
+
+    /**
+     * A build of many documents (the workspace at start, or what is left of it after an edit
+     * cancelled that build) tells the editor how far it is: «Revisando 412 de 1530 archivos»
+     * (`window/workDoneProgress`; nothing when the client does not support it). The documents the
+     * user has open are validated first (Langium sorts them first in `update`).
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const connection = (this.shared as Partial<LangiumSharedServices>).lsp?.Connection;
+        const progress = connection && documents.length >= PROGRESS_FROM && !this.progress ? new BuildProgress(connection, documents) : undefined;
+        if (progress) this.progress = progress;
+        try {
+            await super.buildDocuments(documents, options, cancelToken);
+        } finally {
+            if (progress) {
+                progress.done();
+                this.progress = undefined;
+            }
+        }
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
@@ -151,6 +175,49 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         return false;
+    }
+}
+
+/** Builds of at least this many documents report their progress. */
+const PROGRESS_FROM = 50;
+
+/** `window/workDoneProgress` of one build: the count of validated documents, at most every 200 ms. */
+class BuildProgress {
+    private readonly pending: Set<string>;
+    private readonly total: number;
+    private reporter: { report(percentage: number, message: string): void; done(): void } | undefined;
+    private finished = false;
+    private lastReport = 0;
+
+    constructor(connection: NonNullable<LangiumSharedServices['lsp']['Connection']>, documents: LangiumDocument[]) {
+        this.pending = new Set(documents.map(document => document.uri.toString()));
+        this.total = documents.length;
+        connection.window.createWorkDoneProgress().then(reporter => {
+            if (this.finished) {
+                reporter.done();
+                return;
+            }
+            reporter.begin('Estructura', 0, this.message(), false);
+            this.reporter = reporter;
+        }, () => undefined);
+    }
+
+    validated(document: LangiumDocument): void {
+        if (!this.pending.delete(document.uri.toString()) || !this.reporter) return;
+        const now = Date.now();
+        if (now - this.lastReport < 200) return;
+        this.lastReport = now;
+        const done = this.total - this.pending.size;
+        this.reporter.report(Math.floor((100 * done) / this.total), this.message());
+    }
+
+    done(): void {
+        this.finished = true;
+        this.reporter?.done();
+    }
+
+    private message(): string {
+        return `Revisando ${this.total - this.pending.size} de ${this.total} archivos`;
     }
 }
 
