@@ -61,11 +61,14 @@ export const STEPS = [
                 () => wb.outline(), {
                     timeoutMs: 20_000,
                     accept: rs => rs[0]?.level === 1 && /DIRECCIÓN DE OPERACIÓN Y EVALUACIÓN/.test(rs[0].label) &&
-                        rs.some(r => r.level === 2 && r.kind === 'class' && r.label === 'Dirección de Operación y Evaluación' && r.detail.startsWith('7.1 ·'))
+                        rs.some(r => r.level === 2 && r.kind === 'class' && r.label === '7.1 Dirección de Operación y Evaluación' && r.detail.startsWith('21 funciones ·'))
+                        // The 7 organigramas under a node of their own (then «Cambios (22)», below
+                        // the rows the view renders), not 29 rows beside the Dirección.
+                        && rs.some(r => r.level === 2 && r.label === 'Organigramas (7)')
                 });
             const cursor = await wb.cursorInside('adscrita a DG', 12);
             const hover = await wb.hoverAtCursor(['Dirección General', 'Adscripción', 'imss-2018.estructura']);
-            const unit = rows.find(r => r.label === 'Dirección de Operación y Evaluación');
+            const unit = rows.find(r => r.label === '7.1 Dirección de Operación y Evaluación');
             return `outline: "${rows[0].label}" › "${unit.label}" (${unit.detail}); hover at ${cursor.line}:${cursor.column}: ${JSON.stringify(hover.split('\n').filter(Boolean).slice(0, 3))}`;
         }
     },
@@ -86,8 +89,8 @@ export const STEPS = [
         name: 'outline-part',
         async run(wb) {
             await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura');
-            const chain = [[2, 'Unidad de Evaluación de Órganos Desconcentrados'], [3, 'Coordinación de Evaluación de la Calidad Médica'],
-                [4, 'División de Evaluación Médico-Administrativa']];
+            const chain = [[2, '7.1.1 Unidad de Evaluación de Órganos Desconcentrados'], [3, '7.1.1.1 Coordinación de Evaluación de la Calidad Médica'],
+                [4, '7.1.1.1.1 División de Evaluación Médico-Administrativa']];
             const rows = await waitFor(`the Outline view to show ${chain.map(c => c[1]).join(' › ')}`, () => wb.outline(), {
                 timeoutMs: 20_000,
                 accept: rs => rs[0]?.label.startsWith('Parte de IMSS_DOE_2022') &&
@@ -155,6 +158,27 @@ export const STEPS = [
             const status = await waitFor(`the id UEOD selected on line ${want}`, () => wb.selectionStatus(),
                 { accept: t => t?.startsWith(`Ln ${want},`) && t.includes('(4 selected)') });
             return `webview: ${frame.count} boxes, "${frame.detail}"; click on UEOD → ueod file, ${status}${note}`;
+        }
+    },
+    {
+        // Completion by name: after `adscrita a`, part of the official name without accents finds
+        // the unit (the server matches it; VS Code must not filter it out again), and Enter writes its id.
+        name: 'completion-by-name',
+        async run(wb, page) {
+            await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura');
+            await wb.cursorInside('adscrita a DOE', 11);       // before DOE
+            await page.keyboard.press('Shift+End');              // DOE selected: typing replaces it
+            await page.keyboard.type('operacion', { delay: 80 });
+            const seen = await waitFor('the suggest widget to offer DOE with its official name, focused first', () => wb.suggestions(), {
+                timeoutMs: 20_000,
+                accept: s => s.focused?.startsWith('DOE') && s.focused.includes('Dirección de Operación y Evaluación'),
+                show: s => JSON.stringify(s)
+            });
+            await page.keyboard.press('Enter');
+            const line = await waitFor('Enter to write `adscrita a DOE`', () => wb.currentLineText(),
+                { accept: t => t?.trim() === 'adscrita a DOE' });
+            await wb.command('File: Revert File');
+            return `typed "operacion" → ${seen.rows.length} suggestions, first "${seen.focused}"; Enter → "${line.trim()}"`;
         }
     }
 ];

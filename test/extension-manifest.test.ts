@@ -89,6 +89,21 @@ describe('package.json', () => {
         expect(extension).toContain("executeCommand('setContext', 'estructura.activa', true)");
     });
 
+    it('offers «Estructura: Buscar unidad…» wherever the extension runs', () => {
+        const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'estructura.buscarUnidad');
+        expect(command).toMatchObject({ title: 'Buscar unidad…', category: 'Estructura' });
+        const when = manifest.contributes.menus.commandPalette.find((p: { command: string }) => p.command === 'estructura.buscarUnidad').when;
+        expect(when).toBe('estructura.activa || editorLangId == estructura');
+    });
+
+    it('sets editor defaults that fit prose in .estructura files: no word-based suggestions, word wrap', () => {
+        // Word-based suggestions turned `institucion IMSS` into `IMSS_DOE_2022` on Enter; long
+        // function texts scrolled the editor sideways.
+        expect(manifest.contributes.configurationDefaults).toEqual({
+            '[estructura]': { 'editor.wordBasedSuggestions': 'off', 'editor.wordWrap': 'on' }
+        });
+    });
+
     it('packages only what runs', () => {
         const ignore = vscodeignore();
         expect(ignore).toContain('**');

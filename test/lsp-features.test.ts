@@ -1,11 +1,16 @@
 // Editor features on the examples: the imported manuals (examples/manuales/), which refer to each
 // other across files and manuals, and the hand-written files (examples/ejemplos/) that refer to them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CancellationToken, SymbolKind, type DocumentSymbol, type Hover, type Location, type LocationLink } from 'vscode-languageserver';
+import {
+    CancellationToken, CompletionItemKind, InsertTextFormat, SymbolKind,
+    type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type Location, type LocationLink
+} from 'vscode-languageserver';
 import { URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Documento } from '../server/src/language/generated/ast.js';
 import { INSTITUTIONAL, DOE, UEOD, SG_MANUAL, POSITIONS, ERRORS, CAPSOI, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { buildWorkspace, exampleFiles, lineOf, positionOf, textParams, uriOf, type TestWorkspace } from './helpers/workspace.js';
+import { searchUnits } from '../server/src/lsp/search-request.js';
 import { MAX_SYMBOLS } from '../server/src/lsp/workspace-symbols.js';
 
 const token = CancellationToken.None;
@@ -30,48 +35,57 @@ describe('language features across the examples', () => {
         ws = await buildWorkspace(exampleFiles());
     });
 
-    it('outlines the manual › units › sub-units, with number and function count', async () => {
+    it('outlines the manual › units › sub-units, number first, with function count and id', async () => {
         const inst = doc(INSTITUTIONAL);
         const symbols = await lsp().DocumentSymbolProvider!.getSymbols(inst, { textDocument: { uri: inst.uri.toString() } }, token) as DocumentSymbol[];
         expect(symbols).toHaveLength(1);
         const manual = symbols[0];
         expect(manual).toMatchObject({ name: 'MANUAL DE ORGANIZACIÓN DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL', kind: SymbolKind.Module });
-        expect(manual.children!.map(s => s.name)).toEqual([
-            'Dirección General', 'Organigrama Estructural', 'Cambio ACDO.SA2.HCT.111213/361.P.DAED',
-            'Cambio ACDO.SA2.HCT.111213/361.P.DAED', 'Cambio ACDO.SA2.HCT.111213/361.P.DAED', 'Cambio ACDO.AS2.HCT.310816/218.P.DA'
+        // The organigrama and the four change records each under a node of their own, after the units.
+        expect(manual.children!.map(s => s.name)).toEqual(['8.1 Dirección General', 'Organigramas (1)', 'Cambios (4)']);
+        expect(manual.children![1].children!.map(s => s.name)).toEqual(['Organigrama Estructural']);
+        expect(manual.children![2].children!.map(s => s.name)).toEqual([
+            'Cambio ACDO.SA2.HCT.111213/361.P.DAED', 'Cambio ACDO.SA2.HCT.111213/361.P.DAED',
+            'Cambio ACDO.SA2.HCT.111213/361.P.DAED', 'Cambio ACDO.AS2.HCT.310816/218.P.DA'
         ]);
         const dg = manual.children![0];
-        expect(dg.detail).toBe('8.1 · 16 funciones · DG');
+        expect(dg.detail).toBe('16 funciones · DG');
         expect(dg.kind).toBe(SymbolKind.Class);
         expect(dg.selectionRange.start).toEqual(positionOf(inst, 'unidad DG "Dirección General"', 'DG'));
         expect(dg.children!.map(c => c.name)).toEqual([
-            'Secretaría General', 'Dirección de Prestaciones Médicas', 'Dirección de Prestaciones Económicas y Sociales',
-            'Dirección de Incorporación y Recaudación', 'Dirección Jurídica', 'Dirección de Finanzas',
-            'Dirección de Administración', 'Dirección de Innovación y Desarrollo Tecnológico',
-            'Dirección de Vinculación Institucional y Evaluación de Delegaciones',
-            'Dirección de Planeación Estratégica Institucional', 'Órganos de Operación Administrativa Desconcentrada'
+            '8.1.1 Secretaría General', '8.1.2 Dirección de Prestaciones Médicas', '8.1.3 Dirección de Prestaciones Económicas y Sociales',
+            '8.1.4 Dirección de Incorporación y Recaudación', '8.1.5 Dirección Jurídica', '8.1.6 Dirección de Finanzas',
+            '8.1.7 Dirección de Administración', '8.1.8 Dirección de Innovación y Desarrollo Tecnológico',
+            '8.1.9 Dirección de Vinculación Institucional y Evaluación de Delegaciones',
+            '8.1.10 Dirección de Planeación Estratégica Institucional', '8.1.11 Órganos de Operación Administrativa Desconcentrada'
         ]);
         expect(dg.children!.every(c => c.kind === SymbolKind.Class)).toBe(true);
-        expect(dg.children![0].detail).toBe('8.1.1 · 19 funciones · SG');
+        expect(dg.children![0].detail).toBe('19 funciones · SG');
         // A third level: the generic units grouped under the OOAD.
-        const ooad = dg.children!.find(c => c.name === 'Órganos de Operación Administrativa Desconcentrada')!;
-        expect(ooad.detail).toBe('8.1.11 · 0 funciones · OOAD');
-        expect(ooad.children!.map(c => c.name)).toEqual(['Delegaciones', 'Unidades Médicas de Alta Especialidad']);
+        const ooad = dg.children!.find(c => c.name === '8.1.11 Órganos de Operación Administrativa Desconcentrada')!;
+        expect(ooad.detail).toBe('0 funciones · OOAD');
+        expect(ooad.children!.map(c => c.name)).toEqual(['8.1.11.1 Delegaciones', '8.1.11.2 Unidades Médicas de Alta Especialidad']);
         expect(ooad.children![0].selectionRange.start).toEqual(positionOf(inst, 'unidad DELEGACIONES', 'DELEGACIONES'));
     });
 
-    it('outlines a part of a manual as «Parte de …» with its area and sub-units', async () => {
-        const ueod = doc(UEOD);
-        const symbols = await lsp().DocumentSymbolProvider!.getSymbols(ueod, { textDocument: { uri: ueod.uri.toString() } }, token) as DocumentSymbol[];
-        expect(symbols).toHaveLength(1);
-        expect(symbols[0]).toMatchObject({ name: 'Parte de IMSS_DOE_2022: Unidad de Evaluación de Órganos Desconcentrados', kind: SymbolKind.Module });
-        const area = symbols[0].children!;
-        expect(area.map(s => s.name)).toEqual(['Unidad de Evaluación de Órganos Desconcentrados']);
-        const cecm = area[0].children!.find(c => c.name === 'Coordinación de Evaluación de la Calidad Médica')!;
-        expect(cecm.detail).toBe('7.1.1.1 · 15 funciones · CECM');
-        expect(cecm.children!.map(c => c.name)).toEqual([
-            'División de Evaluación Médico-Administrativa', 'División de Evaluación de Prestaciones Médicas'
+    it('outlines the DOE manual as its Dirección, its 7 organigramas and its 22 change records, three rows', async () => {
+        const doe = doc(DOE);
+        const symbols = await lsp().DocumentSymbolProvider!.getSymbols(doe, { textDocument: { uri: doe.uri.toString() } }, token) as DocumentSymbol[];
+        const top = symbols[0].children!;
+        expect(top.map(s => [s.name, s.kind])).toEqual([
+            ['7.1 Dirección de Operación y Evaluación', SymbolKind.Class],
+            ['Organigramas (7)', SymbolKind.Namespace],
+            ['Cambios (22)', SymbolKind.Namespace]
         ]);
+        expect(top[0].detail).toBe('21 funciones · DOE');
+        const [, charts, changes] = top;
+        expect(charts.children!.map(c => c.name)[0]).toBe('Organigrama Dirección de Operación y Evaluación');
+        expect(changes.children!.every(c => c.name.startsWith('Cambio ') && c.kind === SymbolKind.Event)).toBe(true);
+        // Each group spans its members, and is selected at the first one.
+        expect(changes.range.start).toEqual(changes.children![0].range.start);
+        expect(changes.range.end).toEqual(changes.children![21].range.end);
+        expect(changes.selectionRange).toEqual(changes.children![0].selectionRange);
+        expect(changes.range.start).toEqual(positionOf(doe, 'cambio "ACDO.AS2.HCT.270922/264.P.DA"'));
     });
 
     it('outlines the positions of the hand-written file', async () => {
@@ -266,8 +280,9 @@ describe('language features across the examples', () => {
                 expect(dg?.detail).toBe('8.1 Dirección General');
                 // Same institution: bare ids only, no IMSS.DG duplicate.
                 expect(list!.items.some(i => i.label === 'IMSS.DG')).toBe(false);
-                // Units of the other files of the manual are offered too.
-                expect(list!.items.find(i => i.label === 'CECM')?.detail).toBe('7.1.1.1 Coordinación de Evaluación de la Calidad Médica');
+                // Units of another manual are offered too; not those below the DOE (a cycle), like CECM.
+                expect(list!.items.find(i => i.label === 'SG')?.detail).toBe('8.1.1 Secretaría General');
+                expect(list!.items.some(i => i.label === 'CECM')).toBe(false);
                 expect(dg?.filterText).toContain('Dirección General');
             } finally {
                 await ws.update(DOE, original);
@@ -282,6 +297,231 @@ describe('language features across the examples', () => {
             const labels = list!.items.map(i => i.label);
             expect(labels).toContain('División');
             expect(labels).toContain('Jefatura de Servicios');
+        });
+
+        /**
+         * Completion with the cursor at `¦` in the text `edit` makes of the file `name`; the file is
+         * restored afterwards. Items in the order the editor shows them (by sortText).
+         */
+        async function completeIn(name: string, edit: (text: string) => string): Promise<{ items: CompletionItem[]; probe: TextDocument }> {
+            const original = doc(name).textDocument.getText();
+            const marked = edit(original);
+            const at = marked.indexOf('¦');
+            expect(at, 'no cursor mark in the edited text').toBeGreaterThanOrEqual(0);
+            await ws.update(name, marked.replace('¦', ''));
+            try {
+                const probe = doc(name);
+                const list = await lsp().CompletionProvider!.getCompletion(probe, textParams(probe, probe.textDocument.positionAt(at)));
+                const items = [...list!.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+                // The edited text, to read what the items' edits replace once the file is restored.
+                return { items, probe: TextDocument.create(probe.uri.toString(), 'estructura', 0, probe.textDocument.getText()) };
+            } finally {
+                await ws.update(name, original);
+            }
+        }
+
+        const editRange = (item: CompletionItem) => (item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined);
+
+        it('finds a unit by any part of its official name after `adscrita a`, ignoring accents and case, with the name on its row', async () => {
+            const { items, probe } = await completeIn(UEOD, text => text.replace('adscrita a DOE', 'adscrita a operacion¦'));
+            const doe = items.find(i => i.label === 'DOE');
+            expect(doe, `offered: ${items.map(i => i.label).join(', ')}`).toBeDefined();
+            // First: «Operación» is the third word of its name, and the DOE is of the file's own manual.
+            expect(items.map(i => i.label).slice(0, 3)).toEqual(['DOE', 'OOAD', 'CAPSOI']);
+            expect(doe!.labelDetails).toEqual({ detail: ' Dirección de Operación y Evaluación', description: '7.1' });
+            expect(doe!.detail).toBe('7.1 Dirección de Operación y Evaluación');
+            // What VS Code filters on holds the typed word: the item is not dropped on the client.
+            expect(doe!.filterText).toContain('operacion');
+            expect(doe!.filterText!.startsWith('operacion')).toBe(true);
+            // The edit replaces the typed word with the id.
+            const range = editRange(doe!)!;
+            expect(probe.getText(range)).toBe('operacion');
+            expect(doe!.textEdit!.newText).toBe('DOE');
+            // Every row shows its unit's name.
+            expect(items.every(i => i.labelDetails?.detail?.trim())).toBe(true);
+
+            const accented = await completeIn(UEOD, text => text.replace('adscrita a DOE', 'adscrita a Evaluación¦'));
+            expect(accented.items.map(i => i.label)).toContain('DOE');
+        });
+
+        it('matches the whole phrase typed after `adscrita a`, and replaces it', async () => {
+            const { items, probe } = await completeIn(UEOD, text => text.replace('adscrita a DOE', 'adscrita a direccion de oper¦'));
+            expect(items[0]?.label).toBe('DOE');
+            expect(items[0].filterText!.startsWith('direccion de oper')).toBe(true);
+            expect(probe.getText(editRange(items[0])!)).toBe('direccion de oper');
+            // Words of no unit's name: nothing, not every unit.
+            const none = await completeIn(UEOD, text => text.replace('adscrita a DOE', 'adscrita a zzqx¦'));
+            expect(none.items).toEqual([]);
+        });
+
+        it('never offers the unit being written, nor a unit below it, as its adscription', async () => {
+            const { items } = await completeIn(UEOD, text => text.replace('adscrita a DOE', 'adscrita a ¦'));
+            const labels = items.map(i => i.label);
+            expect(labels).toContain('DOE');
+            expect(labels).toContain('DG');
+            expect(labels).not.toContain('UEOD');
+            // CECM and DEMA are nested in UEOD: a cycle.
+            expect(labels).not.toContain('CECM');
+            expect(labels).not.toContain('DEMA');
+            // Units of the other part files of the manual are still offered.
+            expect(labels).toContain('CAPSOI');
+        });
+
+        it('completes `tipo` without accents, the kinds the parent allows first', async () => {
+            const typed = await completeIn(UEOD, text => text.replace('    tipo Unidad\n', '    tipo coordinacion¦\n'));
+            const labels = typed.items.map(i => i.label);
+            expect(labels[0]).toBe('Coordinación');
+            // UEOD hangs from the DOE, a Dirección: Coordinación, Normativa and Administrativa are allowed there, Técnica is not.
+            expect(labels.slice(0, 3)).toEqual(['Coordinación', 'Coordinación Normativa', 'Coordinación Administrativa']);
+            expect(labels).toContain('Coordinación Técnica');
+            expect(labels.indexOf('Coordinación Técnica')).toBeGreaterThan(2);
+            expect(typed.items[0].labelDetails?.description).toBe('bajo Dirección');
+            expect(typed.items[0].filterText!.startsWith('coordinacion')).toBe(true);
+            expect(typed.probe.getText(editRange(typed.items[0])!)).toBe('coordinacion');
+            expect(labels.every(l => l.startsWith('Coordinación') || l === 'Subcoordinación')).toBe(true);
+
+            // Nothing typed: the kind the name suggests (Unidad) and the others allowed under a Dirección first.
+            const empty = await completeIn(UEOD, text => text.replace('    tipo Unidad\n', '    tipo ¦\n'));
+            expect(empty.items.slice(0, 4).map(i => i.label)).toEqual(['Unidad', 'Coordinación', 'Coordinación Normativa', 'Coordinación Administrativa']);
+            expect(empty.items[0].preselect).toBe(true);
+        });
+
+        it('offers a unit template with the next number, the parent and the closing clause of the profile', async () => {
+            const clause = 'Las demás que le confiera su superior jerárquico en el ámbito de su competencia.';
+            // At the top of a part file of the DOE manual, after UEOD (7.1.1): a sibling under the DOE,
+            // whose six units (7.1.1–7.1.6) are in six files.
+            const top = await completeIn(UEOD, text => `${text}\nunid¦`);
+            const unit = top.items.find(i => i.kind === CompletionItemKind.Snippet && i.label === 'unidad');
+            expect(unit, `offered: ${top.items.map(i => `${i.label}/${i.kind}`).join(', ')}`).toBeDefined();
+            expect(unit!.insertTextFormat).toBe(InsertTextFormat.Snippet);
+            const text = unit!.textEdit!.newText;
+            expect(text).toContain('\tnúmero ${4:7.1.7}');
+            expect(text).toContain('\tadscrita a ${5:DOE}');
+            expect(text).toContain('\ttipo ${3|Unidad,Coordinación,Coordinación Normativa,Coordinación Administrativa|}');
+            expect(text).toContain(`\t\t2. cierre "${clause}"`);
+            expect(unit!.labelDetails?.description).toBe('plantilla, número 7.1.7, adscrita a DOE');
+            // The keyword itself is still offered.
+            expect(top.items.some(i => i.label === 'unidad' && i.kind === CompletionItemKind.Keyword)).toBe(true);
+
+            // Inside UEOD, after its seven sub-units (7.1.1.1–7.1.1.7): nested, no `adscrita a`.
+            const nested = await completeIn(UEOD, text => text.replace('    número 7.1.1\n', '    número 7.1.1\n    unid¦\n'));
+            const child = nested.items.find(i => i.kind === CompletionItemKind.Snippet && i.label === 'unidad')!;
+            expect(child.textEdit!.newText).toContain('\tnúmero ${4:7.1.1.8}');
+            expect(child.textEdit!.newText).not.toContain('adscrita a');
+            expect(child.textEdit!.newText).toContain('\ttipo ${3|Coordinación,Coordinación Normativa,Coordinación Técnica,División|}');
+
+            // `misma unidad que`: the keyword `unidad` there opens no template.
+            const same = await completeIn(UEOD, text => text.replace('    número 7.1.1\n', '    número 7.1.1\n    misma unid¦\n'));
+            expect(same.items.some(i => i.kind === CompletionItemKind.Snippet)).toBe(false);
+        });
+
+        it('offers templates for `funciones`, `puesto`, `cambio` and `parte de`', async () => {
+            const clause = 'Las demás que le confiera su superior jerárquico en el ámbito de su competencia.';
+            const snippet = (items: CompletionItem[], label: string) => items.find(i => i.kind === CompletionItemKind.Snippet && i.label === label)?.textEdit?.newText;
+            const inUnit = (typed: string) => completeIn(UEOD, text => text.replace('    número 7.1.1\n', `    número 7.1.1\n    ${typed}¦\n`));
+            expect(snippet((await inUnit('funci')).items, 'funciones')).toBe(`funciones {\n\t1. "\${1:Función.}"\n\t2. cierre "${clause}"\n}`);
+            expect(snippet((await inUnit('pues')).items, 'puesto')).toContain('\t${4:titular}');
+            const change = snippet((await completeIn(UEOD, text => `${text}\ncamb¦`)).items, 'cambio');
+            expect(change).toContain('\tfecha ${2:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}');
+            expect(change).toContain('\ttipo ${3|creación,supresión,fusión,denominación,adscripción,transformación,reubicación|}');
+            // A new file in the DOE manual's folder: a part of that manual, of its institution.
+            const fresh = 'manuales/imss-doe-2022/nueva.estructura';
+            await ws.update(fresh, 'par');
+            try {
+                const probe = doc(fresh);
+                const list = await lsp().CompletionProvider!.getCompletion(probe, textParams(probe, { line: 0, character: 3 }));
+                expect(snippet(list!.items, 'parte')).toBe('parte de ${1:IMSS_DOE_2022} "${2:Título de esta parte}" {\n\tinstitucion ${3:IMSS}\n}');
+            } finally {
+                await ws.remove(fresh);
+            }
+        });
+
+        it('matches a name after a comma of a list, and not inside a function text or a comment', async () => {
+            const text = [
+                'manual M "M" { institucion IMSS }',
+                'unidad DOPER "Dirección de Operaciones" { }',
+                'unidad X "Dirección X" {',
+                '    funciones {',
+                '        1. "Coordinar con la Dirección de',
+                '            la unidad de oper"',
+                '    }',
+                '    // adscrita a oper',
+                '}',
+                'cambio "ACDO.1" {',
+                '    unidades X, oper',
+                '}'
+            ].join('\n');
+            const ws2 = await buildWorkspace({ 'l.estructura': text });
+            const probe = ws2.docs['l.estructura'];
+            const labelsAfter = async (needle: string) => {
+                const at = probe.textDocument.positionAt(text.indexOf(needle) + needle.length);
+                return (await ws2.services.lsp.CompletionProvider!.getCompletion(probe, textParams(probe, at)))!.items.map(i => i.label);
+            };
+            expect(await labelsAfter('unidades X, oper')).toEqual(['DOPER']);
+            expect(await labelsAfter('la unidad de oper')).not.toContain('DOPER');
+            expect(await labelsAfter('// adscrita a oper')).not.toContain('DOPER');
+        });
+
+        it('closes the function list of a template with the clause of the file\'s profile (ISSSTE)', async () => {
+            const ws2 = await buildWorkspace({ 'i.estructura': 'manual M "M" { institucion ISSSTE }\nunidad X "Dirección X" {\n    funci\n}' });
+            const probe = ws2.docs['i.estructura'];
+            const list = await ws2.services.lsp.CompletionProvider!.getCompletion(probe, textParams(probe, positionOf(probe, 'funci\n', '\n')));
+            const functions = list!.items.find(i => i.kind === CompletionItemKind.Snippet && i.label === 'funciones');
+            expect(functions?.textEdit?.newText).toContain('2. cierre "Realizar las demás funciones inherentes al cargo que le señale su superior jerárquico o sean determinadas por la normatividad aplicable."');
+        });
+    });
+
+    describe('a mistyped keyword', () => {
+        async function fixesFor(text: string) {
+            const ws2 = await buildWorkspace({ 't.estructura': text });
+            const probe = ws2.docs['t.estructura'];
+            const syntax = probe.diagnostics!.filter(d => d.code === 'estructura-sintaxis');
+            const actions = [];
+            for (const diagnostic of syntax) {
+                const found = await ws2.services.lsp.CodeActionProvider!.getCodeActions(probe, {
+                    textDocument: { uri: probe.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+                }) as CodeAction[];
+                actions.push(...found.map(a => ({ title: a.title, preferred: a.isPreferred, edits: a.edit!.changes![probe.uri.toString()].map(e => [probe.textDocument.getText(e.range), e.newText]) })));
+            }
+            return { syntax, actions };
+        }
+
+        it('gets «¿Quiso decir «numero»?» when the word was read as part of the kind before it', async () => {
+            // `tipo Dirección numro` is a kind of two words: the syntax error falls on `7.1`.
+            const { syntax, actions } = await fixesFor('manual M "M" { institucion IMSS }\nunidad X "Dirección X" {\n    tipo Dirección\n    numro 7.1\n}\n');
+            expect(syntax).toHaveLength(1);
+            expect(actions).toEqual([{ title: '¿Quiso decir «numero»?', preferred: true, edits: [['numro', 'numero']] }]);
+        });
+
+        it('keeps the accents the word was typed with, and fixes a keyword at the error itself', async () => {
+            const accented = await fixesFor('manual M "M" { institucion IMSS }\nunidad X "Dirección X" {\n    tipo Dirección\n    númro 7.1\n}\n');
+            expect(accented.actions.map(a => a.edits)).toEqual([[['númro', 'número']]]);
+            const at = await fixesFor('manual M "M" { institucion IMSS }\nunidad X "Dirección X" {\n    adscrta a DG\n}\n');
+            expect(at.actions).toEqual([{ title: '¿Quiso decir «adscrita»?', preferred: true, edits: [['adscrta', 'adscrita']] }]);
+        });
+
+        it('offers nothing for a word that is no keyword', async () => {
+            const { syntax, actions } = await fixesFor('manual M "M" { institucion IMSS }\nunidad X "Dirección X" {\n    zzqx 7.1\n}\n');
+            expect(syntax.length).toBeGreaterThan(0);
+            expect(actions).toEqual([]);
+        });
+    });
+
+    describe('«Buscar unidad…» (estructura/buscarUnidad)', () => {
+        it('finds a unit by its name without accents, where VS Code\'s Ctrl+T filter does not', () => {
+            const { unidades } = searchUnits(ws.shared, { query: 'direccion juridica' });
+            const dj = unidades.find(u => u.id === 'IMSS.DJ');
+            expect(dj).toMatchObject({ nombre: 'Dirección Jurídica', numero: '8.1.5', tipo: 'Dirección', superior: 'Dirección General', uri: doc(INSTITUTIONAL).uri.toString() });
+            expect(doc(INSTITUTIONAL).textDocument.getText(dj!.range)).toBe('DJ');
+            expect(unidades.every(u => /juridic/i.test(u.nombre.normalize('NFD').replace(/\p{M}/gu, '')))).toBe(true);
+        });
+
+        it('ranks the units whose name starts with the query first, and bounds the answer', () => {
+            expect(searchUnits(ws.shared, { query: 'Operación y Evaluación' }).unidades[0]?.id).toBe('IMSS.DOE');
+            expect(searchUnits(ws.shared, { query: 'direccion de operacion y ev' }).unidades[0]?.id).toBe('IMSS.DOE');
+            const all = searchUnits(ws.shared, { query: '', limite: 5 });
+            expect(all.unidades).toHaveLength(5);
+            expect(all.omitidas).toBeGreaterThan(100);
         });
     });
 

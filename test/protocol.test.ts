@@ -6,11 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
     DiagnosticSeverity, SymbolKind,
-    type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
+    type CompletionList, type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
     type Location, type LocationLink, type Position, type Range, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
 import { EXAMPLES, REPO, INSTITUTIONAL, DOE, UEOD, POSITIONS, ERRORS, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
+import type { BuscarUnidadResult } from '../server/src/lsp/search-request.js';
 
 const SERVER = path.join(REPO, 'out/server.cjs');
 
@@ -148,20 +149,21 @@ describe('language server over stdio (out/server.cjs)', () => {
         const manual = symbols![0];
         expect(manual.name).toBe('MANUAL DE ORGANIZACIÓN DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL');
         expect(manual.kind).toBe(SymbolKind.Module);
-        const dg = manual.children?.find(s => s.name === 'Dirección General');
+        const dg = manual.children?.find(s => s.name === '8.1 Dirección General');
         expect(dg, `children of the manual: ${manual.children?.map(c => c.name).join(', ')}`).toBeDefined();
         expect(dg!.kind).toBe(SymbolKind.Class);
-        expect(dg!.detail).toContain('8.1');
         expect(dg!.detail).toContain('16 funciones');
         expect(dg!.selectionRange.start).toEqual(positionOf(inst, 'unidad DG "Dirección General"', 'DG'));
         const children = dg!.children?.map(c => c.name) ?? [];
-        expect(children).toContain('Secretaría General');
-        expect(children).toContain('Dirección Jurídica');
-        const sg = dg!.children!.find(c => c.name === 'Secretaría General')!;
-        expect(sg.detail).toContain('8.1.1');
+        expect(children).toContain('8.1.1 Secretaría General');
+        expect(children).toContain('8.1.5 Dirección Jurídica');
+        const sg = dg!.children!.find(c => c.name === '8.1.1 Secretaría General')!;
+        expect(sg.detail).toBe('19 funciones · SG');
         expect(sg.selectionRange.start).toEqual(positionOf(inst, 'unidad SG "Secretaría General"', 'SG'));
-        const ooad = dg!.children!.find(c => c.name === 'Órganos de Operación Administrativa Desconcentrada')!;
-        expect(ooad.children?.map(c => c.name)).toEqual(['Delegaciones', 'Unidades Médicas de Alta Especialidad']);
+        const ooad = dg!.children!.find(c => c.name === '8.1.11 Órganos de Operación Administrativa Desconcentrada')!;
+        expect(ooad.children?.map(c => c.name)).toEqual(['8.1.11.1 Delegaciones', '8.1.11.2 Unidades Médicas de Alta Especialidad']);
+        // The organigrama and the change records, grouped after the units.
+        expect(manual.children!.map(c => c.name)).toEqual(['8.1 Dirección General', 'Organigramas (1)', 'Cambios (4)']);
     });
 
     it('outlines positions', async () => {
@@ -276,6 +278,36 @@ describe('language server over stdio (out/server.cjs)', () => {
         });
         expect(sinPersonal(await client.waitForDiagnostics(uri(phae), ds => sinPersonal(ds).length === 0))).toEqual([]);
         await client.notify('textDocument/didClose', { textDocument: { uri: uri(draft) } });
+    });
+
+    it('completes a unit by part of its official name: the item reaches the editor\'s filter', async () => {
+        // UEOD's file being edited: `adscrita a DOE` rewritten as the analyst types it, by name.
+        const edited = text(UEOD).replace('adscrita a DOE', 'adscrita a operacion');
+        await client.notify('textDocument/didOpen', { textDocument: { uri: uri(UEOD), languageId: 'estructura', version: 1, text: edited } });
+        try {
+            const at = positionOf(edited, 'adscrita a operacion', 'operacion');
+            const end = { line: at.line, character: at.character + 'operacion'.length };
+            const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri(UEOD) }, position: end });
+            const doe = list.items.find(i => i.label === 'DOE');
+            expect(doe, `offered: ${list.items.map(i => i.label).join(', ')}`).toBeDefined();
+            expect(doe!.labelDetails).toEqual({ detail: ' Dirección de Operación y Evaluación', description: '7.1' });
+            expect(doe!.filterText).toContain('operacion');
+            expect(doe!.textEdit).toEqual({ newText: 'DOE', range: { start: at, end } });
+            expect(list.isIncomplete).toBe(true);
+        } finally {
+            await client.notify('textDocument/didClose', { textDocument: { uri: uri(UEOD) } });
+        }
+    });
+
+    it('answers estructura/buscarUnidad by name without accents («Estructura: Buscar unidad…»)', async () => {
+        const result = await client.request<BuscarUnidadResult>('estructura/buscarUnidad', { query: 'direccion juridica' });
+        const dj = result.unidades.find(u => u.id === 'IMSS.DJ');
+        expect(dj).toMatchObject({ nombre: 'Dirección Jurídica', numero: '8.1.5', uri: uri(INSTITUTIONAL) });
+        expect(textAt(text(INSTITUTIONAL), dj!.range)).toBe('DJ');
+        expect(result.omitidas).toBe(0);
+        // Malformed parameters: every unit, not an error.
+        const bounded = await client.request<BuscarUnidadResult>('estructura/buscarUnidad', { query: 7, limite: 3 });
+        expect(bounded.unidades).toHaveLength(3);
     });
 
     it('shuts down and exits cleanly', async () => {

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { commands, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { buscarUnidad } from './buscar.js';
 import { comparar } from './comparar.js';
 import { OrganigramaPanel } from './organigrama-panel.js';
 
@@ -33,10 +34,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     context.subscriptions.push(
         commands.registerCommand('estructura.organigrama', () => OrganigramaPanel.show(context, started, 'manual')),
         commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad')),
-        commands.registerCommand('estructura.comparar', () => comparar(started))
+        commands.registerCommand('estructura.comparar', () => comparar(started)),
+        commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started))
     );
-    // «Comparar con…» is offered in the palette wherever the extension runs (a workspace with
-    // .estructura files), not only with such a file in the editor.
+    // «Comparar con…» and «Buscar unidad…» are offered in the palette wherever the extension runs
+    // (a workspace with .estructura files), not only with such a file in the editor.
     void commands.executeCommand('setContext', 'estructura.activa', true);
     await client.start();
 }

@@ -148,6 +148,22 @@ export class Workbench {
         });
     }
 
+    /**
+     * Rows of the editor's suggest widget as shown: the label, then its label details (the unit's
+     * name) and description, one string per row; the focused row first in `focused`.
+     */
+    async suggestions() {
+        const widget = this.page.locator('.editor-group-container.active .suggest-widget.visible');
+        if (await widget.count() === 0) return { rows: [], focused: null };
+        const rows = await widget.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => ({
+            text: (r.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            focused: r.classList.contains('focused'),
+            top: parseFloat(r.style.top || '0')
+        })));
+        rows.sort((a, b) => a.top - b.top);
+        return { rows: rows.map(r => r.text), focused: rows.find(r => r.focused)?.text ?? null };
+    }
+
     /** Rows of the Outline view: label, kind, level and detail. */
     async outline() {
         await this.command('Explorer: Focus on Outline View');

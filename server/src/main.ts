@@ -5,9 +5,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEstructuraServices } from './language/estructura-module.js';
 import { registerCompararRequest } from './lsp/compare-request.js';
 import { registerOrganigramaRequest } from './lsp/organigrama-request.js';
+import { registerBuscarUnidadRequest } from './lsp/search-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createEstructuraServices({ connection, ...NodeFileSystem });
 registerOrganigramaRequest(connection, shared);
 registerCompararRequest(connection, shared);
+registerBuscarUnidadRequest(connection, shared);
 startLanguageServer(shared);

@@ -1,4 +1,5 @@
-// Quick fixes for the rules' diagnostics: each rule group provides them by diagnostic code.
+// Quick fixes for the rules' diagnostics: each rule group provides them by diagnostic code; a
+// syntax error gets «¿Quiso decir …?» when a word near it is a mistyped keyword.
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
@@ -8,8 +9,9 @@ import { functionsFixes } from '../language/rules/functions/index.js';
 import { mentionFixes } from '../language/rules/mentions/index.js';
 import { normaFixes } from '../language/rules/norma/index.js';
 import { structureFixes } from '../language/rules/structure/index.js';
+import { fixKeywordTypo } from './keyword-typo.js';
 
-const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes };
+const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes, 'estructura-sintaxis': fixKeywordTypo };
 
 export class EstructuraCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: EstructuraServices) {}
