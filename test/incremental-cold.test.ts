@@ -2,9 +2,11 @@
 // server over stdio (typing in function texts, deleting and restoring lines and braces, pasting
 // blocks from other files, pointing `adscrita a` / `misma unidad que` / `titular de` / `reporta a`
 // elsewhere, adding and removing functions and objetivos, renaming and renumbering units, undo,
-// closing without saving). At each quiet point every file's published diagnostics must equal what
-// `estructura revisar` gives, cold, on the same texts. `npm run fuzz` runs a bigger budget
-// (FUZZ_DIFFERENTIAL_STEPS quiet points, FUZZ_SEED).
+// closing without saving, an edit followed by the file's text as it was). At each quiet point every
+// file's published diagnostics must equal what `estructura revisar` gives, cold, on the same texts.
+// Before the edits, several starts of the server on the unmodified copy (each loads the files in the
+// order its reads finish) must publish what the cold check gives. `npm run fuzz` runs a bigger budget
+// (FUZZ_DIFFERENTIAL_STEPS quiet points, FUZZ_SEED; DIFFERENTIAL_STARTS starts).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,8 @@ import { LspTestClient } from './helpers/lsp-client.js';
 const SERVER = process.env.ESTRUCTURA_SERVER ?? path.join(REPO, 'out/server.cjs');
 const CLI = process.env.ESTRUCTURA_CLI ?? path.join(REPO, 'out/cli.cjs');
 const QUIET_POINTS = Number(process.env.FUZZ_DIFFERENTIAL_STEPS ?? 14);
+/** Servers started on the unmodified copy besides the one the edits go to. */
+const STARTS = Number(process.env.DIFFERENTIAL_STARTS ?? 3);
 const SEED = 20261206 ^ Number(process.env.FUZZ_SEED ?? 0);
 /** A file of no institution's structure, answered quickly: asking for its chart waits for every build queued before. */
 const QUIET_FILE = 'zz-punto-de-quietud.estructura';
@@ -63,14 +67,7 @@ describe('the server after any sequence of edits equals a cold check of the same
             current.set(file, text);
             written.set(file, text);
         }
-        client = LspTestClient.start(SERVER, REPO);
-        const root = pathToFileURL(served).href;
-        const params: InitializeParams = {
-            processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'examples' }],
-            capabilities: { workspace: { configuration: false, workspaceFolders: true } }
-        };
-        await client.request('initialize', params, 30_000);
-        await client.notify('initialized', {});
+        client = await startServer();
         // The first open validates the whole workspace.
         await open(QUIET_FILE);
         await quiet();
@@ -81,6 +78,19 @@ describe('the server after any sequence of edits equals a cold check of the same
         rmSync(served, { recursive: true, force: true });
         if (!kept) rmSync(cold, { recursive: true, force: true });
     });
+
+    /** A server on the served copy, initialized (its startup build then runs). */
+    async function startServer(): Promise<LspTestClient> {
+        const server = LspTestClient.start(SERVER, REPO);
+        const root = pathToFileURL(served).href;
+        const params: InitializeParams = {
+            processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'examples' }],
+            capabilities: { workspace: { configuration: false, workspaceFolders: true } }
+        };
+        await server.request('initialize', params, 30_000);
+        await server.notify('initialized', {});
+        return server;
+    }
 
     async function open(file: string): Promise<void> {
         if (versions.has(file)) return;
@@ -106,10 +116,10 @@ describe('the server after any sequence of edits equals a cold check of the same
 
     const waits: number[] = [];
     /** Resolves once every edit sent before has been built and its diagnostics published. */
-    async function quiet(): Promise<void> {
+    async function quiet(server = client): Promise<void> {
         const started = performance.now();
-        await client.request('estructura/organigrama', { uri: uriOf(QUIET_FILE), alcance: 'manual' }, 120_000);
-        waits.push(performance.now() - started);
+        await server.request('estructura/organigrama', { uri: uriOf(QUIET_FILE), alcance: 'manual' }, 120_000);
+        if (server === client) waits.push(performance.now() - started);
     }
 
     function coldCheck(): Map<string, string[]> {
@@ -135,12 +145,12 @@ describe('the server after any sequence of edits equals a cold check of the same
         return byFile;
     }
 
-    function compare(log: string[]): void {
+    function compare(log: string[], server = client): void {
         const expected = coldCheck();
         const mismatches: string[] = [];
         for (const file of files) {
             const want = [...(expected.get(file) ?? [])].sort();
-            const got = (client.diagnostics.get(uriOf(file)) ?? []).map(published).sort();
+            const got = (server.diagnostics.get(uriOf(file)) ?? []).map(published).sort();
             const missing = want.filter(d => !got.includes(d));
             const extra = got.filter(d => !want.includes(d));
             if (missing.length > 0 || extra.length > 0) {
@@ -154,6 +164,22 @@ describe('the server after any sequence of edits equals a cold check of the same
         }
     }
 
+    it(`every start of the server (${STARTS + 1}) publishes what a cold check of the same files gives`, async () => {
+        // The server the edits go to, then others on the same unmodified files.
+        compare(['start 1 (the server of the edits below)']);
+        for (let start = 2; start <= STARTS + 1; start++) {
+            const server = await startServer();
+            try {
+                await quiet(server);
+                compare([`start ${start}`], server);
+                expect(server.stderr).toBe('');
+                expect(await server.shutdown()).toBe(0);
+            } finally {
+                server.dispose();
+            }
+        }
+    }, Math.max(120_000, STARTS * 60_000));
+
     it(`holds at ${QUIET_POINTS} quiet points of seeded edit bursts over a copy of examples/`, async () => {
         const rng = new Rng(SEED);
         const editable = files.filter(f => f !== QUIET_FILE);
@@ -166,6 +192,7 @@ describe('the server after any sequence of edits equals a cold check of the same
         const contexts: EditContext[] = [{ texts, ...declaredIds(texts) }, { texts: focusTexts, ...declaredIds(focusTexts) }];
         const log: string[] = [];
         let edits = 0;
+        let restored = 0;
         for (let point = 0; point < QUIET_POINTS; point++) {
             // A burst: the next edit arrives before the previous one is built (typing), or after.
             const burst = 1 + rng.int(4);
@@ -181,6 +208,16 @@ describe('the server after any sequence of edits equals a cold check of the same
                 } else if (roll <= 2 && past.length > 0) {
                     log.push(`[${point}] ${file}: undo`);
                     await change(file, past.pop()!);
+                } else if (roll <= 4) {
+                    // An edit, built or not, then the text as it was: the file's symbols come back
+                    // last in Langium's index, and nothing may follow that order.
+                    const edit = randomEdit(text, rng, context);
+                    const built = rng.int(2) === 0;
+                    log.push(`[${point}] ${file}: ${edit.op}, then${built ? ' (after its build)' : ''} its text restored`);
+                    await change(file, edit.text);
+                    if (built) await quiet();
+                    await change(file, text);
+                    restored++;
                 } else {
                     const edit = randomEdit(text, rng, context);
                     log.push(`[${point}] ${file}: ${edit.op}`);
@@ -196,7 +233,7 @@ describe('the server after any sequence of edits equals a cold check of the same
         }
         expect(client.stderr).toBe('');
         const sorted = waits.slice(1).sort((a, b) => a - b);
-        console.log(`[incremental-cold] ${edits} edits, ${QUIET_POINTS} quiet points, seed ${SEED} (focus: ${focus.join(', ')}): server equals cold check; `
+        console.log(`[incremental-cold] ${edits} edits (${restored} of them edits then restored), ${QUIET_POINTS} quiet points, seed ${SEED} (focus: ${focus.join(', ')}): server equals cold check; `
             + `builds done ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms (median), ${(sorted.at(-1) ?? 0).toFixed(0)} ms (max) after the request`);
     }, Math.max(300_000, QUIET_POINTS * 20_000));
 });

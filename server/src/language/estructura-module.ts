@@ -14,6 +14,7 @@ import { RuleSettings } from './settings.js';
 import { MentionIndex } from './mentions/mention-index.js';
 import { StructureIndex } from './structure-index.js';
 import { EstructuraValueConverter } from './value-converter.js';
+import { EstructuraLangiumDocuments } from './workspace-documents.js';
 import { EstructuraWorkspaceManager } from './workspace-manager.js';
 import { EstructuraCodeActionProvider } from '../lsp/code-actions.js';
 import { EstructuraCompletionProvider } from '../lsp/completion.js';
@@ -79,6 +80,7 @@ export const EstructuraSharedModule: Module<LangiumSharedServices, DeepPartial<L
     workspace: {
         DocumentBuilder: services => new EstructuraDocumentBuilder(services),
         LangiumDocumentFactory: services => new EstructuraDocumentFactory(services),
+        LangiumDocuments: services => new EstructuraLangiumDocuments(services),
         WorkspaceManager: services => new EstructuraWorkspaceManager(services)
     },
     lsp: {

@@ -30,10 +30,12 @@ export class EstructuraScopeComputation extends DefaultScopeComputation {
 
 export class EstructuraScopeProvider extends DefaultScopeProvider {
     private readonly scopes: WorkspaceCache<string, Scope>;
+    private readonly declarations: WorkspaceCache<string, Declarations>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.scopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.declarations = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -42,29 +44,54 @@ export class EstructuraScopeProvider extends DefaultScopeProvider {
         return this.scopes.get(`${type}|${institution}`, () => this.namespaceScope(type, institution));
     }
 
-    /** Qualified names for everything, plus bare ids for the institution the reference is written in. */
+    /**
+     * Qualified names for everything, plus bare ids for the institution the reference is written in.
+     * An id declared twice (an error of its own, `estructura-id-duplicado`) resolves to its first
+     * declaration in workspace order: the first file by path, and in that file the first one from the
+     * top. Not the order of Langium's index, which loading in parallel and reindexing change (an edited
+     * document's symbols go to its end): a cold check and an editor after some edits would disagree.
+     */
     private namespaceScope(type: string, institution: string): Scope {
-        const descriptions: AstNodeDescription[] = [];
-        const local: AstNodeDescription[] = [];
-        // In file order: when two files declare the same id (an error of its own), the one a
-        // reference resolves to must not depend on the order files were loaded or reindexed in
-        // (a cold check and an editor after some edits would disagree).
-        const all = this.indexManager.allElements(type).toArray()
-            .sort((a, b) => compareUris(a.documentUri.toString(), b.documentUri.toString()));
-        for (const description of all) {
-            descriptions.push(description);
-            const [namespace, id] = splitQualified(description.name);
-            if ((namespace ?? '') === institution && namespace !== undefined) {
-                local.push(renamed(description, id));
-            }
-        }
+        const { global, byNamespace } = this.declarations.get(type, () => this.declarationsOf(type));
+        const local = (byNamespace.get(institution) ?? []).map(([description, id]) => renamed(description, id));
         // Bare ids first in a map of their own so that a bare id never shadows a qualified one.
-        return new MapScope(local, new MapScope(descriptions));
+        return new MapScope(local, global);
+    }
+
+    /**
+     * The first declaration of each qualified name, once per type and build, shared by every
+     * institution's scope: each one walked the whole index and built a scope of all of it (quadratic
+     * in the institutions, 4 % of the startup at ×30). Bare ids by namespace, in the same order.
+     */
+    private declarationsOf(type: string): Declarations {
+        const first = new Map<string, AstNodeDescription>();
+        for (const description of this.indexManager.allElements(type)) {
+            const seen = first.get(description.name);
+            if (!seen || comesBefore(description, seen)) first.set(description.name, description);
+        }
+        const byNamespace = new Map<string, Array<[AstNodeDescription, string]>>();
+        for (const description of first.values()) {
+            const [namespace, id] = splitQualified(description.name);
+            if (namespace === undefined) continue;
+            const list = byNamespace.get(namespace);
+            if (list) list.push([description, id]);
+            else byNamespace.set(namespace, [[description, id]]);
+        }
+        return { global: new MapScope(first.values()), byNamespace };
     }
 }
 
-function compareUris(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
+interface Declarations {
+    global: Scope;
+    byNamespace: Map<string, Array<[AstNodeDescription, string]>>;
+}
+
+/** Workspace order of two declarations: by document URI (compared as strings), then by offset. */
+function comesBefore(a: AstNodeDescription, b: AstNodeDescription): boolean {
+    const ua = a.documentUri.toString();
+    const ub = b.documentUri.toString();
+    if (ua !== ub) return ua < ub;
+    return (a.node?.$cstNode?.offset ?? 0) < (b.node?.$cstNode?.offset ?? 0);
 }
 
 /**

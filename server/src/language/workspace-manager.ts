@@ -1,7 +1,7 @@
 // The startup build validates too, so the Problems panel lists every file's diagnostics
 // as soon as the workspace is loaded, before any file is opened. The rule settings
 // (estructura.json, editor settings) are loaded before that first build.
-import { DefaultWorkspaceManager, type BuildOptions, type Cancellation } from 'langium';
+import { DefaultWorkspaceManager, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumDocumentFactory, type Stream, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import { ConfigLoader } from './config-loader.js';
@@ -10,9 +10,11 @@ import type { EstructuraServices } from './estructura-module.js';
 export class EstructuraWorkspaceManager extends DefaultWorkspaceManager {
     override initialBuildOptions: BuildOptions = { validation: true };
     private configLoader: ConfigLoader | undefined;
+    private readonly documentFactory: LangiumDocumentFactory;
 
     constructor(private readonly sharedServices: LangiumSharedServices) {
         super(sharedServices);
+        this.documentFactory = sharedServices.workspace.LangiumDocumentFactory;
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
@@ -22,5 +24,18 @@ export class EstructuraWorkspaceManager extends DefaultWorkspaceManager {
             await this.configLoader.initialize(folders);
         }
         return super.initializeWorkspace(folders, cancelToken);
+    }
+
+    /**
+     * Reads the workspace's files from disk. Not through `LangiumDocuments.getOrCreateDocument`, as
+     * Langium does: in the language server that only looks documents up (see
+     * server/src/language/workspace-documents.ts).
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.map(async uri => {
+            const document = this.langiumDocuments.getDocument(uri) ?? await this.documentFactory.fromUri(uri);
+            if (!this.langiumDocuments.hasDocument(uri)) this.langiumDocuments.addDocument(document);
+            collector(document);
+        }));
     }
 }

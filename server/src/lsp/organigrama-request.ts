@@ -1,8 +1,8 @@
 // The `estructura/organigrama` request: the chart of the manual (or of the unit under the cursor)
 // drawn as SVG by the server, so the webview stays a thin viewer and the CLI export draws the same.
-import { AstUtils, CstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../language/generated/ast.js';
 import { ChartBuilder, chartBoxes, chartSvg, defaultCollapsed, layoutChart, type Chart } from '../organigrama/index.js';
 
@@ -36,14 +36,42 @@ export function registerOrganigramaRequest(connection: Connection, shared: Langi
         organigrama(shared, params, token));
 }
 
+/**
+ * Answers the request: the chart, or a message in Spanish when there is none (a file the server does
+ * not have, a file without units). A cancellation rejects with RequestCancelled (-32800).
+ */
 export async function organigrama(shared: LangiumSharedServices, params: OrganigramaParams, token?: CancellationToken): Promise<OrganigramaResponse> {
+    try {
+        return await chart(shared, params, token);
+    } catch (error) {
+        if (isOperationCancelled(error)) throw cancelled();
+        throw error;
+    }
+}
+
+function cancelled(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, 'El organigrama se canceló.');
+}
+
+function checkCancelled(token: CancellationToken | undefined): void {
+    if (token?.isCancellationRequested) throw cancelled();
+}
+
+async function chart(shared: LangiumSharedServices, params: OrganigramaParams, token?: CancellationToken): Promise<OrganigramaResponse> {
     await shared.workspace.WorkspaceManager.ready;
     const uri = URI.parse(params.uri);
-    // The chart reflects the text as typed: wait for the build of the latest edit.
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri, token);
+    const builder = shared.workspace.DocumentBuilder;
+    // The chart reflects the text as typed: wait for the build of the latest edit. A document the
+    // server does not have (yet: an editor opened it just before, and the build that adds it is
+    // queued) has no build to wait for: the workspace's is awaited, and the lock below decides.
+    if (shared.workspace.LangiumDocuments.hasDocument(uri)) await builder.waitUntil(DocumentState.Linked, uri, token);
+    else await builder.waitUntil(DocumentState.Linked, token);
+    checkCancelled(token);
     // Behind the workspace lock, like Langium's own requests: an edit or close sent before this
     // request is built first.
-    return shared.workspace.WorkspaceLock.read(() => drawChart(shared, uri, params));
+    const response = await shared.workspace.WorkspaceLock.read(() => drawChart(shared, uri, params));
+    checkCancelled(token);
+    return response;
 }
 
 async function drawChart(shared: LangiumSharedServices, uri: URI, params: OrganigramaParams): Promise<OrganigramaResponse> {

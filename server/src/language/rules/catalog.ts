@@ -72,7 +72,7 @@ const rules = [
         code: 'estructura-id-duplicado',
         source: 'Estructura',
         severity: 'error',
-        description: 'Los identificadores de unidades y puestos son únicos por institución en todo el espacio de trabajo, porque las referencias se resuelven por identificador.'
+        description: 'Los identificadores de unidades y puestos son únicos por institución en todo el espacio de trabajo, porque las referencias se resuelven por identificador. Mientras un identificador esté repetido, sus referencias llevan a la primera definición: la del primer archivo por su ruta y, dentro de ese archivo, la primera de arriba abajo; el mensaje de cada definición nombra la primera de las otras, en el mismo orden. Así el editor y `estructura revisar` dan lo mismo, se abran y editen los archivos en el orden que sea.'
     },
     {
         code: 'manual-encabezado',
