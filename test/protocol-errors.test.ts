@@ -173,7 +173,10 @@ describe('failed requests over stdio are JSON-RPC errors (raw frames, out/server
             ['estructura/comparar', {}],
             ['estructura/comparar', { base: { kind: 'git' } }],
             ['estructura/comparar', { base: { kind: 'constructor' } }],
-            ['estructura/comparar', { base: { kind: 'fecha', date: '2000-01-01' }, root: 7 }]
+            ['estructura/comparar', { base: { kind: 'fecha', date: '2000-01-01' }, root: 7 }],
+            ['estructura/buscarUnidad', {}],
+            ['estructura/buscarUnidad', { query: 7, limite: 3 }],
+            ['estructura/buscarUnidad', { query: 'dir', limite: -1 }]
         ];
         for (const [method, params] of malformed) {
             const response = await rpc.request(method, params);

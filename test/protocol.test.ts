@@ -305,9 +305,10 @@ describe('language server over stdio (out/server.cjs)', () => {
         expect(dj).toMatchObject({ nombre: 'Dirección Jurídica', numero: '8.1.5', uri: uri(INSTITUTIONAL) });
         expect(textAt(text(INSTITUTIONAL), dj!.range)).toBe('DJ');
         expect(result.omitidas).toBe(0);
-        // Malformed parameters: every unit, not an error.
-        const bounded = await client.request<BuscarUnidadResult>('estructura/buscarUnidad', { query: 7, limite: 3 });
+        // `limite` bounds the answer; malformed parameters are InvalidParams (test/protocol-errors.test.ts).
+        const bounded = await client.request<BuscarUnidadResult>('estructura/buscarUnidad', { query: 'dir', limite: 3 });
         expect(bounded.unidades).toHaveLength(3);
+        expect(bounded.omitidas).toBeGreaterThan(0);
     });
 
     it('shuts down and exits cleanly', async () => {

@@ -124,6 +124,8 @@ const CHECKS: Record<string, Check> = {
         if (params.collapsed !== undefined && !(Array.isArray(params.collapsed) && params.collapsed.every(id => typeof id === 'string'))) return 'collapsed must be an array of strings';
         return undefined;
     },
+    'estructura/buscarUnidad': params => (typeof params.query === 'string' ? undefined : 'query must be a string')
+        ?? (params.limite === undefined || uinteger(params.limite) ? undefined : 'limite must be a non-negative integer'),
     // The shape of `base` only: a value of the right type that does not do (a blank revision, a date
     // not written AAAA-MM-DD, a folder that does not exist) is explained by the request, in Spanish.
     'estructura/comparar': params => compareBase(params.base) ?? optional(params, 'uri', 'string') ?? optional(params, 'root', 'string')
