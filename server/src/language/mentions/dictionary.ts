@@ -135,27 +135,64 @@ export class NameDictionary {
 
     /**
      * The longest name that the words starting at `from` spell, up to `last` (inclusive); with the
-     * index of its last word. `accept` filters entries (by institution).
+     * index of its last word. Only entries of `institution` count (all of them when it is empty).
      */
-    longest(words: readonly string[], from: number, last: number, accept: (e: NameEntry) => boolean): { end: number; entries: NameEntry[] } | undefined {
+    longest(words: readonly string[], from: number, last: number, institution: string): { end: number; entries: readonly NameEntry[] } | undefined {
         let node: TrieNode | undefined = this.trie;
-        let best: { end: number; entries: NameEntry[] } | undefined;
+        let best: { end: number; entries: readonly NameEntry[] } | undefined;
         for (let i = from; i <= last && node; i++) {
             node = node.next.get(words[i]);
             if (!node) continue;
-            const all = this.names.get(node.key);
-            if (all.length === 0) continue;
-            const entries = all.filter(accept);
+            const entries = this.entriesIn(node.key, institution);
             if (entries.length > 0) best = { end: i, entries };
         }
         return best;
     }
 
-    /** Entries whose name is exactly these words. */
-    exact(words: readonly string[], accept: (e: NameEntry) => boolean): NameEntry[] {
-        const found = this.longest(words, 0, words.length - 1, accept);
+    /** Entries whose name is exactly these words (of `institution`, or all when it is empty). */
+    exact(words: readonly string[], institution: string): readonly NameEntry[] {
+        const found = this.longest(words, 0, words.length - 1, institution);
         return found?.end === words.length - 1 ? found.entries : [];
     }
+
+    /** Official names of `institution` (all when empty) by their first and last words (`endsKey`). */
+    officialByEndsIn(key: string, institution: string): ReadonlyArray<{ words: string[]; entry: NameEntry }> {
+        const all = this.officialByEnds.get(key);
+        if (!institution || all.length === 0) return all;
+        return byInstitution(this.endsPerInstitution, key, all, name => name.entry.institution).get(institution) ?? NONE;
+    }
+
+    /**
+     * The entries of a name key in one institution. Grouped once per key and dictionary: a
+     * workspace of N institutions that share names (the ×30 benchmark) had every lookup filter N
+     * times the entries it keeps.
+     */
+    private entriesIn(key: string, institution: string): readonly NameEntry[] {
+        const all = this.names.get(key);
+        if (!institution || all.length === 0) return all;
+        return byInstitution(this.namesPerInstitution, key, all, entry => entry.institution).get(institution) ?? NONE;
+    }
+
+    private readonly namesPerInstitution = new Map<string, Map<string, NameEntry[]>>();
+    private readonly endsPerInstitution = new Map<string, Map<string, Array<{ words: string[]; entry: NameEntry }>>>();
+}
+
+const NONE: readonly never[] = [];
+
+/** The values of a key grouped by institution (in their order), computed once per key. */
+function byInstitution<V>(cache: Map<string, Map<string, V[]>>, key: string, all: readonly V[], institutionOf: (value: V) => string): Map<string, V[]> {
+    let groups = cache.get(key);
+    if (!groups) {
+        groups = new Map();
+        for (const value of all) {
+            const institution = institutionOf(value);
+            const group = groups.get(institution);
+            if (group) group.push(value);
+            else groups.set(institution, [value]);
+        }
+        cache.set(key, groups);
+    }
+    return groups;
 }
 
 /** Every document's names at once (the CLI's and the tests' one-shot dictionary). */

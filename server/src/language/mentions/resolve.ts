@@ -33,12 +33,12 @@ const MAX_LEFT_OUT = 2;
 
 export function resolveText(text: string, scan: TextScan, dictionary: NameDictionary, context: { unit?: Unidad; institution: string }): ResolvedMention[] {
     const norms = scan.words.map(w => w.norm);
-    const accept = (e: NameEntry) => !context.institution || e.institution === context.institution;
+    const institution = context.institution;
     const out: ResolvedMention[] = [];
     let covered = -1;
     for (const candidate of scan.candidates) {
         if (candidate.head <= covered) continue;
-        const mention = resolveCandidate(text, scan, norms, candidate, dictionary, accept, context.unit);
+        const mention = resolveCandidate(text, scan, norms, candidate, dictionary, institution, context.unit);
         if (!mention) continue;
         out.push(mention.mention, ...(mention.members ?? []));
         covered = mention.last;
@@ -52,11 +52,11 @@ export function resolveText(text: string, scan: TextScan, dictionary: NameDictio
 
 function resolveCandidate(
     text: string, scan: TextScan, norms: string[], c: Candidate, dictionary: NameDictionary,
-    accept: (e: NameEntry) => boolean, unit: Unidad | undefined
+    institution: string, unit: Unidad | undefined
 ): { mention: ResolvedMention; members?: ResolvedMention[]; last: number } | undefined {
     const words = scan.words;
     const span = (from: number, to: number) => ({ start: words[from].start, end: words[to].end });
-    const exact = dictionary.longest(norms, c.head, c.hardEnd, accept);
+    const exact = dictionary.longest(norms, c.head, c.hardEnd, institution);
     const singular = singularHead(norms[c.head]);
 
     if (singular) {
@@ -65,7 +65,7 @@ function resolveCandidate(
         }
         // The list past commas when it names a unit, else the phrase up to its first comma.
         for (const end of c.listEnd > c.phraseEnd ? [c.listEnd, c.phraseEnd] : [c.phraseEnd]) {
-            const members = expandPlural(text, words, norms, c.head, end, singular, dictionary, accept, unit);
+            const members = expandPlural(text, words, norms, c.head, end, singular, dictionary, institution, unit);
             if (!members?.some(m => m.units.length > 0)) continue;
             const at = span(c.head, end);
             const list = text.substring(at.start, at.end).replace(/\s+/g, ' ');
@@ -77,7 +77,7 @@ function resolveCandidate(
     }
 
     if (exact && exact.end >= c.phraseEnd) return { mention: fromEntries(text, span(c.head, exact.end), exact.entries, unit), last: exact.end };
-    const variant = findVariant(norms, c, exact?.end ?? c.head, dictionary, accept, unit, scan);
+    const variant = findVariant(norms, c, exact?.end ?? c.head, dictionary, institution, unit, scan);
     if (variant) return { mention: { ...span(c.head, variant.end), kind: 'variante', units: [variant.unit], replacement: variant.unit.nombre }, last: variant.end };
     if (exact) return { mention: fromEntries(text, span(c.head, exact.end), exact.entries, unit), last: exact.end };
     if (c.phraseEnd === c.head) {
@@ -97,7 +97,7 @@ function firstWord(name: string | undefined): string | undefined {
 }
 
 /** Official names first, then aliases, then former names: a current name beats an old one. */
-function preferred(entries: NameEntry[]): NameEntry[] {
+function preferred(entries: readonly NameEntry[]): readonly NameEntry[] {
     for (const kind of ['oficial', 'alias', 'anterior'] as const) {
         const found = entries.filter(e => e.kind === kind);
         if (found.length > 0) return found;
@@ -105,11 +105,11 @@ function preferred(entries: NameEntry[]): NameEntry[] {
     return entries;
 }
 
-function units(entries: NameEntry[]): Unidad[] {
+function units(entries: readonly NameEntry[]): Unidad[] {
     return [...new Set(entries.flatMap(e => (e.unit ? [e.unit] : [])))];
 }
 
-function fromEntries(text: string, at: { start: number; end: number }, entries: NameEntry[], unit: Unidad | undefined): ResolvedMention {
+function fromEntries(text: string, at: { start: number; end: number }, entries: readonly NameEntry[], unit: Unidad | undefined): ResolvedMention {
     const best = preferred(entries);
     const kind = best[0].kind;
     const targets = closest(units(best), unit);
@@ -145,18 +145,18 @@ function closest(candidates: Unidad[], unit: Unidad | undefined): Unidad[] {
  */
 function findVariant(
     norms: string[], c: Candidate, exactEnd: number, dictionary: NameDictionary,
-    accept: (e: NameEntry) => boolean, unit: Unidad | undefined, scan: TextScan
+    institution: string, unit: Unidad | undefined, scan: TextScan
 ): { end: number; unit: Unidad } | undefined {
     for (let end = c.phraseEnd; end > exactEnd; end--) {
         if (!scan.words[end].cap) continue;
-        const names = dictionary.officialByEnds.get(endsKey(norms[c.head], norms[end]));
+        const names = dictionary.officialByEndsIn(endsKey(norms[c.head], norms[end]), institution);
         if (names.length === 0) continue;
         const phrase = norms.slice(c.head, end + 1);
         let best = MAX_LEFT_OUT + 1;
         let found: Unidad[] = [];
         for (const name of names) {
             const leftOut = name.words.length - phrase.length;
-            if (leftOut < 1 || leftOut > best || !name.entry.unit || !accept(name.entry) || !isSubsequence(phrase, name.words)) continue;
+            if (leftOut < 1 || leftOut > best || !name.entry.unit || !isSubsequence(phrase, name.words)) continue;
             if (leftOut < best) { best = leftOut; found = []; }
             found.push(name.entry.unit!);
         }
@@ -194,7 +194,7 @@ interface Member {
  */
 function expandPlural(
     text: string, words: Word[], norms: string[], head: number, end: number, singular: string, dictionary: NameDictionary,
-    accept: (e: NameEntry) => boolean, unit: Unidad | undefined
+    institution: string, unit: Unidad | undefined
 ): Member[] | undefined {
     const parts: Array<{ first: number; last: number }> = [];
     let first = head + 1;
@@ -217,7 +217,7 @@ function expandPlural(
         const spellings = [[singular, ...own]];
         if (borrow) for (const stem of stems) spellings.push([singular, ...stem, ...(own[0] === 'de' ? own : ['de', ...own])]);
         for (const spelling of spellings) {
-            const targets = closest(units(preferred(dictionary.exact(spelling, accept))), unit);
+            const targets = closest(units(preferred(dictionary.exact(spelling, institution))), unit);
             if (targets.length > 0) return targets;
         }
         return [];

@@ -29,6 +29,10 @@ export function checkDuplicates(unit: Unidad, accept: ValidationAcceptor, index:
             return;
         }
         firstInUnit.set(key, i);
+        // Most texts are written once in their institution: no other unit to name, and no need
+        // for `firstPerUnit`'s sorted map of units (computed per key and kept for the build).
+        const sharing = snapshot.byKey.get(key);
+        if (sharing.length === 1 && sharing[0].fn === fn) return;
         // One entry per other unit, preferring units of the same manual. A standard function is
         // recognized from the count alone: its hundreds of units are never listed.
         const perUnit = snapshot.firstPerUnit(key);

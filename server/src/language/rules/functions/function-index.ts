@@ -2,11 +2,10 @@
 // document, recomputed when that document is parsed or linked again): functions by normalized text for
 // funcion-duplicada, and the dated changes that name each unit or position for vigencia-organigrama
 // and cambio-incongruente.
-import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
+import { AstUtils, DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
 import { institutionOf, structureElements } from '../../model.js';
 import { MergedMultiMap, PerDocumentParts, SharedUnion, type Lookup } from '../../per-document-index.js';
-import { byLocation } from '../structure/shared.js';
 import { functionKey, isClosing } from './text.js';
 
 /** A function of the index, where it is. */
@@ -103,8 +102,7 @@ export class FunctionIndex {
                     let units = perKey.get(key);
                     if (!units) {
                         units = new Map();
-                        const entries = [...byKey.get(key)].sort((a, b) => byLocation(a.fn, b.fn));
-                        for (const entry of entries) {
+                        for (const entry of inWorkspaceOrder(byKey.get(key))) {
                             const identity = identityOf(entry.unit);
                             if (!units.has(identity)) units.set(identity, { ...entry, identity });
                         }
@@ -115,6 +113,18 @@ export class FunctionIndex {
             };
         });
     }
+}
+
+/**
+ * Entries sorted as `byLocation` sorts their functions (file URI, then offset), each entry's
+ * document and offset looked up once instead of at every comparison (the sort was 6 % of a cold
+ * check at ×30). The sort is stable, as the comparator's was.
+ */
+function inWorkspaceOrder(entries: readonly FunctionEntry[]): FunctionEntry[] {
+    if (entries.length < 2) return [...entries];
+    const keyed = entries.map(entry => ({ entry, uri: AstUtils.getDocument(entry.fn).uri.toString(), offset: entry.fn.$cstNode?.offset ?? 0 }));
+    keyed.sort((a, b) => a.uri !== b.uri ? (a.uri < b.uri ? -1 : 1) : a.offset - b.offset);
+    return keyed.map(k => k.entry);
 }
 
 function computePart(root: AstNode): FunctionPart {
