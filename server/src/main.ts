@@ -7,6 +7,8 @@ import { registerCompararRequest } from './lsp/compare-request.js';
 import { registerOrganigramaRequest } from './lsp/organigrama-request.js';
 import { registerBuscarUnidadRequest } from './lsp/search-request.js';
 import { paramsStrategy, registerInvalidParams } from './lsp/request-params.js';
+import { registerTestHooks } from './lsp/test-hooks.js';
+import { setMemoBudget } from './language/memo.js';
 
 // Requests with malformed parameters are answered InvalidParams before any handler sees them.
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: paramsStrategy });
@@ -15,4 +17,18 @@ registerInvalidParams(connection);
 registerOrganigramaRequest(connection, shared);
 registerCompararRequest(connection, shared);
 registerBuscarUnidadRequest(connection, shared);
+registerTestHooks(connection, shared);
+// The caches keyed by text hold at most twice the characters of the documents the server holds:
+// after every update (a document closed or deleted shrinks them at once).
+shared.workspace.DocumentBuilder.onUpdate(() => {
+    let characters = 0;
+    for (const document of shared.workspace.LangiumDocuments.all) {
+        try {
+            characters += document.textDocument.getText().length;
+        } catch {
+            // A document without text yet counts for nothing.
+        }
+    }
+    setMemoBudget(characters);
+});
 startLanguageServer(shared);

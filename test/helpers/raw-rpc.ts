@@ -46,11 +46,13 @@ export class RawRpc {
         process.stdin.on('error', () => undefined);
     }
 
-    static start(serverPath: string, cwd: string): RawRpc {
+    /** `nodeArgs` go before the script (e.g. `--expose-gc`); `env` is added to this process's. */
+    static start(serverPath: string, cwd: string, options: { nodeArgs?: string[]; env?: Record<string, string> } = {}): RawRpc {
         if (!existsSync(serverPath)) {
             throw new Error(`${serverPath} does not exist: run \`npm run bundle\` first (\`npm test\` does it).`);
         }
-        return new RawRpc(spawn(process.execPath, [serverPath, '--stdio'], { cwd, stdio: 'pipe' }));
+        const env = options.env ? { ...process.env, ...options.env } : process.env;
+        return new RawRpc(spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { cwd, stdio: 'pipe', env }));
     }
 
     get alive(): boolean {

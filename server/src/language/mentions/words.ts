@@ -88,7 +88,7 @@ function isWordChar(code: number): boolean {
 }
 
 /** A name as a sequence of folded significant words: the key the dictionary stores (folded once per name). */
-export const nameWords: (name: string) => string[] = memoByText(name => words(name).map(w => w.norm), 50_000);
+export const nameWords: (name: string) => string[] = memoByText(name => words(name).map(w => w.norm));
 
 /**
  * What separates two words, when it ends a name: any punctuation but the hyphen
@@ -103,6 +103,5 @@ export function breaksName(gap: string): boolean {
  * only in accents, case, spacing or hyphens; otherwise one is a variant spelling of the other.
  */
 export const spelledWords: (text: string) => string = memoByText(
-    text => [...text.matchAll(WORD)].map(m => fold(m[0])).map(w => (w === 'del' ? 'de el' : w === 'al' ? 'a el' : w)).join(' '),
-    50_000
+    text => [...text.matchAll(WORD)].map(m => fold(m[0])).map(w => (w === 'del' ? 'de el' : w === 'al' ? 'a el' : w)).join(' ')
 );
