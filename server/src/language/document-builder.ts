@@ -23,6 +23,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { changedFunctionKeys, crossFileSummary, hasFunctionKey, namesAnyOf, reaches, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
 import { parseWithNestingGuard } from './nesting.js';
+import { settle } from './settle.js';
 
 /** How a changed document changed, for the documents of its institution. */
 type CrossFileChange =
@@ -51,6 +52,15 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        if (cancelToken && !cancelToken.isCancellationRequested && deleted.length === 0 && changed.length > 0) {
+            // Edits of built documents: marked changed at once, parsed only if no newer edit comes (settle.ts).
+            const documents = changed.map(uri => this.langiumDocuments.getDocument(uri));
+            if (documents.every(document => document && document.parseResult.value.$type !== 'INVALID')) {
+                this.currentState = DocumentState.Changed;
+                for (const document of documents) this.resetToState(document!, DocumentState.Changed);
+                await settle(cancelToken);
+            }
+        }
         this.changes = new Map();
         for (const uri of deleted) this.published.delete(uri.toString());
         // A deferred document deleted since (the URI may be a folder) is not rebuilt.
@@ -162,7 +172,7 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
         if (document.state < DocumentState.IndexedReferences && pointsInto(document, changedUris)) return true;
         const institution = institutionOf(document.parseResult.value);
         for (const uri of changedUris) {
-            const changed = this.langiumDocuments.getDocument(URI.parse(uri));
+            const changed = this.changedDocument(uri, changedUris);
             // A changed document not parsed yet, or deleted: be safe and relink.
             if (!changed || changed.parseResult.value.$type === 'INVALID') return true;
             const change = this.changes.get(uri);
@@ -175,6 +185,16 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         return false;
+    }
+
+    /** The changed documents of one update, looked up once (not once per document of the workspace). */
+    private changedLookup: { uris: Set<string>; documents: Map<string, LangiumDocument | undefined> } | undefined;
+
+    private changedDocument(uri: string, changedUris: Set<string>): LangiumDocument | undefined {
+        if (this.changedLookup?.uris !== changedUris) this.changedLookup = { uris: changedUris, documents: new Map() };
+        const documents = this.changedLookup.documents;
+        if (!documents.has(uri)) documents.set(uri, this.langiumDocuments.getDocument(URI.parse(uri)));
+        return documents.get(uri);
     }
 }
 
