@@ -175,10 +175,30 @@ export const STEPS = [
                 show: s => JSON.stringify(s)
             });
             await page.keyboard.press('Enter');
-            const line = await waitFor('Enter to write `adscrita a DOE`', () => wb.currentLineText(),
-                { accept: t => t?.trim() === 'adscrita a DOE' });
+            // The line as rendered, with the official name the server shows after the id (inlay hint).
+            const line = await waitFor('Enter to write `adscrita a DOE`, followed by its official name in grey', () => wb.currentLineText(),
+                { timeoutMs: 20_000, accept: t => /^adscrita a DOE\s*Dirección de Operación y Evaluación$/.test(t?.trim() ?? '') });
             await wb.command('File: Revert File');
             return `typed "operacion" → ${seen.rows.length} suggestions, first "${seen.focused}"; Enter → "${line.trim()}"`;
+        }
+    },
+    {
+        // The code lens above a unit: its counts, and a click on the references opens VS Code's
+        // references peek on them (the server's command arguments converted by the extension).
+        name: 'code-lens-references',
+        async run(wb, page) {
+            await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.estructura');
+            await wb.cursorInside('unidad DOE "', 7);
+            const lenses = await waitFor('the code lens above the DOE', () => wb.codeLenses(), {
+                timeoutMs: 30_000, accept: ls => ls.includes('21 funciones | 19 referencias | 40 menciones | 10 cambios')
+            });
+            await wb.clickCodeLens('19 referencias');
+            const head = await waitFor('the references peek with the 19 references to the DOE', () => wb.peekHead(),
+                { timeoutMs: 20_000, accept: t => /\(19\)$/.test(t ?? '') }); // «… Locations (19)»
+            const rows = await waitFor('the peek to list the files that refer to the DOE', () => wb.peekRows(),
+                { accept: rs => rs.some(r => r.includes('imss-doe-2022.7.1.1-ueod.estructura')) && rs.some(r => r.includes('imss-puestos.estructura')) });
+            await page.keyboard.press('Escape');
+            return `code lens: "${lenses.find(l => l.startsWith('21 funciones'))}"; click → peek "${head}", ${rows.length} rows`;
         }
     }
 ];

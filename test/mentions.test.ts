@@ -105,7 +105,7 @@ describe('funcion-mencion', () => {
             expect(warning.severity).toBe(2);
             expect(warning.message).toBe('Convención de los manuales: «Dirección de Tecnología y Desarrollo Institucional» es un nombre anterior: cambió de nombre (hasta 2019-01-01, por ACUERDO DE PRUEBA); el nombre vigente es «Dirección de Tecnología y Estrategia Digital».');
             const actions = await codeActions(ws, doc(ISSSTE_DJ), warning);
-            expect(actions.map(a => a.title)).toEqual(['Escribir «Dirección de Tecnología y Estrategia Digital»']);
+            expect(actions.map(a => a.title)).toEqual(['Actualizar la mención al nombre vigente: «Dirección de Tecnología y Estrategia Digital»']);
             const fixed = applyEdit(ws, actions[0].edit!)['issste-2018.6-dj.estructura'];
             expect(fixed).toContain('"Coordinar con la Dirección de Tecnología y Estrategia Digital, el proceso de');
         } finally {

@@ -1,7 +1,10 @@
 // The VS Code extension: starts the bundled language server and connects it to `.estructura` files.
 import * as path from 'node:path';
-import { commands, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands, Uri, workspace, type Command, type ExtensionContext } from 'vscode';
+import {
+    LanguageClient, TransportKind,
+    type LanguageClientOptions, type Location as ProtocolLocation, type Position as ProtocolPosition, type ServerOptions
+} from 'vscode-languageclient/node';
 import { buscarUnidad } from './buscar.js';
 import { comparar } from './comparar.js';
 import { OrganigramaPanel } from './organigrama-panel.js';
@@ -25,7 +28,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
             { scheme: 'untitled', language: 'estructura' }
         ],
         synchronize: { configurationSection: 'estructura', fileEvents: watcher },
-        outputChannelName: 'Estructura'
+        outputChannelName: 'Estructura',
+        middleware: {
+            // The code lens of a unit opens VS Code's references peek; the command's arguments
+            // arrive as LSP JSON and VS Code's command takes its own types.
+            provideCodeLenses: async (document, token, next) => {
+                const lenses = await next(document, token);
+                for (const lens of lenses ?? []) showReferencesArguments(lens.command);
+                return lenses;
+            }
+        }
     };
     // The id `estructura` makes the client read the setting `estructura.trace.server`.
     client = new LanguageClient('estructura', 'Estructura', serverOptions, clientOptions);
@@ -41,6 +53,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // (a workspace with .estructura files), not only with such a file in the editor.
     void commands.executeCommand('setContext', 'estructura.activa', true);
     await client.start();
+}
+
+/** `editor.action.showReferences` (uri, position, locations) from the server's JSON to VS Code's types. */
+function showReferencesArguments(command: Command | undefined): void {
+    const args = command?.arguments;
+    if (command?.command !== 'editor.action.showReferences' || !client || args?.length !== 3) return;
+    const [uri, position, locations] = args as [string, ProtocolPosition, ProtocolLocation[]];
+    const p2c = client.protocol2CodeConverter;
+    command.arguments = [Uri.parse(uri), p2c.asPosition(position), locations.map(location => p2c.asLocation(location))];
 }
 
 export async function deactivate(): Promise<void> {

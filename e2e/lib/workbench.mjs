@@ -75,13 +75,18 @@ export class Workbench {
         return m ? { line: Number(m[1]), column: Number(m[2]) } : { raw: t };
     }
 
-    /** The text of the line the cursor is on, as rendered (the line with the current-line highlight). */
+    /** The text of the line the cursor is on, as rendered (the line with the current-line highlight, its inlay hints included). */
     currentLineText() {
         return this.page.evaluate(() => {
             const ed = document.querySelector('.editor-group-container.active .monaco-editor');
-            const top = ed?.querySelector('.view-overlays .current-line')?.parentElement?.style.top;
-            const line = [...(ed?.querySelectorAll('.view-lines .view-line') ?? [])].find(l => l.style.top === top);
-            return line?.textContent?.replace(/\u00a0/g, ' ') ?? null;
+            // A wrapped line is several rows, each with its current-line highlight (word wrap is
+            // on in .estructura files, and the official name after an id can push it past the edge).
+            const tops = new Set([...(ed?.querySelectorAll('.view-overlays .current-line') ?? [])].map(c => c.parentElement?.style.top));
+            const rows = [...(ed?.querySelectorAll('.view-lines .view-line') ?? [])].filter(l => tops.has(l.style.top))
+                .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+            // A continuation row starts with the wrapped indentation, which is not in the text.
+            const texts = rows.map((l, i) => (l.textContent ?? '').replace(/\u00a0/g, ' ').replace(i === 0 ? /^(?!)/ : /^ +/, ''));
+            return rows.length === 0 ? null : texts.join('');
         });
     }
 
@@ -162,6 +167,29 @@ export class Workbench {
         })));
         rows.sort((a, b) => a.top - b.top);
         return { rows: rows.map(r => r.text), focused: rows.find(r => r.focused)?.text ?? null };
+    }
+
+    /** The code lenses shown in the active editor, one string per line of lenses ("21 funciones | 19 referencias | …"). */
+    codeLenses() {
+        return this.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration')
+            .evaluateAll(ds => ds.map(d => (d.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()));
+    }
+
+    /** Clicks the part of a code lens whose text is `title`. */
+    async clickCodeLens(title) {
+        await this.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration a', { hasText: title }).first().click();
+    }
+
+    /** The head of the peek view open in the active editor (file, folder, count), or null. */
+    async peekHead() {
+        const head = this.page.locator('.editor-group-container.active .peekview-widget .head');
+        return (await head.count()) === 0 ? null : oneLine(await head.first().innerText());
+    }
+
+    /** The rows of the peek view's list (files, and each reference's line). */
+    peekRows() {
+        return this.page.locator('.editor-group-container.active .peekview-widget .monaco-list-row')
+            .evaluateAll(rs => rs.map(r => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
     }
 
     /** Rows of the Outline view: label, kind, level and detail. */

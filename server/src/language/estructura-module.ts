@@ -11,19 +11,24 @@ import { SpanishLexerErrorMessageProvider, SpanishParserErrorMessageProvider } f
 import { registerRules } from './rules/index.js';
 import { EstructuraScopeComputation, EstructuraScopeProvider } from './scope.js';
 import { RuleSettings } from './settings.js';
+import { IncomingReferences } from './incoming-references.js';
 import { MentionIndex } from './mentions/mention-index.js';
 import { StructureIndex } from './structure-index.js';
 import { EstructuraValueConverter } from './value-converter.js';
 import { EstructuraLangiumDocuments } from './workspace-documents.js';
 import { EstructuraWorkspaceManager } from './workspace-manager.js';
 import { EstructuraCodeActionProvider } from '../lsp/code-actions.js';
+import { EstructuraCodeLensProvider } from '../lsp/code-lens.js';
 import { EstructuraCompletionProvider } from '../lsp/completion.js';
 import { EstructuraDefinitionProvider } from '../lsp/definition.js';
 import { EstructuraDocumentSymbolProvider } from '../lsp/document-symbols.js';
 import { EstructuraDocumentUpdateHandler } from '../lsp/document-update-handler.js';
 import { EstructuraFoldingRangeProvider } from '../lsp/folding.js';
+import { SessionNames } from '../lsp/former-names.js';
 import { EstructuraFormatter } from '../lsp/formatter.js';
+import { EstructuraCallHierarchyProvider, EstructuraTypeHierarchyProvider } from '../lsp/hierarchy.js';
 import { EstructuraHoverProvider } from '../lsp/hover.js';
+import { EstructuraInlayHintProvider } from '../lsp/inlay-hints.js';
 import { EstructuraReferencesProvider } from '../lsp/references.js';
 import { EstructuraRenameProvider } from '../lsp/rename.js';
 import { EstructuraSemanticTokenProvider } from '../lsp/semantic-tokens.js';
@@ -33,6 +38,9 @@ export interface EstructuraAddedServices {
     structure: {
         StructureIndex: StructureIndex;
         MentionIndex: MentionIndex;
+        IncomingReferences: IncomingReferences;
+        /** The official names units had in this session (for «Registrar el nombre anterior»). */
+        SessionNames: SessionNames;
     };
     settings: {
         RuleSettings: RuleSettings;
@@ -44,7 +52,9 @@ export type EstructuraServices = LangiumServices & EstructuraAddedServices;
 export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices & EstructuraAddedServices> = {
     structure: {
         StructureIndex: services => new StructureIndex(services.shared),
-        MentionIndex: services => new MentionIndex(services.shared)
+        MentionIndex: services => new MentionIndex(services.shared),
+        IncomingReferences: services => new IncomingReferences(services.shared),
+        SessionNames: services => new SessionNames(services.shared)
     },
     settings: {
         RuleSettings: () => new RuleSettings()
@@ -63,16 +73,20 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
         DocumentValidator: services => new EstructuraDocumentValidator(services)
     },
     lsp: {
+        CallHierarchyProvider: services => new EstructuraCallHierarchyProvider(services),
         CodeActionProvider: services => new EstructuraCodeActionProvider(services),
+        CodeLensProvider: services => new EstructuraCodeLensProvider(services),
         CompletionProvider: services => new EstructuraCompletionProvider(services),
         DocumentSymbolProvider: services => new EstructuraDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new EstructuraFoldingRangeProvider(services),
         Formatter: () => new EstructuraFormatter(),
         HoverProvider: services => new EstructuraHoverProvider(services),
+        InlayHintProvider: services => new EstructuraInlayHintProvider(services),
         RenameProvider: services => new EstructuraRenameProvider(services),
         DefinitionProvider: services => new EstructuraDefinitionProvider(services),
         ReferencesProvider: services => new EstructuraReferencesProvider(services),
-        SemanticTokenProvider: services => new EstructuraSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new EstructuraSemanticTokenProvider(services),
+        TypeHierarchyProvider: services => new EstructuraTypeHierarchyProvider(services)
     }
 };
 

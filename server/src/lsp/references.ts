@@ -1,5 +1,6 @@
 // Find references on a unit: the typed references first (`adscrita a`, `titular de`…), then the
-// mentions of its name in function prose, in every file. From inside a mention too.
+// mentions of its name in function prose, in every file. From its id, its official name (the string
+// of its declaration) or inside a mention alike.
 import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { DefaultReferencesProvider } from 'langium/lsp';
 import { Location, type CancellationToken, type ReferenceParams } from 'vscode-languageserver';
@@ -7,6 +8,7 @@ import { isUnidad, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import type { MentionIndex } from '../language/mentions/mention-index.js';
 import { linksUnits } from './definition.js';
+import { declaredNameAt, idNode } from './unit-at.js';
 
 export class EstructuraReferencesProvider extends DefaultReferencesProvider {
     private readonly mentions: MentionIndex;
@@ -29,8 +31,12 @@ export class EstructuraReferencesProvider extends DefaultReferencesProvider {
                 }
             }
         } else {
-            typed = await super.findReferences(document, params, cancelToken);
-            const selected = this.selectedUnit(document, offset);
+            // On the official name (or a position's title) of a declaration: the same as on its id.
+            const named = declaredNameAt(document, offset);
+            const id = named && idNode(named);
+            const at = id ? { ...params, position: document.textDocument.positionAt(id.offset) } : params;
+            typed = await super.findReferences(document, at, cancelToken);
+            const selected = this.selectedUnit(document, id ? id.offset : offset);
             units = selected ? [selected] : [];
         }
         const prose: Location[] = [];

@@ -1,7 +1,8 @@
 // Rename. On an id: every file that refers to it; a qualified reference (`IMSS.DG`) keeps its
 // institution, only the id after the dot is replaced. On a unit's official name (its string):
 // the name, plus the mentions of that name in function prose, as edits the user previews and
-// confirms one by one (function texts are legal text: nothing changes silently).
+// confirms one by one (function texts are legal text: nothing changes silently). Recording the old
+// name (`anterior "…"`) is offered afterwards, on the unit (former-names.ts).
 import { AstUtils, CstUtils, GrammarUtils, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import {
@@ -11,17 +12,20 @@ import {
 import { EstructuraTerminals, isUnidad, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import type { MentionIndex } from '../language/mentions/mention-index.js';
+import type { SessionNames } from './former-names.js';
 
 const MENTIONS_ANNOTATION = 'menciones';
 
 export class EstructuraRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
     private readonly mentions: MentionIndex;
+    private readonly sessionNames: SessionNames;
 
     constructor(services: EstructuraServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.mentions = services.structure.MentionIndex;
+        this.sessionNames = services.structure.SessionNames;
     }
 
     override async prepareRename(document: LangiumDocument, params: PrepareRenameParams, cancelToken?: CancellationToken): Promise<Range | undefined> {
@@ -66,6 +70,8 @@ export class EstructuraRenameProvider extends DefaultRenameProvider {
     private renameOfficialName(unit: Unidad, range: Range, newName: string): WorkspaceEdit {
         const name = newName.replace(/\s+/g, ' ').trim();
         if (!name || name.includes('"')) throw new ResponseError(0, 'El nombre oficial no puede quedar vacío ni contener comillas.');
+        // Once the edit is applied, the lightbulb on the unit offers to record the name it replaces.
+        if (typeof unit.nombre === 'string') this.sessionNames.noteRename(unit, unit.nombre);
         const byUri = new Map<string, Array<TextEdit | AnnotatedTextEdit>>();
         const add = (uri: string, edit: TextEdit | AnnotatedTextEdit) => byUri.set(uri, [...(byUri.get(uri) ?? []), edit]);
         add(AstUtils.getDocument(unit).textDocument.uri, TextEdit.replace(range, name));

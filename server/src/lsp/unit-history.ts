@@ -36,12 +36,22 @@ export const HISTORY_LIMIT = 12;
  * told by a record. For a position: the records naming it in `puestos`.
  */
 export function historyOf(subject: Unidad | Puesto, documents: LangiumDocuments, same: Iterable<Unidad> = []): HistoryEntry[] {
+    return historyAmong(subject, changeRecords(documents), same);
+}
+
+/** Every change record of the workspace, in workspace order. */
+export function changeRecords(documents: LangiumDocuments): Cambio[] {
     const records: Cambio[] = [];
     for (const document of documents.all) {
         const root = document.parseResult.value;
         // Records are top-level elements only (the grammar nests none in a unit).
         if (isDocumento(root)) for (const element of root.elementos) if (isCambio(element)) records.push(element);
     }
+    return records;
+}
+
+/** `historyOf` among records already collected (`changeRecords`), for many subjects at once. */
+export function historyAmong(subject: Unidad | Puesto, records: readonly Cambio[], same: Iterable<Unidad> = []): HistoryEntry[] {
     const entries = isUnidad(subject) ? unitHistory(subject, [subject, ...same], records) : positionHistory(subject, records);
     return entries
         .map((entry, order) => ({ entry, order }))
@@ -50,7 +60,7 @@ export function historyOf(subject: Unidad | Puesto, documents: LangiumDocuments,
         .filter(dedupe());
 }
 
-function unitHistory(unit: Unidad, units: Unidad[], records: Cambio[]): HistoryEntry[] {
+function unitHistory(unit: Unidad, units: Unidad[], records: readonly Cambio[]): HistoryEntry[] {
     const self = new Set(units);
     const institution = institutionOf(unit);
     const names = new Set<string>();
@@ -112,7 +122,7 @@ function unitHistory(unit: Unidad, units: Unidad[], records: Cambio[]): HistoryE
     return entries;
 }
 
-function positionHistory(position: Puesto, records: Cambio[]): HistoryEntry[] {
+function positionHistory(position: Puesto, records: readonly Cambio[]): HistoryEntry[] {
     return records
         .filter(record => record.puestos.some(ref => ref.ref === position))
         .map(record => recordEntry(record, 'cambio', describeOwn(record, 'puesto')));

@@ -14,6 +14,8 @@ export interface MentionData {
     texto: string;
     /** The name to write instead. */
     nombre: string;
+    /** Set for a former name: `nombre` is the name in force. */
+    vigente?: true;
 }
 
 export function mentionChecks(services: EstructuraServices): RuleCheck[] {
@@ -32,7 +34,7 @@ export function checkMentions(root: Documento, accept: ValidationAcceptor, index
             report(accept, 'funcion-mencion', `${what} no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).`, info, 'info');
         } else if (mention.kind === 'anterior' && mention.replacement) {
             report(accept, 'funcion-mencion', `«${mention.text}» es un nombre anterior: ${formerNote(mention)}; el nombre vigente es «${mention.replacement}».`,
-                { ...info, data: { texto: mention.text, nombre: mention.replacement } satisfies MentionData }, 'warning');
+                { ...info, data: { texto: mention.text, nombre: mention.replacement, vigente: true } satisfies MentionData }, 'warning');
         } else if (mention.kind === 'variante' && mention.replacement) {
             const unit = mention.units[0];
             report(accept, 'funcion-mencion', `«${mention.text}» es una variante del nombre oficial «${mention.replacement}»${unit?.numero ? ` (${unit.numero})` : ''}.`,
@@ -47,13 +49,14 @@ function formerNote(mention: Mention): string {
     return `cambió de nombre${when ? ` (${when})` : ''}`;
 }
 
-/** Quick fix: write the current or official name in place of the mention. */
+/** Quick fix: write the name in force (a former name) or the official name (a variant) in place of the mention. */
 export function fixMention({ document, diagnostic }: FixContext): CodeAction[] {
     const data = diagnostic.data as Partial<MentionData> | undefined;
     if (!data?.nombre || !data.texto) return [];
     // Offer it only while the text under the diagnostic is still the mention.
     if (document.textDocument.getText(diagnostic.range).replace(/\s+/g, ' ') !== data.texto) return [];
-    return [fixAction(`Escribir «${data.nombre}»`, document, diagnostic, [TextEdit.replace(diagnostic.range, data.nombre)])];
+    const title = data.vigente ? `Actualizar la mención al nombre vigente: «${data.nombre}»` : `Escribir «${data.nombre}»`;
+    return [fixAction(title, document, diagnostic, [TextEdit.replace(diagnostic.range, data.nombre)])];
 }
 
 export const mentionFixes: FixMap = {
