@@ -68,6 +68,7 @@ async function lsp(folder: string, editedFile: string, server: string): Promise<
             }
         }, 120_000);
         await client.notify('initialized', {});
+        if (process.env.BENCH_LSP_TYPING_AT_START) return await typingAtStart(client, editedFile, uris, started);
         await waitFor(() => [...uris].every(u => client.diagnostics.has(u)), 600_000, 'diagnostics of every file');
         const startupMs = performance.now() - started;
         const startupCpuMs = serverCpuMs(pid);
@@ -184,6 +185,35 @@ async function lsp(folder: string, editedFile: string, server: string): Promise<
     } finally {
         client.dispose();
     }
+}
+
+/**
+ * Typing during the startup build (BENCH_LSP_TYPING_AT_START=1): the edited file is opened right
+ * after `initialized` and gets 20 one-character edits 100 ms apart, the last one a line the parser
+ * rejects; measured: from the last edit to that file's diagnostics showing it, and to all files'.
+ */
+async function typingAtStart(client: LspTestClient, editedFile: string, uris: Set<string>, started: number): Promise<object> {
+    const uri = pathToFileURL(path.resolve(editedFile)).href;
+    let text = readFileSync(editedFile, 'utf-8');
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'estructura', version: 1, text } });
+    const anchor = text.indexOf('1. "') + 4;
+    let version = 1;
+    for (let i = 0; i < 19; i++) {
+        const at = positionAt(text, anchor);
+        const insert = i % 2 === 0;
+        text = insert ? text.slice(0, anchor) + 'x' + text.slice(anchor) : text.slice(0, anchor) + text.slice(anchor + 1);
+        await client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [insert
+            ? { range: { start: at, end: at }, text: 'x' }
+            : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }] });
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    const line = text.split('\n').length; // a last line the grammar rejects
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n}}}\n' }] });
+    const lastEdit = performance.now();
+    await client.waitForDiagnostics(uri, ds => ds.some(d => d.range.start.line >= line), 600_000);
+    const editedMs = performance.now() - lastEdit;
+    await waitFor(() => [...uris].every(u => client.diagnostics.has(u)), 600_000, 'diagnostics of every file');
+    return { files: uris.size, lastEditToItsDiagnosticsMs: Math.round(editedMs), lastEditAtMs: Math.round(lastEdit - started), startupToAllDiagnosticsMs: Math.round(performance.now() - started) };
 }
 
 function positionAt(text: string, offset: number): { line: number; character: number } {
