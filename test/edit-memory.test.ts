@@ -23,6 +23,10 @@ const FILES = [LARGEST, 'issste-2018.3-dpesc.estructura', EDITED];
 const EDITS = Number(process.env.MEMORY_EDITS ?? 2000);
 const WARM_UP = 200;
 const MB = 1024 * 1024;
+const BURST = 400;
+const MAX_BURST_PARSES = 5;
+/** Characters of the huge document opened and closed. */
+const HUGE = 5_000_000;
 
 interface Heap { heapUsed: number; gc: boolean }
 interface Parses { parses: number; chars: number; large: number; cpuMs: number }
@@ -101,4 +105,50 @@ describe('memory and bursts of edits over stdio', () => {
         log.push(`${EDITS} edits in ${seconds.toFixed(1)} s: heap after GC ${(before / MB).toFixed(1)} → ${(after / MB).toFixed(1)} MB (${((after - before) / EDITS / 1024).toFixed(2)} KB per edit)`);
         expect(after - before, 'growth of the heap after a full GC').toBeLessThan(5 * MB);
     }, 600_000);
+
+    for (const kind of ['typed', 'whole text'] as const) {
+        it(`a burst of ${BURST} queued changes of the ${LARGEST.length > 0 ? '139 KB' : ''} file (${kind}) is parsed at most ${MAX_BURST_PARSES} times`, async () => {
+            const uri = uriOf(LARGEST);
+            const base = readFileSync(path.join(folder, LARGEST), 'utf-8');
+            const open = kind === 'typed';
+            if (open) rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'estructura', version: 1, text: base } });
+            const before = await parses();
+            const start = functionStarts(base)[3];
+            let text = base;
+            let version = open ? 1 : 1000;
+            const sent = performance.now();
+            // All the changes written at once, as an editor does when the server is busy: each
+            // one a character typed after the previous one (or the whole new text).
+            for (let k = 0; k < BURST; k++) {
+                const char = String.fromCharCode(97 + (k % 26));
+                const at = start + k;
+                text = `${text.slice(0, at)}${char}${text.slice(at)}`;
+                const position = { line: base.slice(0, at).split('\n').length - 1, character: at - base.lastIndexOf('\n', at - 1) - 1 };
+                const change = kind === 'typed' ? { range: { start: position, end: position }, text: char } : { text };
+                rpc.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+            }
+            const after = await parses();
+            const seconds = (performance.now() - sent) / 1000;
+            const large = after.large - before.large;
+            log.push(`${BURST} changes (${kind}) of ${LARGEST}: ${large} parses of it, ${after.parses - before.parses} parses in all, ${after.cpuMs - before.cpuMs} ms of CPU, quiet ${seconds.toFixed(1)} s after the first was sent`);
+            expect(large, 'parses of the edited file').toBeLessThanOrEqual(MAX_BURST_PARSES);
+        }, 300_000);
+    }
+
+    it('closing a huge document that is not on disk frees its memory at once', async () => {
+        const uri = uriOf('enorme.estructura');
+        const part = readFileSync(path.join(folder, LARGEST), 'utf-8');
+        // The main file's units under other ids, again and again, up to HUGE characters.
+        const copies: string[] = [];
+        for (let k = 0; copies.join('').length < HUGE; k++) copies.push(part.replace(/^manual\s+\S+/mu, `manual enorme${k}`).replace(/\bunidad\s+([A-Za-z_][\w.]*)/gu, `unidad $1_${k}`));
+        const text = copies.join('\n');
+        const before = await heap();
+        rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'estructura', version: 1, text } });
+        const open = await heap();
+        rpc.notify('textDocument/didClose', { textDocument: { uri } });
+        const closed = await heap();
+        log.push(`a document of ${(text.length / MB).toFixed(1)} M characters: heap after GC ${(before / MB).toFixed(1)} MB, open ${(open / MB).toFixed(1)} MB, closed ${(closed / MB).toFixed(1)} MB`);
+        expect(open - before, 'the open document takes memory').toBeGreaterThan(10 * MB);
+        expect(closed - before, 'what the closed document still holds').toBeLessThan(5 * MB);
+    }, 300_000);
 });

@@ -23,6 +23,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { changedFunctionKeys, crossFileSummary, hasFunctionKey, namesAnyOf, reaches, type CrossFileSummary } from './cross-file-summary.js';
 import { institutionOf } from './model.js';
 import { parseWithNestingGuard } from './nesting.js';
+import { releaseParser } from './parser-release.js';
 import { settle } from './settle.js';
 
 /** How a changed document changed, for the documents of its institution. */
@@ -264,11 +265,19 @@ export class EstructuraDocumentFactory extends DefaultLangiumDocumentFactory {
         const parsed = this.parsed.get(uri.toString());
         this.parsed.delete(uri.toString());
         if (parsed && parsed.text === text) return parsed.result as ParseResult<T>;
-        return parseWithNestingGuard(text, t => super.parseAsync<T>(uri, t, cancellationToken));
+        try {
+            return await parseWithNestingGuard(text, t => super.parseAsync<T>(uri, t, cancellationToken));
+        } finally {
+            releaseParser(this.serviceRegistry.getServices(uri));
+        }
     }
 
     // Every parse goes through the nesting guard: a text nested too deep would overflow the stack.
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
-        return parseWithNestingGuard(text, t => super.parse<T>(uri, t, options));
+        try {
+            return parseWithNestingGuard(text, t => super.parse<T>(uri, t, options));
+        } finally {
+            releaseParser(this.serviceRegistry.getServices(uri));
+        }
     }
 }
