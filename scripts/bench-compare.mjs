@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEntry } from './bench/bundle-entry.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -58,12 +58,7 @@ for (const name of readdirSync(after)) {
 }
 
 const out = path.join(work, 'bench-compare.cjs');
-await esbuild.build({
-    entryPoints: [path.join(root, 'scripts/bench-compare-entry.ts')], outfile: out, bundle: true,
-    platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning',
-    banner: { js: readFileSync(path.join(root, 'server/src/polyfill.cjs'), 'utf-8') },
-    logOverride: { 'empty-import-meta': 'silent' }
-});
+await bundleEntry(root, 'scripts/bench-compare-entry.ts', out);
 const phases = JSON.parse(execFileSync(process.execPath, [out, before, after], { encoding: 'utf-8', env: { ...process.env, BENCH_RUNS: String(runs) } }));
 
 const cli = path.join(root, 'out/cli.cjs');

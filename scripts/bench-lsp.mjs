@@ -7,11 +7,11 @@
 //   ESTRUCTURA_SERVER=…     another server bundle
 //   BENCH_WORK=/tmp/dir     keep the workloads there (reused when present)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEntry } from './bench/bundle-entry.mjs';
 import { buildCopies, largestByFunctions } from './bench/workloads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,11 +20,7 @@ const work = process.env.BENCH_WORK ?? path.join(tmpdir(), 'estructura-bench-lsp
 const server = path.resolve(process.env.ESTRUCTURA_SERVER ?? path.join(root, 'out/server.cjs'));
 mkdirSync(work, { recursive: true });
 const entry = path.join(work, 'entry.cjs');
-await esbuild.build({
-    entryPoints: [path.join(root, 'scripts/bench/entry.ts')], outfile: entry, bundle: true, platform: 'node',
-    target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' },
-    banner: { js: readFileSync(path.join(root, 'server/src/polyfill.cjs'), 'utf-8') }
-});
+await bundleEntry(root, 'scripts/bench/entry.ts', entry);
 const node = (args, env = {}) => {
     const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
     if (child.status !== 0) throw new Error(`${args.join(' ')} failed (${child.status}): ${child.stderr}`);

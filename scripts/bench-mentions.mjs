@@ -2,21 +2,16 @@
 // files, and the update after one edit in the largest ISSSTE file, median of several runs.
 // Writes bench/menciones.json and bench/menciones.md.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEntry } from './bench/bundle-entry.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = mkdtempSync(path.join(tmpdir(), 'estructura-bench-'));
 const bundle = path.join(out, 'bench-mentions.cjs');
-const polyfill = readFileSync(path.join(root, 'server/src/polyfill.cjs'), 'utf-8');
-await esbuild.build({
-    entryPoints: [path.join(root, 'scripts/bench-mentions-entry.ts')], outfile: bundle, bundle: true,
-    platform: 'node', target: 'node20', format: 'cjs', minify: true, banner: { js: polyfill }, logLevel: 'warning',
-    logOverride: { 'empty-import-meta': 'silent' }
-});
+await bundleEntry(root, 'scripts/bench-mentions-entry.ts', bundle);
 const result = JSON.parse(execFileSync(process.execPath, [bundle, path.join(root, 'examples')], { encoding: 'utf-8' }));
 rmSync(out, { recursive: true, force: true });
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`;

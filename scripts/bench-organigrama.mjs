@@ -3,21 +3,16 @@
 // ELK; median and p95 of the layout and of the SVG drawing. Aim: under a second.
 // Writes bench/organigrama.json and bench/organigrama.md.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEntry } from './bench/bundle-entry.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = mkdtempSync(path.join(tmpdir(), 'estructura-bench-'));
 const bundle = path.join(out, 'bench-organigrama.cjs');
-await esbuild.build({
-    entryPoints: [path.join(root, 'scripts/bench-organigrama-entry.ts')], outfile: bundle, bundle: true,
-    platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning',
-    banner: { js: readFileSync(path.join(root, 'server/src/polyfill.cjs'), 'utf-8') },
-    logOverride: { 'empty-import-meta': 'silent' }
-});
+await bundleEntry(root, 'scripts/bench-organigrama-entry.ts', bundle);
 const result = JSON.parse(execFileSync(process.execPath, [bundle, path.join(root, 'examples/manuales/issste-2018')], { encoding: 'utf-8' }));
 rmSync(out, { recursive: true, force: true });
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`;

@@ -4,11 +4,11 @@
 // language server over stdio on examples/ and on synthetic workloads ten and thirty times the ISSSTE
 // manual, in rounds (BENCH_LSP_RUNS, default 3). Writes bench/bench.json and bench/bench.md.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEntry } from './bench/bundle-entry.mjs';
 import { buildCopies, largestByFunctions } from './bench/workloads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,11 +18,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'estructura-bench-'));
 
 // The measured programs, bundled like the CLI (same polyfill).
 const entry = path.join(work, 'entry.cjs');
-await esbuild.build({
-    entryPoints: [path.join(root, 'scripts/bench/entry.ts')], outfile: entry, bundle: true, platform: 'node',
-    target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' },
-    banner: { js: readFileSync(path.join(root, 'server/src/polyfill.cjs'), 'utf-8') }
-});
+await bundleEntry(root, 'scripts/bench/entry.ts', entry);
 // Peak memory of a child: printed by the child itself when it exits.
 const maxrss = path.join(work, 'maxrss.cjs');
 writeFileSync(maxrss, "process.on('exit', () => require('fs').writeSync(2, `\\nmaxrss-kb ${process.resourceUsage().maxRSS}\\n`));\n");
