@@ -287,7 +287,7 @@ describe('revisar on a terminal and through a pipe', () => {
         expect(out).toContain(`\x1b[31merror`);
         const plain = out.replace(new RegExp(ANSI.source, 'g'), '');
         expect(plain).toContain(`${PHAE_MOVED}\n  ${lineOf(PHAE_MOVED, '    adscrito a CAPSOI')}:`);
-        expect(plain).toMatch(/\n {2}\d+:\d+ +error +norma-7\.2\.1\.15-sede +Norma 7\.2\.1\.15: /);
+        expect(plain).toMatch(/\n {2}\d+:\d+ +error +norma-7\.2\.1\.15-sede +El puesto homólogo /u);
         expect(plain).not.toMatch(/^examples\/\S+:\d+:\d+ /m);
         expect(plain.trimEnd().split('\n').at(-1)).toMatch(/^3 archivos revisados \(\d+ más de --espacio, sin reportar\): 1 error, /);
     });
@@ -306,7 +306,7 @@ describe('revisar on a terminal and through a pipe', () => {
         const run = estructura(target, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
         expect(run.stdout).not.toMatch(ANSI);
         const lines = diagnosticLines(run.stdout);
-        expect(lines).toEqual([expect.stringMatching(new RegExp(`^${PHAE_MOVED.replace(/[.]/g, '\\.')}:\\d+:\\d+ error norma-7\\.2\\.1\\.15-sede Norma 7\\.2\\.1\\.15: `))]);
+        expect(lines).toEqual([expect.stringMatching(new RegExp(`^${PHAE_MOVED.replace(/[.]/g, '\\.')}:\\d+:\\d+ error norma-7\\.2\\.1\\.15-sede El puesto homólogo `))]);
     });
 });
 
@@ -426,7 +426,7 @@ describe('revisar --formato github', () => {
         writeFileSync(path.join(folder, 'a,b:c%.estructura'), 'manual M "M" {\n    institucion IMSS\n}\n\nunidad X "Unidad 100% de Pruebas" {\n    tipo Unidad\n}\n');
         const run = estructura(['revisar', '.', '--formato', 'github'], { cwd: folder });
         const line = run.stdout.split('\n').find(l => l.includes('estructura-sin-funciones'));
-        expect(line).toBe('::warning file=a%2Cb%3Ac%25.estructura,line=5,col=10,endLine=5,endColumn=34,title=estructura-sin-funciones::Convención de los manuales: «Unidad 100%25 de Pruebas» no tiene funciones; si solo agrupa otras unidades, márquela como «agrupación», y si representa varias unidades iguales, como «genérica».');
+        expect(line).toBe('::warning file=a%2Cb%3Ac%25.estructura,line=5,col=10,endLine=5,endColumn=34,title=estructura-sin-funciones::«Unidad 100%25 de Pruebas» no tiene funciones; si solo agrupa otras unidades, márquela como «agrupación», y si representa varias unidades iguales, como «genérica».');
     });
 });
 

@@ -296,7 +296,7 @@ ${functions}
         const found = withCode(doc, 'funcion-cierre');
         expect(found).toHaveLength(1);
         expect(found[0].severity).toBe(WARNING);
-        expect(found[0].message).toBe('Convención de los manuales: la lista de funciones de «Coordinación de Pruebas» (7.1) no termina con una cláusula de cierre («Las demás que le confiera…»).');
+        expect(found[0].message).toBe('La lista de funciones de «Coordinación de Pruebas» (7.1) no termina con una cláusula de cierre («Las demás que le confiera…»).');
         expect(doc.textDocument.getText(found[0].range)).toBe('"Coordinar con las demás áreas del Instituto las acciones de mejora."');
         expect(found[0].range.start.line).toBe(lineOf(doc, '2. "Coordinar con las demás'));
     });
@@ -305,7 +305,7 @@ ${functions}
         const doc = await single(unitWith(`        1. "Ejercer las demás que le señalen la Ley, sus reglamentos y acuerdos del Consejo Técnico."
         2. "Coordinar la evaluación."`));
         const found = withCode(doc, 'funcion-cierre');
-        expect(found.map(d => d.message)).toEqual(['Convención de los manuales: la cláusula de cierre va al final de la lista de funciones.']);
+        expect(found.map(d => d.message)).toEqual(['La cláusula de cierre va al final de la lista de funciones.']);
         expect(found[0].range.start.line).toBe(lineOf(doc, '1. "Ejercer las demás'));
     });
 });

@@ -42,15 +42,15 @@ describe('the same answers whatever the load and edit order', () => {
         const lines = diagnosticsOf(ws);
         const about = (code: string) => lines.filter(l => l.includes(` ${code} `));
         expect(about('estructura-id-duplicado')).toEqual([
-            'a.estructura:5 estructura-id-duplicado Estructura: el identificador «X» ya está definido en b.estructura:5 (institución IMSS); los identificadores son únicos por institución.',
-            'b.estructura:5 estructura-id-duplicado Estructura: el identificador «X» ya está definido en a.estructura:5 (institución IMSS); los identificadores son únicos por institución.',
-            'c.estructura:5 estructura-id-duplicado Estructura: el identificador «X» ya está definido en a.estructura:5 (institución IMSS); los identificadores son únicos por institución.'
+            'a.estructura:5 estructura-id-duplicado El identificador «X» ya está definido en b.estructura:5 (institución IMSS); los identificadores son únicos por institución.',
+            'b.estructura:5 estructura-id-duplicado El identificador «X» ya está definido en a.estructura:5 (institución IMSS); los identificadores son únicos por institución.',
+            'c.estructura:5 estructura-id-duplicado El identificador «X» ya está definido en a.estructura:5 (institución IMSS); los identificadores son únicos por institución.'
         ]);
         // Y hangs from a's X (no cycle); b's X would have closed one.
         expect(about('estructura-ciclo')).toEqual([]);
         expect(await definitionOfX(ws)).toBe('a.estructura:5');
         expect(about('norma-7.2.1.15-sin-personal')).toEqual([
-            'a.estructura:11 norma-7.2.1.15-sin-personal Norma 7.2.1.15: el puesto homólogo «Jefe de División (puesto homólogo)» no puede tener personal a su cargo, y le reportan: P_A, P_B, P_C.'
+            'a.estructura:11 norma-7.2.1.15-sin-personal El puesto homólogo «Jefe de División (puesto homólogo)» no puede tener personal a su cargo, y le reportan: P_A, P_B, P_C.'
         ]);
         // Each copy of the function names the first other unit in workspace order.
         const duplicated = about('funcion-duplicada');

@@ -96,6 +96,17 @@ describe('package.json', () => {
         expect(when).toBe('estructura.activa || editorLangId == estructura');
     });
 
+    it('contributes «Desactivar la regla…» (run from a diagnostic\'s code action), hidden from the palette', () => {
+        const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'estructura.desactivarRegla');
+        expect(command).toMatchObject({ category: 'Estructura' });
+        const when = manifest.contributes.menus.commandPalette.find((p: { command: string }) => p.command === 'estructura.desactivarRegla').when;
+        expect(when).toBe('false');
+        // It sets the rule's entry of `estructura.reglas` (the per-rule setting) in the workspace.
+        expect(manifest.contributes.configuration.properties['estructura.reglas'].properties['funcion-duplicada'].enum).toContain('off');
+        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        expect(extension).toContain("config.update('reglas', { ...current, [code]: 'off' }, ConfigurationTarget.Workspace)");
+    });
+
     it('sets editor defaults that fit prose in .estructura files: no word-based suggestions, word wrap', () => {
         // Word-based suggestions turned `institucion IMSS` into `IMSS_DOE_2022` on Enter; long
         // function texts scrolled the editor sideways.

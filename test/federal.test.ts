@@ -74,7 +74,7 @@ describe('funcion-numeracion in Roman numerals', () => {
             .replace('III. "Coordinar', 'IV. "Coordinar').replace('IV. "Las', 'V. "Las');
         const { ws, doc } = await single(text);
         const [d] = withCode(doc, 'funcion-numeracion');
-        expect(d.message).toBe('Convención de los manuales: esta función tiene el número IV, pero es la III de la lista: las funciones numeradas van de I a IV sin saltos ni repeticiones.');
+        expect(d.message).toBe('Esta función tiene el número IV, pero es la III de la lista: las funciones numeradas van de I a IV sin saltos ni repeticiones.');
         expect(doc.textDocument.getText(d.range)).toBe('IV.');
         const fixed = await applyOnlyFix(ws, doc, d, 'Renumerar las funciones de I a IV');
         expect(fixed).toContain('III. "Coordinar');
@@ -85,13 +85,13 @@ describe('funcion-numeracion in Roman numerals', () => {
         const typo = await single(unit('DG', 'Dirección General de Normatividad', '122', '', ['Coordinar las acciones.', 'Dirigir los programas.', 'Atender los asuntos.', 'Supervisar los programas.', CLOSING])
             .replace('IV. "Supervisar', 'IIII. "Supervisar'));
         expect(withCode(typo.doc, 'funcion-numeracion').map(d => d.message)).toEqual([
-            'Convención de los manuales: «IIII» no es un número de esta lista: sus funciones se numeran con números romanos (I, II, III…).'
+            '«IIII» no es un número de esta lista: sus funciones se numeran con números romanos (I, II, III…).'
         ]);
         const word = await single(unit('DG', 'Dirección General de Normatividad', '122').replace('I. "Coordinar', 'Coordinar "Coordinar'));
         expect(withCode(word.doc, 'estructura-sintaxis')).toHaveLength(1);
         const mixed = await single(unit('DG', 'Dirección General de Normatividad', '122').replace('II. "Las', '2. "Las'));
         expect(withCode(mixed.doc, 'funcion-numeracion').map(d => d.message)).toEqual([
-            'Convención de los manuales: «2» no es un número de esta lista: sus funciones se numeran con números romanos (I, II, III…).'
+            '«2» no es un número de esta lista: sus funciones se numeran con números romanos (I, II, III…).'
         ]);
     });
 
@@ -117,9 +117,9 @@ describe('estructura-numeracion with codes, Roman numerals and letters', () => {
             unit('DGC', 'Dirección General de lo Consultivo', '131') + unit('DGN', 'Dirección General de Normatividad', '122') + unit('DGR', 'Dirección General de Representación Legal', '122'));
         const { doc } = await single(text);
         expect(withCode(doc, 'estructura-numeracion').map(d => d.message)).toEqual([
-            'Convención de los manuales: el código 131 no continúa el de su unidad superior «Unidad de Asuntos Jurídicos» (120): los códigos de sus unidades empiezan con 12 y tienen 3 cifras.',
-            'Convención de los manuales: el número 122 se repite (también lo tiene «Dirección General de Representación Legal»).',
-            'Convención de los manuales: el número 122 se repite (también lo tiene «Dirección General de Normatividad»).'
+            'El código 131 no continúa el de su unidad superior «Unidad de Asuntos Jurídicos» (120): los códigos de sus unidades empiezan con 12 y tienen 3 cifras.',
+            'El número 122 se repite (también lo tiene «Dirección General de Representación Legal»).',
+            'El número 122 se repite (también lo tiene «Dirección General de Normatividad»).'
         ]);
     });
 
@@ -136,15 +136,15 @@ describe('estructura-numeracion with codes, Roman numerals and letters', () => {
         const { ws, doc } = await single(gaps);
         const found = withCode(doc, 'estructura-numeracion');
         expect(found.map(d => d.message)).toEqual([
-            'Convención de los manuales: falta el número I.2: las unidades hermanas se numeran de 1 en 1 y después de I.1 sigue I.3.',
-            'Convención de los manuales: el número II.1 no continúa el de su unidad superior «Oficina de la persona Titular de la Secretaría» (A); se esperaba A.N.'
+            'Falta el número I.2: las unidades hermanas se numeran de 1 en 1 y después de I.1 sigue I.3.',
+            'El número II.1 no continúa el de su unidad superior «Oficina de la persona Titular de la Secretaría» (A); se esperaba A.N.'
         ]);
         await applyOnlyFix(ws, doc, found[0], 'Renumerar como I.2');
         const repeated = await single(unit('A', 'Oficina de la persona Titular de la Secretaría', 'A',
             unit('U1', 'Unidad de Asuntos Jurídicos', 'I') + unit('U2', 'Unidad de Enlace Legislativo', 'I')));
         expect(withCode(repeated.doc, 'estructura-numeracion').map(d => d.message)).toEqual([
-            'Convención de los manuales: el número I se repite (también lo tiene «Unidad de Enlace Legislativo»).',
-            'Convención de los manuales: el número I se repite (también lo tiene «Unidad de Asuntos Jurídicos»).'
+            'El número I se repite (también lo tiene «Unidad de Enlace Legislativo»).',
+            'El número I se repite (también lo tiene «Unidad de Asuntos Jurídicos»).'
         ]);
         // A Comisión numbers its headings I.–V. in document order while its Estructura orgánica
         // puts II.–V. under I. (the Dirección General): no gap is reported.
@@ -164,7 +164,7 @@ describe('the federal profile', () => {
         // Secretaría → Subsecretaría → Unidad → Dirección General is the federal chain.
         expect(withCode(doc, 'estructura-nivel')).toEqual([]);
         expect(withCode(doc, 'estructura-objetivo').map(d => d.message)).toEqual([
-            'Perfil de la institución: «Secretaría de Energía» no tiene objetivo; en el perfil SENER cada unidad declara su «objetivo» antes de sus funciones.'
+            '«Secretaría de Energía» no tiene objetivo; en el perfil SENER cada unidad declara su «objetivo» antes de sus funciones.'
         ]);
         const misplaced = await single(unit('SE', 'Secretaría de Energía', '100', unit('D', 'Departamento de Enlace', '110')));
         expect(withCode(misplaced.doc, 'estructura-nivel')).toHaveLength(1);

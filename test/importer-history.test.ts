@@ -78,6 +78,6 @@ describe('history of the DOE manual', () => {
         });
         const mention = (ws.docs['nota.estructura'].diagnostics ?? []).find(d => d.code === 'funcion-mencion')!;
         expect(mention.severity).toBe(2);
-        expect(mention.message).toBe('Convención de los manuales: «Unidad de Evaluación de Delegaciones» es un nombre anterior: cambió de nombre (hasta 2021-04-28, por ACDO.AS2.HCT.280421/99.P.DA); el nombre vigente es «Unidad de Evaluación de Órganos Desconcentrados».');
+        expect(mention.message).toBe('«Unidad de Evaluación de Delegaciones» es un nombre anterior: cambió de nombre (hasta 2021-04-28, por ACDO.AS2.HCT.280421/99.P.DA); el nombre vigente es «Unidad de Evaluación de Órganos Desconcentrados».');
     });
 });

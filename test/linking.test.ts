@@ -82,7 +82,7 @@ describe('linking across files and institutions', async () => {
         const errors = doc.diagnostics!.filter(d => d.code === 'estructura-referencia');
         expect(errors).toHaveLength(1);
         expect(errors[0].severity).toBe(1);
-        expect(errors[0].message).toBe('Estructura: no se encontró ninguna unidad con el identificador «SG» en el espacio de trabajo.');
+        expect(errors[0].message).toBe('No se encontró ninguna unidad con el identificador «SG» en el espacio de trabajo.');
         expect(errors[0].range.start.line).toBe(lineOf(doc, 'adscrita a SG'));
     });
 

@@ -90,7 +90,7 @@ describe('funcion-mencion', () => {
         const total = () => Object.values(ws.docs).reduce((n, d) => n + obsolete(d).length, 0);
         expect(total()).toBe(18);
         expect(obsolete(doc(ISSSTE_DJ)).map(d => d.severity)).toEqual([3]);
-        expect(obsolete(doc(ISSSTE_DJ))[0].message).toBe('Convención de los manuales: «Dirección de Tecnología y Desarrollo Institucional» no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).');
+        expect(obsolete(doc(ISSSTE_DJ))[0].message).toBe('«Dirección de Tecnología y Desarrollo Institucional» no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).');
 
         const history = 'historia-issste.estructura';
         await ws.update(history, [
@@ -103,7 +103,7 @@ describe('funcion-mencion', () => {
             expect(total()).toBe(18);
             const [warning] = obsolete(doc(ISSSTE_DJ));
             expect(warning.severity).toBe(2);
-            expect(warning.message).toBe('Convención de los manuales: «Dirección de Tecnología y Desarrollo Institucional» es un nombre anterior: cambió de nombre (hasta 2019-01-01, por ACUERDO DE PRUEBA); el nombre vigente es «Dirección de Tecnología y Estrategia Digital».');
+            expect(warning.message).toBe('«Dirección de Tecnología y Desarrollo Institucional» es un nombre anterior: cambió de nombre (hasta 2019-01-01, por ACUERDO DE PRUEBA); el nombre vigente es «Dirección de Tecnología y Estrategia Digital».');
             const actions = await codeActions(ws, doc(ISSSTE_DJ), warning);
             expect(actions.map(a => a.title)).toEqual(['Actualizar la mención al nombre vigente: «Dirección de Tecnología y Estrategia Digital»']);
             const fixed = applyEdit(ws, actions[0].edit!)['issste-2018.6-dj.estructura'];
@@ -117,7 +117,7 @@ describe('funcion-mencion', () => {
         const d = doc(UEOD_FILE);
         const variant = withCode(d.diagnostics, 'funcion-mencion').find(x => d.textDocument.getText(x.range) === 'Coordinación de Evaluación de Calidad Médica')!;
         expect(variant.severity).toBe(3);
-        expect(variant.message).toBe('Convención de los manuales: «Coordinación de Evaluación de Calidad Médica» es una variante del nombre oficial «Coordinación de Evaluación de la Calidad Médica» (7.1.1.1).');
+        expect(variant.message).toBe('«Coordinación de Evaluación de Calidad Médica» es una variante del nombre oficial «Coordinación de Evaluación de la Calidad Médica» (7.1.1.1).');
         const actions = await codeActions(ws, d, variant);
         expect(actions.map(a => a.title)).toEqual(['Escribir «Coordinación de Evaluación de la Calidad Médica»']);
     });
@@ -170,7 +170,7 @@ describe('funcion-mencion on plural lists', () => {
             ((await small.services.lsp.HoverProvider!.getHoverContent(d, textParams(d, positionOf(d, context, target))) as Hover).contents as { value: string }).value;
         return { d, at, definition, hover, all: () => mentions.mentionsOf(d) };
     };
-    const MESSAGE = (member: string, list: string) => `Convención de los manuales: «${member}», de la lista «${list}», no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).`;
+    const MESSAGE = (member: string, list: string) => `«${member}», de la lista «${list}», no corresponde a ninguna unidad del espacio de trabajo (ni por su nombre oficial, ni por un alias o un nombre anterior registrado).`;
     /** The range of `target` inside `context`, as the diagnostic should cover it. */
     const rangeOf = (d: LangiumDocument, context: string, target: string) => {
         const start = positionOf(d, context, target);

@@ -269,7 +269,7 @@ describe('language server over stdio (out/server.cjs)', () => {
         });
         const [found] = sinPersonal(await client.waitForDiagnostics(uri(phae), ds => sinPersonal(ds).length > 0));
         expect(found.severity).toBe(DiagnosticSeverity.Error);
-        expect(found.message).toBe('Norma 7.2.1.15: el puesto homólogo «Jefe de División (puesto homólogo de autorización específica)» no puede tener personal a su cargo, y le reportan: ANALISTA.');
+        expect(found.message).toBe('El puesto homólogo «Jefe de División (puesto homólogo de autorización específica)» no puede tener personal a su cargo, y le reportan: ANALISTA.');
         expect(found.range.start).toEqual(positionOf(text(phae), 'puesto JD_PHAE_DOE', 'JD_PHAE_DOE'));
 
         await client.notify('textDocument/didChange', {

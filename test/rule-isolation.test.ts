@@ -34,7 +34,7 @@ describe('rule isolation', () => {
             const upcLine = upc.$cstNode!.range.start.line;
             expect(failed[0].range.start.line).toBe(upcLine);
             const detail = thrown instanceof Error ? thrown.message : String(thrown);
-            expect(failed[0].message).toBe(`Estructura: la regla «estructura-sin-funciones» falló al revisar este elemento (${detail}); las demás reglas sí se aplicaron.`);
+            expect(failed[0].message).toBe(`La regla «estructura-sin-funciones» falló al revisar este elemento (${detail}); las demás reglas sí se aplicaron.`);
             // Everything else is exactly the baseline: the other rules, and this rule on the other units.
             expect(diagnostics.filter(d => d.code !== 'estructura-regla-fallida').map(key).sort()).toEqual(baseline);
             expect(baseline.some(k => k.startsWith('estructura-sin-funciones@'))).toBe(true);

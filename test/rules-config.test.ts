@@ -12,6 +12,7 @@ import { RULES } from '../server/src/language/rules/catalog.js';
 import { renderRulesMarkdown } from '../server/src/language/rules/docs.js';
 import { parseConfigFile } from '../server/src/language/settings.js';
 import { REPO } from './helpers/examples.js';
+import { allCodeActions, withCode } from './helpers/fixes.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 import { buildWorkspace, textParams } from './helpers/workspace.js';
 
@@ -90,6 +91,27 @@ describe('rule settings', () => {
     });
 });
 
+describe('«Desactivar la regla…» (issue 19)', () => {
+    it('is offered once per rule on its diagnostics, last, and runs the client command that sets the rule off', async () => {
+        const ws = await buildWorkspace({ 'a.estructura': FILE });
+        const doc = ws.docs['a.estructura'];
+        const [numeracion] = withCode(doc.diagnostics, 'estructura-numeracion');
+        const ciclo = withCode(doc.diagnostics, 'estructura-ciclo');
+        expect(numeracion).toBeDefined();
+        const actions = await allCodeActions(ws, doc, numeracion);
+        const title = 'Desactivar la regla «estructura-numeracion» en este espacio de trabajo';
+        expect(actions.at(-1)).toEqual({
+            title, kind: 'quickfix', diagnostics: [numeracion],
+            command: { title, command: 'estructura.desactivarRegla', arguments: ['estructura-numeracion'] }
+        });
+        expect(actions.filter(a => a.command?.command === 'estructura.desactivarRegla')).toHaveLength(1);
+        // Two diagnostics of one rule in the request: one action.
+        const provider = ws.services.lsp.CodeActionProvider!;
+        const both = await provider.getCodeActions(doc, { textDocument: { uri: doc.uri.toString() }, range: ciclo[0].range, context: { diagnostics: ciclo } }) as Array<{ title: string }>;
+        expect(both.filter(a => a.title.startsWith('Desactivar')).map(a => a.title)).toEqual(['Desactivar la regla «estructura-ciclo» en este espacio de trabajo']);
+    });
+});
+
 describe('rule documentation', () => {
     it('docs/reglas.md is generated from the catalog and up to date', () => {
         expect(readFileSync(path.join(REPO, 'docs/reglas.md'), 'utf-8')).toBe(renderRulesMarkdown());
@@ -106,7 +128,7 @@ describe('rule documentation', () => {
     it('links a diagnostic to its rule\'s section and explains the rule on hover', async () => {
         const ws = await buildWorkspace({ 'a.estructura': FILE });
         const doc = ws.docs['a.estructura'];
-        const numbering = codesOf(doc.diagnostics ?? [], 'estructura-numeracion')[0] as { codeDescription?: { href: string }; range: { start: { line: number; character: number } } };
+        const numbering = withCode(doc.diagnostics, 'estructura-numeracion')[0] as { codeDescription?: { href: string }; range: { start: { line: number; character: number } } };
         const href = numbering.codeDescription!.href;
         expect(href).toBe(`${pathToFileURL(path.join(REPO, 'docs/reglas.md')).href}#estructura-numeracion`);
         expect(existsSync(fileURLToPath(href.split('#')[0]))).toBe(true);
@@ -127,7 +149,7 @@ describe('rule isolation', () => {
         const diagnostics = ws.docs['a.estructura'].diagnostics ?? [];
         const failed = codesOf(diagnostics, 'estructura-regla-fallida');
         expect(failed.length).toBeGreaterThan(0);
-        expect(failed.map(d => (d as { message: string }).message)).toContain('Estructura: la regla «estructura-numeracion» falló al revisar este elemento (índice roto); las demás reglas sí se aplicaron.');
+        expect(failed.map(d => (d as { message: string }).message)).toContain('La regla «estructura-numeracion» falló al revisar este elemento (índice roto); las demás reglas sí se aplicaron.');
         expect(codesOf(diagnostics, 'estructura-ciclo')).toHaveLength(2);
     });
 });

@@ -37,8 +37,8 @@ unidad D "Dirección A" { número 7.1
             [lineOf(doc, 'Unidad Tres Bis'), 1],
             [lineOf(doc, 'número 7.2.4'), 1]
         ]);
-        expect(found[0].message).toMatch(/^Convención de los manuales: el número 7\.1\.3 se repite/);
-        expect(found[2].message).toBe('Convención de los manuales: el número 7.2.4 no continúa el de su unidad superior «Dirección A» (7.1); se esperaba 7.1.N.');
+        expect(found[0].message).toMatch(/^El número 7\.1\.3 se repite/);
+        expect(found[2].message).toBe('El número 7.2.4 no continúa el de su unidad superior «Dirección A» (7.1); se esperaba 7.1.N.');
         // The range is the number itself.
         const range = found[2].range;
         expect(doc.textDocument.getText(range)).toBe('7.2.4');
@@ -54,7 +54,7 @@ unidad D "Dirección A" { número 7.1
         });
         const found = withCode(ws.docs['a.estructura'].diagnostics, 'estructura-numeracion');
         expect(found).toHaveLength(1);
-        expect(found[0].message).toBe('Convención de los manuales: falta el número 7.1.2: las unidades hermanas se numeran de 1 en 1 y después de 7.1.1 sigue 7.1.3.');
+        expect(found[0].message).toBe('Falta el número 7.1.2: las unidades hermanas se numeran de 1 en 1 y después de 7.1.1 sigue 7.1.3.');
     });
 
     it('allows ISSSTE staff segments `.0.` and counts them apart', async () => {
@@ -108,7 +108,7 @@ describe('estructura-ciclo', () => {
             const found = withCode(ws.docs[name].diagnostics, 'estructura-ciclo');
             expect(found, name).toHaveLength(1);
             expect(found[0].severity).toBe(1);
-            expect(found[0].message).toMatch(/^Estructura: la cadena de adscripción forma un ciclo: ([ABC]) → [ABC] → [ABC] → \1\.$/);
+            expect(found[0].message).toMatch(/^La cadena de adscripción forma un ciclo: ([ABC]) → [ABC] → [ABC] → \1\.$/);
             expect(ws.docs[name].textDocument.getText(found[0].range)).toMatch(/^[ABC]$/);
         }
     });
@@ -139,7 +139,7 @@ describe('estructura-id-duplicado', () => {
         const b = withCode(ws.docs['b.estructura'].diagnostics, 'estructura-id-duplicado');
         expect(a).toHaveLength(1);
         expect(b).toHaveLength(1);
-        expect(a[0].message).toBe('Estructura: el identificador «DG» ya está definido en b.estructura:3 (institución IMSS); los identificadores son únicos por institución.');
+        expect(a[0].message).toBe('El identificador «DG» ya está definido en b.estructura:3 (institución IMSS); los identificadores son únicos por institución.');
         expect(ws.docs['a.estructura'].textDocument.getText(a[0].range)).toBe('DG');
     });
 
@@ -179,7 +179,7 @@ describe('syntax errors', () => {
         const doc = ws.docs['a.estructura'];
         const syntax = withCode(doc.diagnostics, 'estructura-sintaxis');
         expect(syntax.length).toBeGreaterThan(0);
-        expect(syntax.every(d => String(d.message).startsWith('Sintaxis: '))).toBe(true);
+        expect(syntax.every(d => /^[A-ZÁÉÍÓÚÑ«]/u.test(String(d.message)))).toBe(true);
         expect(syntax.some(d => /Carácter inesperado|Se esperaba|Texto inesperado/.test(String(d.message)))).toBe(true);
         expect(doc.parseResult.value.elementos[0]?.$type).toBe('Unidad');
     });

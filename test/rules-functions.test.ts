@@ -75,7 +75,7 @@ describe('funcion-infinitivo', () => {
         cierre "Las demás que le confiera su superior jerárquico."`));
         const found = withCode(doc, 'funcion-infinitivo');
         expect(found.map(d => [textOf(doc, d), d.severity])).toEqual([['Elaboración', WARNING], ['Cuando', WARNING], ['Primer', WARNING]]);
-        expect(found[0].message).toBe('Convención de los manuales: la función empieza con «Elaboración»; las funciones empiezan con un verbo en infinitivo («Coordinar…», «Llevar a cabo…»).');
+        expect(found[0].message).toBe('La función empieza con «Elaboración»; las funciones empiezan con un verbo en infinitivo («Coordinar…», «Llevar a cabo…»).');
         expect(found[0].range.start.line).toBe(lineOf(doc, 'Elaboración de calendarios'));
     });
 
@@ -107,7 +107,7 @@ describe('funcion-cierre', () => {
         const found = withCode(doc, 'funcion-cierre');
         expect(found).toHaveLength(1);
         expect(found[0].severity).toBe(WARNING);
-        expect(found[0].message).toBe('Convención de los manuales: la lista de funciones de «Coordinación de Pruebas» (7.1) no termina con una cláusula de cierre («Las demás que le confiera…»).');
+        expect(found[0].message).toBe('La lista de funciones de «Coordinación de Pruebas» (7.1) no termina con una cláusula de cierre («Las demás que le confiera…»).');
         expect(textOf(doc, found[0])).toBe('"Integrar los informes."');
         const fixed = await applyFix(ws, doc, found[0], 'Añadir la cláusula de cierre usual');
         expect(fixed).toContain(`        2. "Integrar los informes." línea 12
@@ -144,7 +144,7 @@ describe('funcion-cierre', () => {
         "Coordinar la evaluación."`));
         const misplaced = withCode(early.doc, 'funcion-cierre');
         expect(misplaced).toHaveLength(1);
-        expect(misplaced[0].message).toBe('Convención de los manuales: la cláusula de cierre va al final de la lista de funciones.');
+        expect(misplaced[0].message).toBe('La cláusula de cierre va al final de la lista de funciones.');
     });
 });
 
@@ -169,7 +169,7 @@ describe('funcion-numeracion', () => {
         expect(found[0].severity).toBe(WARNING);
         expect(textOf(doc, found[0])).toBe('3.');
         expect(found[0].range.start.line).toBe(lineOf(doc, '3. "Integrar'));
-        expect(found[0].message).toBe('Convención de los manuales: esta función tiene el número 3, pero es la 2 de la lista: las funciones numeradas van de 1 a 4 sin saltos ni repeticiones.');
+        expect(found[0].message).toBe('Esta función tiene el número 3, pero es la 2 de la lista: las funciones numeradas van de 1 a 4 sin saltos ni repeticiones.');
         const fixed = await applyFix(ws, doc, found[0], 'Renumerar las funciones de 1 a 4');
         expect(fixed).toContain(`        1. "Coordinar la evaluación."
         2. "Integrar los informes."
@@ -184,7 +184,7 @@ describe('funcion-numeracion', () => {
         4 cierre "Las demás que le confiera su superior jerárquico."`));
         const found = withCode(doc, 'funcion-numeracion');
         expect(found).toHaveLength(1);
-        expect(found[0].message).toBe('Convención de los manuales: la función 1 de la lista no tiene número; las funciones numeradas van de 1 a 4.');
+        expect(found[0].message).toBe('La función 1 de la lista no tiene número; las funciones numeradas van de 1 a 4.');
         expect(textOf(doc, found[0])).toBe('"Coordinar la evaluación."');
         const fixed = await applyFix(ws, doc, found[0]);
         expect(fixed).toContain(`        1 "Coordinar la evaluación."
@@ -213,7 +213,7 @@ describe('funcion-puntuacion', () => {
         expect(found).toHaveLength(1);
         expect(found[0].severity).toBe(INFO);
         expect(textOf(doc, found[0])).toBe(';');
-        expect(found[0].message).toBe('Convención de los manuales: la función termina con «;»; se esperaba «.».');
+        expect(found[0].message).toBe('La función termina con «;»; se esperaba «.».');
         const fixed = await applyFix(ws, doc, found[0], 'Terminar la función con «.»');
         expect(fixed).toContain('"Coordinar la evaluación."');
     });
@@ -225,7 +225,7 @@ describe('funcion-puntuacion', () => {
         cierre "Las demás que le confiera su superior jerárquico."`));
         const found = withCode(doc, 'funcion-puntuacion');
         expect(found.map(d => textOf(doc, d))).toEqual(['programas', ':']);
-        expect(found[0].message).toBe('Convención de los manuales: la función termina sin puntuación; se esperaba «.».');
+        expect(found[0].message).toBe('La función termina sin puntuación; se esperaba «.».');
         const fixed = await applyFix(ws, doc, found[0]);
         expect(fixed).toContain('los programas."');
     });
@@ -253,8 +253,8 @@ describe('funcion-puntuacion', () => {
             [lineOf(doc, '3. "Difundir'), ' y'],
             [lineOf(doc, '4. cierre'), 'cargo']
         ]);
-        expect(found[1].message).toBe('Convención de los manuales: la función termina con «, y»; se esperaba «;» (las funciones terminan con «;» hasta la penúltima).');
-        expect(found[2].message).toBe('Convención de los manuales: la función termina con «y»; se esperaba «, y» (la penúltima función termina con «, y»).');
+        expect(found[1].message).toBe('La función termina con «, y»; se esperaba «;» (las funciones terminan con «;» hasta la penúltima).');
+        expect(found[2].message).toBe('La función termina con «y»; se esperaba «, y» (la penúltima función termina con «, y»).');
         expect(await applyFix(ws, doc, found[0])).toContain('"Coordinar la evaluación;"');
         expect(await applyFix(ws, doc, found[1])).toContain('"Integrar los informes;"');
         expect(await applyFix(ws, doc, found[2], 'Terminar la función con «, y»')).toContain('"Difundir los resultados, y"');
@@ -282,7 +282,7 @@ describe('funcion-duplicada', () => {
         expect(found).toHaveLength(1);
         expect(found[0].severity).toBe(WARNING);
         expect(found[0].range.start.line).toBe(lineOf(doc, '3. "coordinar'));
-        expect(found[0].message).toBe('Convención de los manuales: esta función repite la función 1 de la misma unidad.');
+        expect(found[0].message).toBe('Esta función repite la función 1 de la misma unidad.');
         expect(found[0].relatedInformation?.[0].location.range.start.line).toBe(lineOf(doc, '1. "Coordinar'));
     });
 
@@ -305,8 +305,8 @@ describe('funcion-duplicada', () => {
         const a = withCode(ws.docs['a.estructura'], 'funcion-duplicada');
         const b = withCode(ws.docs['b.estructura'], 'funcion-duplicada');
         expect(a.map(d => d.severity)).toEqual([INFO]);
-        expect(a[0].message).toBe('Convención de los manuales: la misma función está en «División de Evaluación Financiera» (7.1.2), función 2.');
-        expect(b[0].message).toBe('Convención de los manuales: la misma función está en «División de Evaluación Administrativa» (7.1.1), función 1.');
+        expect(a[0].message).toBe('La misma función está en «División de Evaluación Financiera» (7.1.2), función 2.');
+        expect(b[0].message).toBe('La misma función está en «División de Evaluación Administrativa» (7.1.1), función 1.');
         expect(b[0].relatedInformation?.[0].location.uri).toBe(ws.docs['a.estructura'].uri.toString());
         // The closing clauses, equal in both, are exempt.
         expect(b).toHaveLength(1);
@@ -330,7 +330,7 @@ describe('funcion-duplicada', () => {
         const { doc } = await single(units);
         const found = withCode(doc, 'funcion-duplicada');
         expect(found).toHaveLength(3);
-        expect(found[0].message).toBe('Convención de los manuales: la misma función está en «División 2» (7.2), función 1 (y en 1 unidad más).');
+        expect(found[0].message).toBe('La misma función está en «División 2» (7.2), función 1 (y en 1 unidad más).');
     });
 });
 
@@ -356,7 +356,7 @@ cambio "ACDO.AS2.HCT.310822/226.P.DA" {
         expect(found).toHaveLength(1);
         expect(found[0].severity).toBe(WARNING);
         expect(textOf(doc, found[0])).toBe('"ACDO.AS2.HCT.310822/226.P.DA"');
-        expect(found[0].message).toBe('Convención de los Acuerdos: el segmento 310822 de «ACDO.AS2.HCT.310822/226.P.DA» indica la sesión del 2022-08-31, pero la fecha declarada es 2022-09-27.');
+        expect(found[0].message).toBe('El segmento 310822 de «ACDO.AS2.HCT.310822/226.P.DA» indica la sesión del 2022-08-31, pero la fecha declarada es 2022-09-27.');
         const fixed = await applyFix(ws, doc, found[0], 'Cambiar la fecha a 2022-08-31');
         expect(fixed).toContain('fecha 2022-08-31');
     });
@@ -375,11 +375,11 @@ unidad U "Coordinación" { anterior "Coordinación Vieja" acuerdo "ACDO.AS2.HCT.
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc, 'acuerdo-formato');
         expect(found.map(d => d.message)).toEqual([
-            'Convención de los Acuerdos: el segmento 270922 de «ACDO.AS2.HCT.270922/264.P.DA» indica la sesión del 2022-09-27, pero la fecha declarada es 2022-09-28.',
-            'Convención de los Acuerdos: el segmento 310222 de «ACDO.AS2.HCT.310222/1.P.DA» no es una fecha DDMMAA válida.',
-            'Convención de los Acuerdos: el identificador «acdo.as2.hct.270922/264.p.da» debe escribirse en mayúsculas (ACDO.AS2.HCT.270922/264.P.DA).',
-            'Convención de los Acuerdos: el identificador «ACDO.AS2.HCT. 270922/264.P.DA» tiene espacios; se escribe sin ellos (p. ej. ACDO.AS2.HCT.270922/264.P.DA).',
-            'Convención de los Acuerdos: el identificador «ACDO.AS2.HCT.2709/264.P.DA» no tiene la forma ACDO.<sesión>.HCT.<DDMMAA>/<número>.P.<área> (p. ej. ACDO.AS2.HCT.270922/264.P.DA).'
+            'El segmento 270922 de «ACDO.AS2.HCT.270922/264.P.DA» indica la sesión del 2022-09-27, pero la fecha declarada es 2022-09-28.',
+            'El segmento 310222 de «ACDO.AS2.HCT.310222/1.P.DA» no es una fecha DDMMAA válida.',
+            'El identificador «acdo.as2.hct.270922/264.p.da» debe escribirse en mayúsculas (ACDO.AS2.HCT.270922/264.P.DA).',
+            'El identificador «ACDO.AS2.HCT. 270922/264.P.DA» tiene espacios; se escribe sin ellos (p. ej. ACDO.AS2.HCT.270922/264.P.DA).',
+            'El identificador «ACDO.AS2.HCT.2709/264.P.DA» no tiene la forma ACDO.<sesión>.HCT.<DDMMAA>/<número>.P.<área> (p. ej. ACDO.AS2.HCT.270922/264.P.DA).'
         ]);
         expect(await applyFix(ws, doc, found[0])).toContain('acuerdo "ACDO.AS2.HCT.270922/264.P.DA" fecha 2022-09-27');
     });
@@ -409,7 +409,7 @@ cambio "ACDO.AS2.HCT.280421/99.P.DA" { fecha 2021-04-28 unidades DOE }`
         expect(found).toHaveLength(1);
         expect(found[0].severity).toBe(WARNING);
         expect(textOf(doc, found[0])).toBe('2022-01-01');
-        expect(found[0].message).toBe('Convención de los manuales: la vigencia 2022-01-01 es anterior al cambio «ACDO.AS2.HCT.310822/226.P.DA» del 2022-08-31, que modificó «Coordinación de Análisis, Prospectiva y Seguimiento a la Operación Institucional»; actualice el organigrama y su vigencia.');
+        expect(found[0].message).toBe('La vigencia 2022-01-01 es anterior al cambio «ACDO.AS2.HCT.310822/226.P.DA» del 2022-08-31, que modificó «Coordinación de Análisis, Prospectiva y Seguimiento a la Operación Institucional»; actualice el organigrama y su vigencia.');
         // A later vigencia passes.
         await ws.update('a.estructura', doc.textDocument.getText().replace('2022-01-01', '2022-10-01'));
         expect(withCode(ws.docs['a.estructura'], 'vigencia-organigrama')).toEqual([]);
@@ -501,8 +501,8 @@ describe('the real manuals of examples/', () => {
     it('funcion-duplicada: IMSS 2018 DVIED function 10 = DPEI function 7', () => {
         const found = all('funcion-duplicada').filter(f => f.name === INSTITUTIONAL);
         expect(found.map(f => f.d.message).sort()).toEqual([
-            'Convención de los manuales: la misma función está en «Dirección de Planeación Estratégica Institucional» (8.1.10), función 7.',
-            'Convención de los manuales: la misma función está en «Dirección de Vinculación Institucional y Evaluación de Delegaciones» (8.1.9), función 10.'
+            'La misma función está en «Dirección de Planeación Estratégica Institucional» (8.1.10), función 7.',
+            'La misma función está en «Dirección de Vinculación Institucional y Evaluación de Delegaciones» (8.1.9), función 10.'
         ]);
     });
 
@@ -524,7 +524,7 @@ describe('the real manuals of examples/', () => {
         // The DOE manual's history records ACDO.AS2.HCT.270922/264.P.DA (2022-09-27), which moved a
         // Coordinación into the Dirección Jurídica that the institutional chart (vigencia 2018-02-16) shows.
         expect(all('vigencia-organigrama').map(x => x.d.message)).toEqual([
-            'Convención de los manuales: la vigencia 2018-02-16 es anterior al cambio «ACDO.AS2.HCT.270922/264.P.DA» del 2022-09-27, que modificó «Dirección Jurídica» (8.1.5); actualice el organigrama y su vigencia.'
+            'La vigencia 2018-02-16 es anterior al cambio «ACDO.AS2.HCT.270922/264.P.DA» del 2022-09-27, que modificó «Dirección Jurídica» (8.1.5); actualice el organigrama y su vigencia.'
         ]);
     });
 });

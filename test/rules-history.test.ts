@@ -11,7 +11,6 @@ import { buildWorkspace, exampleFiles, positionOf, type TestWorkspace } from './
 
 const CODE = 'cambio-incongruente';
 const WARNING = 2;
-const SOURCE = 'Historia de la estructura: ';
 
 const header = (id = 'M', institution = 'IMSS') => `manual ${id} "Manual" { institucion ${institution} }\n`;
 const part = (id = 'M', institution = 'IMSS') => `parte de ${id} "Parte" { institucion ${institution} }\n`;
@@ -63,7 +62,7 @@ cambio "ACDO.AS2.HCT.280421/99.P.DA" {
         const [d, ...rest] = found(doc);
         expect(rest).toEqual([]);
         expect(d.severity).toBe(WARNING);
-        expect(d.message).toBe(`${SOURCE}el cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) da a la unidad UEOD el nombre «Unidad de Evaluación de los Órganos de Operación», pero hoy se llama «Unidad de Evaluación de Órganos Desconcentrados» y ningún registro posterior la renombra.`);
+        expect(d.message).toBe(`El cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) da a la unidad UEOD el nombre «Unidad de Evaluación de los Órganos de Operación», pero hoy se llama «Unidad de Evaluación de Órganos Desconcentrados» y ningún registro posterior la renombra.`);
         expect(d.range.start).toEqual(positionOf(doc, 'unidades UEOD', 'UEOD'));
         expect(textOf(doc, d)).toBe('UEOD');
     });
@@ -95,7 +94,7 @@ cambio "177/2001" {
         const { doc } = await single(DOE + `
 cambio "ACDO.SA2.HCT.111213/361.P.DAED" { fecha 2013-12-11 tipo denominación unidades DJ nombre nuevo "Dirección de lo Contencioso" }
 cambio "ACDO.AS2.HCT.280421/99.P.DA" { fecha 2021-04-28 tipo supresión unidades DJ }`);
-        expect(messages(doc)).toEqual([`${SOURCE}el cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) suprime la unidad «Dirección Jurídica» (DJ), pero sigue en la estructura (línea 12) y ningún registro posterior la vuelve a crear.`]);
+        expect(messages(doc)).toEqual([`El cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) suprime la unidad «Dirección Jurídica» (DJ), pero sigue en la estructura (línea 12) y ningún registro posterior la vuelve a crear.`]);
     });
 
     it('the name kept as a former name (`anterior`) passes: the unit was renamed since, without a record', async () => {
@@ -121,8 +120,8 @@ cambio "ACDO.AS2.HCT.280421/99.P.DA" { fecha 2021-04-28 tipo denominación unida
 cambio "ACDO.AS2.HCT.280421/99.P.DA" { fecha 2021-04-28 tipo creación unidades CEIR nombre nuevo "Coordinación de Seguimiento a la Operación del Nivel Desconcentrado" }
 cambio "ACDO.AS2.HCT.280421/99.P.DA" { fecha 2021-04-28 tipo fusión unidades UAD, DJ nombre nuevo "Unidad de Atención a la Derechohabiencia" }`);
         expect(messages(doc)).toEqual([
-            `${SOURCE}el cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) da a la unidad CEIR el nombre «Coordinación de Seguimiento a la Operación del Nivel Desconcentrado», pero hoy se llama «Coordinación de Evaluación de Incorporación y Recaudación» y ningún registro posterior la renombra.`,
-            `${SOURCE}el cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) fusiona la unidad «Dirección Jurídica» (DJ), pero sigue en la estructura (línea 12) y ningún registro posterior la vuelve a crear.`
+            `El cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) da a la unidad CEIR el nombre «Coordinación de Seguimiento a la Operación del Nivel Desconcentrado», pero hoy se llama «Coordinación de Evaluación de Incorporación y Recaudación» y ningún registro posterior la renombra.`,
+            `El cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) fusiona la unidad «Dirección Jurídica» (DJ), pero sigue en la estructura (línea 12) y ningún registro posterior la vuelve a crear.`
         ]);
         expect(found(doc).map(d => textOf(doc, d))).toEqual(['CEIR', 'DJ']);
     });
@@ -154,7 +153,7 @@ cambio "ACDO.AS2.HCT.280421/99.P.DA" {
         expect(rest).toEqual([]);
         expect(d.code).toBe(CODE);
         expect(d.severity).toBe(WARNING);
-        expect(d.message).toBe(`${SOURCE}el cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) deja a la unidad «Coordinación de Evaluación de Incorporación y Recaudación» (CEIR) adscrita a UEOD, pero hoy está adscrita a DOE y ningún registro posterior la mueve.`);
+        expect(d.message).toBe(`El cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) deja a la unidad «Coordinación de Evaluación de Incorporación y Recaudación» (CEIR) adscrita a UEOD, pero hoy está adscrita a DOE y ningún registro posterior la mueve.`);
         expect(d.range).toEqual({ start: positionOf(doc, 'unidades CEIR', 'CEIR'), end: { ...positionOf(doc, 'unidades CEIR', 'CEIR'), character: positionOf(doc, 'unidades CEIR', 'CEIR').character + 4 } });
     });
 
@@ -162,7 +161,7 @@ cambio "ACDO.AS2.HCT.280421/99.P.DA" {
         const { doc } = await single(`unidad CEIR "Coordinación de Evaluación de Incorporación y Recaudación" { }
 unidad UEOD "Unidad de Evaluación de Órganos Desconcentrados" { }
 cambio oficio "0952171000/314" { fecha 2015-06-01 tipo reubicación unidades CEIR adscripción nueva UEOD }`);
-        expect(messages(doc)).toEqual([`${SOURCE}el cambio del oficio «0952171000/314» (2015-06-01) deja a la unidad «Coordinación de Evaluación de Incorporación y Recaudación» (CEIR) adscrita a UEOD, pero hoy no depende de ninguna unidad y ningún registro posterior la mueve.`]);
+        expect(messages(doc)).toEqual([`El cambio del oficio «0952171000/314» (2015-06-01) deja a la unidad «Coordinación de Evaluación de Incorporación y Recaudación» (CEIR) adscrita a UEOD, pero hoy no depende de ninguna unidad y ningún registro posterior la mueve.`]);
     });
 
     it('units named with their superior ride along with it: only the top of each subtree is checked', async () => {
@@ -189,7 +188,7 @@ cambio "ACDO.AS2.HCT.280421/99.P.DA" {
         // Without its superior in the list, a unit is checked on its own.
         const alone = await single(DOE + record.replace('UAD, CAO, DAC', 'DAC'));
         expect(found(alone.doc).map(d => d.message)).toEqual([
-            `${SOURCE}el cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) deja a la unidad «División de Atención Ciudadana» (DAC) adscrita a DOE, pero hoy está adscrita a CAO y ningún registro posterior la mueve.`
+            `El cambio «ACDO.AS2.HCT.280421/99.P.DA» (2021-04-28) deja a la unidad «División de Atención Ciudadana» (DAC) adscrita a DOE, pero hoy está adscrita a CAO y ningún registro posterior la mueve.`
         ]);
     });
 
@@ -222,7 +221,7 @@ describe('cambio-incongruente: suppressions', () => {
             'b.estructura': part() + `cambio "ACDO.AS2.HCT.270922/264.P.DA" { fecha 2022-09-27 tipo supresión unidades CEIR }\n`
         });
         expect(messages(ws.docs['b.estructura'])).toEqual([
-            `${SOURCE}el cambio «ACDO.AS2.HCT.270922/264.P.DA» (2022-09-27) suprime la unidad «Coordinación de Evaluación de Incorporación y Recaudación» (CEIR), pero sigue en la estructura (a.estructura:4) y ningún registro posterior la vuelve a crear.`
+            `El cambio «ACDO.AS2.HCT.270922/264.P.DA» (2022-09-27) suprime la unidad «Coordinación de Evaluación de Incorporación y Recaudación» (CEIR), pero sigue en la estructura (a.estructura:4) y ningún registro posterior la vuelve a crear.`
         ]);
         await ws.update('b.estructura', ws.docs['b.estructura'].textDocument.getText()
             + 'cambio "ACDO.AS2.HCT.250123/12.P.DA" { fecha 2023-01-25 tipo creación unidades CEIR }\n');

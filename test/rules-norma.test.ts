@@ -37,7 +37,7 @@ describe('Norma 7.2.1.15', () => {
         expect((await diagnosticsOf(JD('DOE'))).list).toEqual([]);
         const { list } = await diagnosticsOf(JD('CAPSOI'));
         const sede = list.filter(d => d.code === 'norma-7.2.1.15-sede');
-        expect(sede).toEqual([{ code: 'norma-7.2.1.15-sede', severity: 1, line: 6, message: 'Norma 7.2.1.15: el puesto homólogo «Jefe de División» está adscrito a «Coordinación de Análisis», que no es sede de la Dirección General, la Secretaría General ni una Dirección Normativa; su sede es «Dirección de Operación y Evaluación» (DOE).' }]);
+        expect(sede).toEqual([{ code: 'norma-7.2.1.15-sede', severity: 1, line: 6, message: 'El puesto homólogo «Jefe de División» está adscrito a «Coordinación de Análisis», que no es sede de la Dirección General, la Secretaría General ni una Dirección Normativa; su sede es «Dirección de Operación y Evaluación» (DOE).' }]);
         expect(list.filter(d => d.code === 'norma-7.2.1.15-no-basica').map(d => [d.severity, d.line])).toEqual([[1, 6]]);
     });
 
@@ -46,7 +46,7 @@ describe('Norma 7.2.1.15', () => {
         expect(list).toEqual([]);
         await ws.update('a.estructura', STRUCTURE + 'puesto AN "Analista" {\n    clase operativo\n    reporta a JD\n}\n');
         const now = (ws.docs['b.estructura'].diagnostics ?? []).filter(d => d.code === 'norma-7.2.1.15-sin-personal');
-        expect(now.map(d => [d.severity, d.range.start.line, d.message])).toEqual([[1, 4, 'Norma 7.2.1.15: el puesto homólogo «Jefe de División» no puede tener personal a su cargo, y le reportan: AN.']]);
+        expect(now.map(d => [d.severity, d.range.start.line, d.message])).toEqual([[1, 4, 'El puesto homólogo «Jefe de División» no puede tener personal a su cargo, y le reportan: AN.']]);
         await ws.update('a.estructura', STRUCTURE);
         expect((ws.docs['b.estructura'].diagnostics ?? []).filter(d => d.code === 'norma-7.2.1.15-sin-personal')).toEqual([]);
     });

@@ -35,7 +35,7 @@ unidad D "Dirección de Pruebas" { ${F}
             [lineOf(doc, 'unidad A'), WARNING, '"División de Enlace"'],
             [lineOf(doc, 'unidad B'), WARNING, '"DIVISION  de  enlace"']
         ]);
-        expect(found[0].message).toBe(`Estructura: otra unidad de «Dirección de Pruebas» tiene el mismo nombre: B (línea ${lineOf(doc, 'unidad B') + 1}); si es la misma unidad descrita en otro manual, declárelo con «misma unidad que».`);
+        expect(found[0].message).toBe(`Otra unidad de «Dirección de Pruebas» tiene el mismo nombre: B (línea ${lineOf(doc, 'unidad B') + 1}); si es la misma unidad descrita en otro manual, declárelo con «misma unidad que».`);
     });
 
     it('allows the same name under different parents (ISSSTE: nine Coordinación Administrativa), unless the profile says "siempre"', async () => {
@@ -55,7 +55,7 @@ unidad DF "Dirección de Finanzas" { ${O} ${F}
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc.diagnostics, 'estructura-nombre-duplicado');
         expect(found.map(d => d.range.start.line)).toEqual([lineOf(doc, 'unidad CA1'), lineOf(doc, 'unidad CA2')]);
-        expect(found[0].message).toMatch(/^Estructura: otra unidad del ISSSTE tiene el mismo nombre: CA2 \(línea \d+\); /u);
+        expect(found[0].message).toMatch(/^Otra unidad del ISSSTE tiene el mismo nombre: CA2 \(línea \d+\); /u);
     });
 
     it('compares across files of one institution, not across institutions', async () => {
@@ -85,7 +85,7 @@ unidad DF "Dirección de Finanzas" { ${O} ${F}
         expect(withCode(ws.docs['inst.estructura'].diagnostics, 'estructura-nombre-duplicado').map(d => textOf(ws.docs['inst.estructura'], d))).toEqual(['"Unidad de Asuntos"']);
         const found = withCode(ws.docs['sg.estructura'].diagnostics, 'estructura-nombre-duplicado');
         expect(found.map(d => textOf(ws.docs['sg.estructura'], d))).toEqual(['"Unidad de Asuntos"']);
-        expect(found[0].message).toContain('otra unidad de «Secretaría General» tiene el mismo nombre: UA (inst.estructura:4)');
+        expect(found[0].message).toContain('Otra unidad de «Secretaría General» tiene el mismo nombre: UA (inst.estructura:4)');
 
         await ws.update('sg.estructura', sg('misma unidad que UA'));
         for (const doc of Object.values(ws.docs)) expect(withCode(doc.diagnostics, 'estructura-nombre-duplicado')).toEqual([]);
@@ -104,7 +104,7 @@ unidad DSL "División de Seguimiento Legislativo" {
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc.diagnostics, 'estructura-tipo-nombre');
         expect(found.map(d => [d.range.start.line, d.severity, textOf(doc, d)])).toEqual([[lineOf(doc, 'tipo Coordinación'), WARNING, 'Coordinación Técnica']]);
-        expect(found[0].message).toBe('Convención de los manuales: el nombre «División de Seguimiento Legislativo» indica el tipo «División», pero el tipo declarado es «Coordinación Técnica».');
+        expect(found[0].message).toBe('El nombre «División de Seguimiento Legislativo» indica el tipo «División», pero el tipo declarado es «Coordinación Técnica».');
 
         const actions = await codeActions(ws, doc, found[0]);
         expect(actions.map(a => a.title)).toEqual(['Cambiar el tipo a «División»']);
@@ -157,7 +157,7 @@ unidad DIV "División de Prensa" {
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc.diagnostics, 'estructura-nivel');
         expect(found.map(d => [d.range.start.line, d.severity, textOf(doc, d)])).toEqual([[lineOf(doc, 'tipo Coordinación'), WARNING, 'Coordinación']]);
-        expect(found[0].message).toBe('Perfil de la institución: una unidad de tipo «Coordinación» no puede depender de «División de Prensa» (División) según la tabla de niveles del perfil IMSS: bajo una unidad de tipo «División» van: Subjefatura de División.');
+        expect(found[0].message).toBe('Una unidad de tipo «Coordinación» no puede depender de «División de Prensa» (División) según la tabla de niveles del perfil IMSS: bajo una unidad de tipo «División» van: Subjefatura de División.');
     });
 
     it('accepts the IMSS hierarchy and leaves kinds missing from the table alone', async () => {
@@ -208,8 +208,8 @@ unidad D "Dirección de Operación y Evaluación" { tipo Dirección ${F}
         ]);
         const allowed = 'según la tabla de niveles del perfil IMSS: bajo una unidad de tipo «Dirección» van: Unidad, Coordinación, Coordinación Normativa, Coordinación Administrativa.';
         expect(found.map(d => d.message)).toEqual([
-            `Perfil de la institución: una unidad de tipo «División» no puede depender de «Dirección de Operación y Evaluación» (Dirección) ${allowed}`,
-            `Perfil de la institución: una unidad de tipo «Coordinación Técnica» no puede depender de «Dirección de Operación y Evaluación» (Dirección) ${allowed}`
+            `Una unidad de tipo «División» no puede depender de «Dirección de Operación y Evaluación» (Dirección) ${allowed}`,
+            `Una unidad de tipo «Coordinación Técnica» no puede depender de «Dirección de Operación y Evaluación» (Dirección) ${allowed}`
         ]);
     });
 
@@ -253,7 +253,7 @@ describe('estructura-sin-funciones', () => {
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc.diagnostics, 'estructura-sin-funciones');
         expect(found.map(d => [d.range.start.line, d.severity, textOf(doc, d)])).toEqual([[lineOf(doc, 'unidad UCS'), WARNING, '"Unidad de Comunicación Social"']]);
-        expect(found[0].message).toMatch(/^Convención de los manuales: «Unidad de Comunicación Social» no tiene funciones; /u);
+        expect(found[0].message).toMatch(/^«Unidad de Comunicación Social» no tiene funciones; /u);
     });
 
     it('accepts units with functions, groupings, generic units, and a description whose functions are in the other one (misma unidad que)', async () => {
@@ -297,7 +297,7 @@ puesto P4 "Analista" { adscrito a UCS }`
             [lineOf(doc, 'puesto T2'), ERROR, 'titular'],
             [lineOf(doc, 'puesto T3'), ERROR, 'UCS']
         ]);
-        expect(found[0].message).toBe(`Estructura: la unidad «Unidad de Comunicación Social» ya tiene como titular el puesto «T1» (línea ${lineOf(doc, 'puesto T1') + 1}); una unidad tiene a lo más un puesto titular.`);
+        expect(found[0].message).toBe(`La unidad «Unidad de Comunicación Social» ya tiene como titular el puesto «T1» (línea ${lineOf(doc, 'puesto T1') + 1}); una unidad tiene a lo más un puesto titular.`);
     });
 
     it('accepts one titular per unit', async () => {
@@ -341,7 +341,7 @@ describe('estructura-objetivo', () => {
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc.diagnostics, 'estructura-objetivo');
         expect(found.map(d => [d.range.start.line, d.severity, textOf(doc, d)])).toEqual([[lineOf(doc, 'unidad DAF'), WARNING, '"Departamento de Afiliación"']]);
-        expect(found[0].message).toBe('Perfil de la institución: «Departamento de Afiliación» no tiene objetivo; en el perfil ISSSTE cada unidad declara su «objetivo» antes de sus funciones.');
+        expect(found[0].message).toBe('«Departamento de Afiliación» no tiene objetivo; en el perfil ISSSTE cada unidad declara su «objetivo» antes de sus funciones.');
     });
 
     it('does not ask the IMSS for objetivos, unless its profile does', async () => {
@@ -508,9 +508,9 @@ cambio "ACDO.AS2.HCT.310822/226.P.DA" {
         const doc = ws.docs['a.estructura'];
         const found = withCode(doc.diagnostics, 'estructura-propiedad-repetida');
         expect(found.map(d => [d.range.start.line + 1, doc.textDocument.getText(d.range), d.message])).toEqual([
-            [7, '7.1.2', 'Sintaxis: «número» ya está escrito en la línea 3; escrito otra vez, este valor reemplaza al primero. Deje uno solo.'],
-            [11, 'titular', 'Sintaxis: «titular» ya está escrito en la línea 9; escrito otra vez, este valor reemplaza al primero. Deje uno solo.'],
-            [17, '2022-09-01', 'Sintaxis: «fecha» ya está escrito en la línea 15; escrito otra vez, este valor reemplaza al primero. Deje uno solo.']
+            [7, '7.1.2', '«número» ya está escrito en la línea 3; escrito otra vez, este valor reemplaza al primero. Deje uno solo.'],
+            [11, 'titular', '«titular» ya está escrito en la línea 9; escrito otra vez, este valor reemplaza al primero. Deje uno solo.'],
+            [17, '2022-09-01', '«fecha» ya está escrito en la línea 15; escrito otra vez, este valor reemplaza al primero. Deje uno solo.']
         ]);
         expect(found.every(d => d.severity === 1)).toBe(true);
     });

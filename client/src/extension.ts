@@ -1,6 +1,6 @@
 // The VS Code extension: starts the bundled language server and connects it to `.estructura` files.
 import * as path from 'node:path';
-import { commands, Uri, workspace, type Command, type ExtensionContext } from 'vscode';
+import { commands, ConfigurationTarget, Uri, window, workspace, type Command, type ExtensionContext } from 'vscode';
 import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type Location as ProtocolLocation, type Position as ProtocolPosition, type ServerOptions
@@ -47,12 +47,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
         commands.registerCommand('estructura.organigrama', () => OrganigramaPanel.show(context, started, 'manual')),
         commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad')),
         commands.registerCommand('estructura.comparar', () => comparar(started)),
-        commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started))
+        commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started)),
+        commands.registerCommand('estructura.desactivarRegla', (code?: unknown) => desactivarRegla(code))
     );
     // «Comparar con…» and «Buscar unidad…» are offered in the palette wherever the extension runs
     // (a workspace with .estructura files), not only with such a file in the editor.
     void commands.executeCommand('setContext', 'estructura.activa', true);
     await client.start();
+}
+
+/**
+ * «Desactivar la regla … en este espacio de trabajo» (a code action of every rule's diagnostic):
+ * sets the rule to `off` in the workspace's `estructura.reglas`, keeping the other rules there.
+ */
+async function desactivarRegla(code: unknown): Promise<void> {
+    if (typeof code !== 'string' || !code) return;
+    const config = workspace.getConfiguration('estructura');
+    const current = config.inspect<Record<string, string>>('reglas')?.workspaceValue ?? {};
+    await config.update('reglas', { ...current, [code]: 'off' }, ConfigurationTarget.Workspace);
+    void window.showInformationMessage(`La regla «${code}» quedó desactivada en este espacio de trabajo (estructura.reglas).`);
 }
 
 /** `editor.action.showReferences` (uri, position, locations) from the server's JSON to VS Code's types. */

@@ -3,6 +3,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DISABLE_RULE_COMMAND } from '../../server/src/lsp/code-actions.js';
 import type { TestWorkspace } from './workspace.js';
 
 /** The diagnostics of a document with one code. */
@@ -10,7 +11,12 @@ export function withCode(diagnostics: Diagnostic[] | undefined, code: string): D
     return (diagnostics ?? []).filter(d => d.code === code);
 }
 
+/** The quick fixes for a diagnostic: its code actions but «Desactivar la regla…», offered for every rule. */
 export async function codeActions(ws: TestWorkspace, doc: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return (await allCodeActions(ws, doc, diagnostic)).filter(a => a.command?.command !== DISABLE_RULE_COMMAND);
+}
+
+export async function allCodeActions(ws: TestWorkspace, doc: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
     const provider = ws.services.lsp.CodeActionProvider!;
     const result = await provider.getCodeActions(doc, {
         textDocument: { uri: doc.uri.toString() },

@@ -3,7 +3,7 @@
 import { DefaultDocumentValidator, DefaultLinker, type Cancellation, type LangiumDocument, type LinkingError, type ReferenceInfo, type AstNodeDescription } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { unresolvedReferenceMessage } from './messages.js';
-import { rule, RULES, type Severity } from './rules/catalog.js';
+import { capitalize, RULES, type Severity } from './rules/catalog.js';
 import { ruleDocHref } from './rules/docs-link.js';
 import type { EstructuraServices } from './estructura-module.js';
 import type { RuleSettings } from './settings.js';
@@ -52,10 +52,9 @@ export class EstructuraDocumentValidator extends DefaultDocumentValidator {
     private withCode(diagnostics: Diagnostic[], code: 'estructura-sintaxis' | 'estructura-referencia', produce: () => void): void {
         const before = diagnostics.length;
         produce();
-        const source = rule(code).source;
         for (const diagnostic of diagnostics.slice(before)) {
             diagnostic.code = code;
-            diagnostic.message = `${source}: ${diagnostic.message}`;
+            if (typeof diagnostic.message === 'string') diagnostic.message = capitalize(diagnostic.message);
         }
     }
 }

@@ -1,9 +1,12 @@
 // Quick fixes for the rules' diagnostics: each rule group provides them by diagnostic code; a
 // syntax error gets «¿Quiso decir …?» when a word near it is a mistyped keyword; a unit whose
 // official name changed in this session gets «Registrar el nombre anterior» (former-names.ts).
+// Every diagnostic of a catalog rule but a syntax error (hiding those hides a misread file) also gets «Desactivar la regla … en este espacio de trabajo»:
+// a command the VS Code client runs (client/src/extension.ts) to set `estructura.reglas` there.
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import { RULES } from '../language/rules/catalog.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import type { FixMap } from '../language/rules/fixes.js';
 import { functionsFixes } from '../language/rules/functions/index.js';
@@ -12,6 +15,9 @@ import { normaFixes } from '../language/rules/norma/index.js';
 import { structureFixes } from '../language/rules/structure/index.js';
 import { formerNameActions, staleMentionFixes } from './former-names.js';
 import { fixKeywordTypo } from './keyword-typo.js';
+
+/** The client command that sets a rule to `off` in the workspace's `estructura.reglas`; argument: the rule's code. */
+export const DISABLE_RULE_COMMAND = 'estructura.desactivarRegla';
 
 const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes, 'estructura-sintaxis': fixKeywordTypo };
 
@@ -24,7 +30,15 @@ export class EstructuraCodeActionProvider implements CodeActionProvider {
 
     private async collect(document: LangiumDocument, params: CodeActionParams): Promise<CodeAction[]> {
         const actions: CodeAction[] = [];
+        const disable: CodeAction[] = [];
+        const disabled = new Set<string>();
         for (const diagnostic of params.context.diagnostics) {
+            const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+            if (code && RULES.has(code) && code !== 'estructura-sintaxis' && !disabled.has(code)) {
+                disabled.add(code);
+                const title = `Desactivar la regla «${code}» en este espacio de trabajo`;
+                disable.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: DISABLE_RULE_COMMAND, arguments: [code] } });
+            }
             const provide = typeof diagnostic.code === 'string' ? FIXES[diagnostic.code] : undefined;
             if (!provide) continue;
             try {
@@ -35,6 +49,8 @@ export class EstructuraCodeActionProvider implements CodeActionProvider {
             }
         }
         actions.push(...formerNameActions(this.services, document, params));
+        // Last: the fixes come first in the light bulb.
+        actions.push(...disable);
         return actions;
     }
 }

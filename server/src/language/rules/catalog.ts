@@ -13,7 +13,7 @@ export interface RuleExample {
 
 export interface Rule {
     readonly code: string;
-    /** Where the rule comes from, as cited at the start of every message. */
+    /** Where the rule comes from, cited in the hover, the docs and `estructura reglas` (not in the message, which leads with what differs). */
     readonly source: string;
     /** Default severity; some rules report a milder one for weaker evidence (see `note`). */
     readonly severity: Severity;
@@ -335,12 +335,19 @@ export function rule(code: RuleCode): Rule {
 }
 
 /**
- * Reports a diagnostic of a catalog rule, with its code and the source cited. `severity` is for
- * rules that report a milder severity for weaker evidence; the user's setting overrides both.
+ * Reports a diagnostic of a catalog rule, with its code. The message leads with what tells one
+ * diagnostic from another (issue 19: a source prefix truncated it in the Problems panel); the
+ * rule's source is in the hover and the docs. `severity` is for rules that report a milder
+ * severity for weaker evidence; the user's setting overrides both.
  */
 export function report<N extends AstNode>(
     accept: ValidationAcceptor, code: RuleCode, message: string, info: DiagnosticInfo<N>, severity?: Severity
 ): void {
     const r = rule(code);
-    accept(severity ?? r.severity, `${r.source}: ${message}`, { ...info, code });
+    accept(severity ?? r.severity, capitalize(message), { ...info, code });
+}
+
+/** The message as shown: its first letter capitalized (messages are written to follow no prefix). */
+export function capitalize(message: string): string {
+    return message.charAt(0).toLocaleUpperCase('es') + message.slice(1);
 }

@@ -32,7 +32,7 @@ export function renderRulesMarkdown(): string {
         '',
         '<!-- Generado desde server/src/language/rules/catalog.ts con `npm run docs:reglas`; no editar a mano. -->',
         '',
-        'Cada regla es un diagnóstico con un código estable, un mensaje en español que cita su fuente y una',
+        'Cada regla es un diagnóstico con un código estable, un mensaje en español (la fuente de la regla no va en él: está aquí y en el hover del editor) y una',
         'severidad que se puede cambiar o apagar en `estructura.json` (en la raíz del espacio de trabajo;',
         'también lo lee `estructura revisar`) o en la configuración `estructura.reglas` de VS Code:',
         '',
