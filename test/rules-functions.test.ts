@@ -137,7 +137,7 @@ describe('funcion-cierre', () => {
         cierre "Las demás que le confiera su superior jerárquico."`));
         const extra = withCode(twice.doc, 'funcion-cierre');
         expect(extra.map(d => textOf(twice.doc, d))).toEqual(['"Las demás que le confieran las disposiciones."']);
-        expect(extra[0].message).toMatch(/sobra esta cláusula de cierre/);
+        expect(extra[0].message).toMatch(/^Sobra esta cláusula de cierre/);
         expect(await codeActions(twice.ws, twice.doc, extra[0])).toEqual([]);
 
         const early = await single(unit(`        cierre "Las demás que le confieran las disposiciones."
