@@ -3,7 +3,7 @@
 // change the comparison does not show.
 import { normalizeKey } from '../language/model.js';
 import { NEEDS_ACT, type ChangeKind, type Comparison, type Difference, type RecordRef } from './compare.js';
-import type { ChangeRecord, RecordKind, Snapshot } from './snapshot.js';
+import { isAtOrBelow, type ChangeRecord, type RecordKind, type Snapshot } from './snapshot.js';
 
 /**
  * The record kinds that can authorize each kind of change. A unit created (or suppressed) between
@@ -81,16 +81,6 @@ function recordIdentity(record: ChangeRecord): string {
         normalizeKey(record.nameBefore ?? ''), normalizeKey(record.nameAfter ?? ''), record.parentBefore, record.parentAfter].join('|');
 }
 
-/** Whether `ancestor` is `id` or a unit above it in the version. */
-function isAtOrAbove(snapshot: Snapshot, ancestor: string, id: string | undefined): boolean {
-    const seen = new Set<string>();
-    for (let current = id; current !== undefined && !seen.has(current); current = snapshot.units.get(current)?.parent) {
-        if (current === ancestor) return true;
-        seen.add(current);
-    }
-    return false;
-}
-
 function covers(record: ChangeRecord, d: Difference, after: Snapshot): boolean {
     if (d.position !== undefined) {
         if (record.positions.includes(d.position)) return true;
@@ -118,7 +108,7 @@ function covers(record: ChangeRecord, d: Difference, after: Snapshot): boolean {
         case 'unidad-movida': {
             // The record left the unit under its new adscription, directly or (once later records
             // put a unit in between) further down.
-            if (record.parentAfter !== undefined && !isAtOrAbove(after, record.parentAfter, d.after)) return false;
+            if (record.parentAfter !== undefined && !isAtOrBelow(after, d.after, record.parentAfter)) return false;
             if (named) return true;
             // A record that names no unit ("la Coordinación … y su tramo de control, de dicha Dirección
             // a la Dirección Jurídica") covers a move between the two adscriptions it gives.

@@ -5,7 +5,7 @@
 // manuals: they stay as they are today.
 import { kindFromName } from '../language/kinds.js';
 import { normalizeKey } from '../language/model.js';
-import { childrenOf, cloneSnapshot, subtreeOf, type ChangeRecord, type Snapshot, type UnitState } from './snapshot.js';
+import { childrenOf, cloneSnapshot, isAtOrBelow, subtreeOf, type ChangeRecord, type Snapshot, type UnitState } from './snapshot.js';
 
 export interface AppliedRecord {
     record: ChangeRecord;
@@ -127,21 +127,11 @@ function moveBack(state: Snapshot, record: ChangeRecord, subjects: UnitState[]):
     for (const unit of movers) {
         // The record left the unit under its new adscription; later records may have put units in
         // between (a Coordinación created later inside the Dirección): it is still under it.
-        if (record.parentAfter !== undefined && !isUnder(state, unit, record.parentAfter)) continue;
+        if (record.parentAfter !== undefined && !isAtOrBelow(state, unit.parent, record.parentAfter)) continue;
         unit.parent = record.parentBefore;
         moved.push(unit.id);
     }
     return moved;
-}
-
-/** Whether `ancestor` is the unit's adscription or one above it. */
-function isUnder(state: Snapshot, unit: UnitState, ancestor: string): boolean {
-    const seen = new Set<string>();
-    for (let parent = unit.parent; parent !== undefined && !seen.has(parent); parent = state.units.get(parent)?.parent) {
-        if (parent === ancestor) return true;
-        seen.add(parent);
-    }
-    return false;
 }
 
 /** Brings back a unit a record suppressed: only its name and adscription are known. */

@@ -110,7 +110,8 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
             unit: unit.id, unitName: unit.name, ...(old.id !== unit.id ? { unitBefore: old.id } : {}),
             placeBefore: old.place, placeAfter: unit.place, records: [], uncovered: false
         };
-        if (normalizeSpaceKey(old.name) !== normalizeSpaceKey(unit.name)) {
+        // Names are stored with their white space collapsed (snapshot.ts): wrapping is no rename.
+        if (old.name !== unit.name) {
             differences.push({ ...base, kind: 'unidad-renombrada', before: old.name, after: unit.name });
         }
         if (old.kind !== undefined && unit.kind !== undefined && normalizeKey(old.kind) !== normalizeKey(unit.kind)) {
@@ -146,10 +147,6 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
         ...(options.root !== undefined ? { scope: { before: inScope.root.before, after: inScope.root.after } } : {}),
         unfulfilled
     };
-}
-
-function normalizeSpaceKey(text: string): string {
-    return text.replace(/\s+/g, ' ').trim();
 }
 
 function summaryOf(snapshot: Snapshot): Comparison['before'] {

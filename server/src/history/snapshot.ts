@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import { isCambio, isDocumento, isPuesto, isUnidad, type Cambio, type Puesto, type Unidad } from '../language/generated/ast.js';
 import { kindFromName } from '../language/kinds.js';
-import { institutionOf, normalizeSpace, parentOf, qualifiedName, splitQualified, structureElements, unitOfPosition } from '../language/model.js';
+import { institutionOf, normalizeSpace, numberKey, parentOf, qualifiedName, splitQualified, structureElements, unitOfPosition } from '../language/model.js';
 
 export interface Place {
     /** The file as the side names it (relative to the side's base folder, or `REV:path`). */
@@ -160,7 +160,7 @@ function addUnit(snapshot: Snapshot, unit: Unidad, placeOf: (node: AstNode) => P
         id, name,
         kind: unit.tipo ? normalizeSpace(unit.tipo) : kindFromName(name)?.kind,
         kindDeclared: Boolean(unit.tipo),
-        number: unit.numero?.replace(/\.$/, ''),
+        number: numberKey(unit.numero),
         parent: parent?.name ? qualifiedName(institutionOf(parent), parent.name)
             : unit.adscripcion ? refId(unit.adscripcion, institution) : undefined,
         functions: unit.funciones.map(f => ({ number: f.numero, text: normalizeSpace(f.texto ?? ''), place: placeOf(f) })),
@@ -256,6 +256,19 @@ export function childrenOf(snapshot: Snapshot): Map<string, string[]> {
         list.push(unit.id);
     }
     return children;
+}
+
+/**
+ * Whether `ancestor` is `id` itself or a unit above it in the version, following adscriptions
+ * (stops at a cycle).
+ */
+export function isAtOrBelow(snapshot: Snapshot, id: string | undefined, ancestor: string): boolean {
+    const seen = new Set<string>();
+    for (let current = id; current !== undefined && !seen.has(current); current = snapshot.units.get(current)?.parent) {
+        if (current === ancestor) return true;
+        seen.add(current);
+    }
+    return false;
 }
 
 /** The unit and everything below it. */
