@@ -6,7 +6,9 @@
 // variable ESTRUCTURA_CAPTURAS names a folder (`npm run capturas` gives docs/img) are the three
 // screenshots the README shows copied there.
 //
-//   node e2e/run.mjs [--skip-setup] [--skip-package] [--keep]
+//   node e2e/run.mjs [--skip-setup] [--skip-package] [--keep] [--only=name,name]
+//
+// --only runs just the named steps (while writing one); the test always runs them all.
 //
 // Exit 0 when every step passed; otherwise 1, after printing which step failed, what it saw and
 // the path of that step's screenshot.
@@ -24,6 +26,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ROOT, 'e2e', 'screenshots');
 const CODE_SERVER = join(ROOT, 'e2e', '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
 const args = new Set(process.argv.slice(2));
+const only = process.argv.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 async function main() {
     const timings = {};
@@ -58,6 +61,7 @@ async function main() {
         const wb = new Workbench(page);
         await timed('workbench-ready', () => step(page, 0, 'workbench-ready', () => wb.waitReady()));
         for (const [i, s] of STEPS.entries()) {
+            if (only && !only.includes(s.name)) continue;
             await timed(s.name, () => step(page, i + 1, s.name, () => s.run(wb, page)));
         }
     } finally {

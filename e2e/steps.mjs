@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { E2EError, waitFor } from './lib/util.mjs';
 
+const oneLine = s => (s ?? '').replace(/\s+/g, ' ').trim();
+
 const EXAMPLES = new URL('../examples/', import.meta.url);
 /** 1-based line of the first line of an example file containing `needle`. */
 const lineIn = (file, needle) => readFileSync(new URL(file, EXAMPLES), 'utf-8').split('\n').findIndex(l => l.includes(needle)) + 1;
@@ -199,6 +201,52 @@ export const STEPS = [
                 { accept: rs => rs.some(r => r.includes('imss-doe-2022.7.1.1-ueod.estructura')) && rs.some(r => r.includes('imss-puestos.estructura')) });
             await page.keyboard.press('Escape');
             return `code lens: "${lenses.find(l => l.startsWith('21 funciones'))}"; click → peek "${head}", ${rows.length} rows`;
+        }
+    },
+    {
+        // «Estructura: Buscar unidad…»: the quick pick keeps the server's matching (without accents,
+        // any part of the name), which Ctrl+T cannot (VS Code filters workspace symbols again).
+        name: 'buscar-unidad',
+        async run(wb, page) {
+            const input = await wb.openQuickInput('Estructura: Buscar unidad…');
+            await input.fill('direccion juridica');
+            const rows = await waitFor('the quick pick to list both Direcciones Jurídicas (IMSS and ISSSTE)', () => wb.quickPickRows(),
+                { timeoutMs: 20_000, accept: rs => rs.filter(r => r.includes('Dirección Jurídica')).length >= 2 });
+            const first = rows[0];
+            await page.keyboard.press('Enter');
+            const [file, path] = /issste/i.test(first) ? ['issste-2018.6-dj.estructura', 'manuales/issste-2018/issste-2018.6-dj.estructura']
+                : ['imss-2018.estructura', 'manuales/imss-2018/imss-2018.estructura'];
+            await wb.waitActiveFile(file, `Enter to open the first Dirección Jurídica (${file})`);
+            const want = lineIn(path, 'unidad DJ "Dirección Jurídica"');
+            const status = await waitFor(`the id DJ selected on line ${want}`, () => wb.selectionStatus(),
+                { accept: t => t?.startsWith(`Ln ${want},`) && t.includes('(2 selected)') });
+            return `typed "direccion juridica" → ${rows.length} rows, first "${first}"; Enter → ${file}, ${status}`;
+        }
+    },
+    {
+        // Type hierarchy: the supertypes of a División are its adscription chain up to the root,
+        // across manuals (the UEOD file → the DOE manual → the institutional manual's DG).
+        name: 'type-hierarchy',
+        async run(wb, page) {
+            await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura');
+            await wb.cursorInside('unidad DEMA "', 7);
+            await wb.command('Peek Type Hierarchy');
+            const peek = page.locator('.editor-group-container.active .peekview-widget').first();
+            await waitFor('the type hierarchy peek (subtypes of DEMA: none)', async () => oneLine(await peek.innerText()),
+                { timeoutMs: 20_000, accept: t => t.includes('División de Evaluación Médico-Administrativa') });
+            // The peek's own toggle (its title bar), as a user switches it; the palette's command
+            // would run on the editor, which the palette has taken the focus from.
+            await peek.locator('.peekview-actions .action-label[aria-label*="Supertypes"]').click();
+            // Expand each level: a row's supertype is one level deeper.
+            const want = ['División de Evaluación Médico-Administrativa', 'Coordinación de Evaluación de la Calidad Médica',
+                'Unidad de Evaluación de Órganos Desconcentrados', 'Dirección de Operación y Evaluación', 'Dirección General'];
+            const rows = await waitFor(`the supertypes chain ${want.join(' › ')}`, async () => {
+                const closed = peek.locator('.monaco-list-row[aria-expanded="false"]');
+                if (await closed.count() > 0) await closed.last().click().then(() => page.keyboard.press('ArrowRight')).catch(() => {});
+                return wb.peekRows();
+            }, { timeoutMs: 30_000, accept: rs => want.every((name, i) => rs[i]?.includes(name)) });
+            await page.keyboard.press('Escape');
+            return `supertypes: ${rows.slice(0, want.length).join(' › ')}`;
         }
     }
 ];

@@ -31,6 +31,26 @@ export class Workbench {
         await waitFor('the command palette to close', async () => !(await input.isVisible()));
     }
 
+    /** Runs a command that opens its own quick input (a quick pick); returns that input. */
+    async openQuickInput(title) {
+        await this.page.keyboard.press('Control+Shift+P');
+        const input = this.page.locator('.quick-input-widget input');
+        await waitFor('the command palette to open', () => input.isVisible());
+        await input.fill(`>${title}`);
+        await waitFor(`command "${title}" in the command palette`,
+            () => this.page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label'),
+            { accept: l => l?.startsWith(title) });
+        await this.page.keyboard.press('Enter');
+        await waitFor(`the quick input of "${title}" (empty, without the palette's ">")`, () => input.inputValue(), { accept: v => v === '' });
+        return input;
+    }
+
+    /** The rows of the open quick pick, as their aria-labels. */
+    quickPickRows() {
+        return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+            .evaluateAll(rs => rs.map(r => (r.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim()));
+    }
+
     /** Opens a file by its path relative to the workspace, with Quick Open (Ctrl+P). */
     async openFile(relPath) {
         const base = relPath.split('/').pop();
@@ -177,7 +197,18 @@ export class Workbench {
 
     /** Clicks the part of a code lens whose text is `title`. */
     async clickCodeLens(title) {
-        await this.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration a', { hasText: title }).first().click();
+        // VS Code re-renders the lenses when the server asks for a refresh (after any build), and a
+        // late event can activate another editor group: look for the lens in every visible editor,
+        // click with a short timeout, and try again until one click lands.
+        const lens = this.page.locator('.monaco-editor .codelens-decoration a', { hasText: title });
+        await waitFor(`a click on the code lens "${title}"`, async () => {
+            if ((await lens.count()) === 0) {
+                const seen = await this.page.locator('.monaco-editor .codelens-decoration').allTextContents();
+                return `no such lens; lenses seen: ${JSON.stringify(seen.slice(0, 6))}`;
+            }
+            await lens.first().click({ timeout: 3_000 });
+            return true;
+        }, { timeoutMs: 30_000, accept: v => v === true });
     }
 
     /** The head of the peek view open in the active editor (file, folder, count), or null. */
