@@ -27,22 +27,10 @@ const common = {
     logOverride: { 'empty-import-meta': 'silent' }
 };
 
-// ELK (the organigrama's layout engine) is 1.4 MB, 60% of the server and the CLI. Bundled inline,
-// V8 compiled it at every start (`estructura --help` took 227 ms, now 172) though only a chart needs
-// it; as a file of its own beside them it is compiled on the first chart (layout.ts imports it lazily).
-const ELK = 'elkjs/lib/elk.bundled.js';
-const elkApart = {
-    name: 'elk-apart',
-    setup(build) {
-        build.onResolve({ filter: new RegExp(`^${ELK.replace(/[./]/g, '\\$&')}$`) }, () => ({ path: './elk.cjs', external: true }));
-    }
-};
-
 const builds = [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
-    { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs', plugins: [elkApart] },
-    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs', plugins: [elkApart] },
-    { ...common, entryPoints: [ELK], outfile: 'out/elk.cjs', banner: undefined, sourcemap: false },
+    { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs' },
+    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
     // The organigrama webview runs in the browser: its script and stylesheet, no Node polyfill.
     {
         entryPoints: ['client/webview/organigrama.ts', 'client/webview/organigrama.css'], outdir: 'out/webview',

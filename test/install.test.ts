@@ -51,7 +51,7 @@ describe('installing the estructura command', () => {
     let expected: SpawnSyncReturns<string>;
 
     beforeAll(() => {
-        for (const file of ['out/cli.cjs', 'out/elk.cjs', 'out/server.cjs']) {
+        for (const file of ['out/cli.cjs', 'out/server.cjs']) {
             if (!existsSync(path.join(REPO, file))) throw new Error(`${file} does not exist: run \`npm run build\` first (\`npm test\` does it).`);
         }
         work = mkdtempSync(path.join(tmpdir(), 'estructura-install-'));
@@ -87,7 +87,7 @@ describe('installing the estructura command', () => {
             const required = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map(m => m[1]));
             expect([...required].filter(name => !isBuiltin(name)), bundle).toEqual([]);
             const imported = [...text.matchAll(/\bimport\("([^"]+)"\)/g)].map(m => m[1]);
-            expect(imported, bundle).toEqual(['./elk.cjs']);
+            expect(imported, bundle).toEqual([]);
         }
         expect(manifest.bin).toEqual({ estructura: './bin/estructura.cjs' });
         expect(readFileSync(path.join(REPO, 'bin/estructura.cjs'), 'utf-8')).toContain("require('../out/cli.cjs')");
@@ -101,7 +101,7 @@ describe('installing the estructura command', () => {
         expect(info.filename).toBe(TARBALL);
         // What bin needs and the server for other editors; no sources, tests or examples.
         expect(info.files.map(f => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/estructura.cjs', 'docs/neovim.lua',
-            'docs/reglas.md', 'out/cli.cjs', 'out/elk.cjs', 'out/server.cjs', 'package.json']);
+            'docs/reglas.md', 'out/cli.cjs', 'out/server.cjs', 'package.json']);
 
         const prefix = path.join(work, 'prefix-tgz');
         const installed = npm(['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(packs, TARBALL)], work);

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isUnidad, type Unidad } from '../server/src/language/generated/ast.js';
 import { structureElements } from '../server/src/language/model.js';
-import { ChartBuilder, chartBoxes, defaultCollapsed, layoutChart, renderChartSvg, type Chart } from '../server/src/organigrama/index.js';
+import { ChartBuilder, chartBoxes, compareUnitNumbers, defaultCollapsed, layoutChart, MAX_ROW_WIDTH, renderChartSvg, type Chart } from '../server/src/organigrama/index.js';
 import { mutate, Rng } from './helpers/fuzz.js';
 import { buildWorkspace, exampleFiles, type TestWorkspace } from './helpers/workspace.js';
 
@@ -106,16 +106,72 @@ unidad D "Dirección de Prueba" {
             }
         }
         const byId = new Map(layout.boxes.map(box => [box.box.id, box]));
-        // Siblings read left to right in the manual's order.
+        // Siblings read in the manual's order: down a column, or left to right along a row, row after row.
         for (const box of chartBoxes(doe)) {
-            const xs = box.children.map(child => byId.get(child.id)!.x);
-            expect(xs, `children of ${box.number}`).toEqual([...xs].sort((a, b) => a - b));
+            const order = box.children.map(child => child.id);
+            const read = [...order].sort((a, b) => byId.get(a)!.y - byId.get(b)!.y || byId.get(a)!.x - byId.get(b)!.x);
+            expect(read, `children of ${box.number}`).toEqual(order);
         }
         for (const edge of layout.edges) {
             const [from, to] = [byId.get(edge.from)!, byId.get(edge.to)!];
             expect(to.y).toBeGreaterThan(from.y);
-            expect(edge.points.at(-1)!.y).toBeCloseTo(to.y, 0);
+            // From the bottom of the unit's box, in horizontal and vertical steps, to the top or the left side of the child's.
+            const [start, end] = [edge.points[0], edge.points.at(-1)!];
+            expect(start.y).toBeCloseTo(from.y + from.height, 0);
+            expect(start.x).toBeGreaterThanOrEqual(from.x);
+            expect(start.x).toBeLessThanOrEqual(from.x + from.width);
+            const onTop = Math.abs(end.y - to.y) < 0.5 && end.x >= to.x && end.x <= to.x + to.width;
+            const onLeft = Math.abs(end.x - to.x) < 0.5 && end.y >= to.y && end.y <= to.y + to.height;
+            expect(onTop || onLeft, `${edge.from} → ${edge.to} ends at ${JSON.stringify(end)}`).toBe(true);
+            for (let i = 1; i < edge.points.length; i++) {
+                const [a, b] = [edge.points[i - 1], edge.points[i]];
+                expect(a.x === b.x || a.y === b.y, `${edge.from} → ${edge.to}: step ${i}`).toBe(true);
+            }
         }
+    });
+
+    it('lays the DOE out compactly: leaves stacked under their unit, rows wrapped, about as tall as wide', async () => {
+        const layout = await layoutChart(doe);
+        // With ELK's layers it was 7,360 × 556 px (an unreadable strip once fitted).
+        expect(layout.width).toBeLessThanOrEqual(MAX_ROW_WIDTH + 100);
+        expect(layout.height / layout.width).toBeGreaterThan(0.5);
+        const byId = new Map(layout.boxes.map(box => [box.box.id, box]));
+        // The two divisions of 7.1.1.1, which have no units below them, in a column under it.
+        const parent = byId.get('IMSS.CECM')!;
+        const column = [...chartBoxes(doe)].find(box => box.id === 'IMSS.CECM')!.children.map(child => byId.get(child.id)!);
+        expect(column).toHaveLength(2);
+        for (const leaf of column) expect(leaf.x).toBeGreaterThan(parent.x);
+        expect(new Set(column.map(leaf => leaf.x)).size).toBe(1);
+        expect(column[1].y).toBeGreaterThan(column[0].y + column[0].height);
+        // A narrower row width gives a narrower chart.
+        expect((await layoutChart(doe, { maxRowWidth: 900 })).width).toBeLessThan(1000);
+    });
+
+    it('orders separate trees and siblings by number, 10 after 9, units without a number last', async () => {
+        const issste = builder.manualChart(ws.docs['manuales/issste-2018/issste-2018.1-sg.estructura'].parseResult.value);
+        expect(issste.roots.map(root => root.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10.1']);
+        for (const box of chartBoxes(issste)) {
+            const numbers = box.children.map(child => child.number);
+            expect(numbers, `children of ${box.number}`).toEqual([...numbers].sort(compareUnitNumbers));
+        }
+        expect(['1.0.2.10', '1.0.2.9', undefined, '1.0.2', '10', '9.1', '2'].sort(compareUnitNumbers))
+            .toEqual(['1.0.2', '1.0.2.9', '1.0.2.10', '2', '9.1', '10', undefined]);
+        // The trees read in that order: row by row, left to right.
+        const layout = await layoutChart(issste, { collapsed: defaultCollapsed(issste) });
+        const at = new Map(layout.boxes.map(box => [box.box.id, box]));
+        const roots = issste.roots.map(root => at.get(root.id)!);
+        const read = [...roots].sort((a, b) => a.y - b.y || a.x - b.x);
+        expect(read.map(box => box.box.number)).toEqual(issste.roots.map(root => root.number));
+        expect(layout.width).toBeLessThanOrEqual(MAX_ROW_WIDTH + 100);
+        const small = await buildWorkspace({
+            'n.estructura': `manual M "Manual" { institución X }
+unidad Z "Sin número" { }
+unidad B "Segunda" { número 10 }
+unidad A "Primera" { número 9 unidad A2 "A dos" { número 9.10 } unidad A1 "A uno" { número 9.9 } }`
+        });
+        const numbered = new ChartBuilder(Object.values(small.docs)).manualChart(small.docs['n.estructura'].parseResult.value);
+        expect(numbered.roots.map(root => root.name)).toEqual(['Primera', 'Segunda', 'Sin número']);
+        expect(numbered.roots[0].children.map(child => child.number)).toEqual(['9.9', '9.10']);
     });
 
     it('opens a big chart readable: the first two levels, then whole levels while 60 boxes fit', async () => {

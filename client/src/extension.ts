@@ -46,6 +46,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     context.subscriptions.push(
         commands.registerCommand('estructura.organigrama', () => OrganigramaPanel.show(context, started, 'manual')),
         commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad')),
+        commands.registerCommand('estructura.organigramaCentrar', () => OrganigramaPanel.centre(context, started)),
         commands.registerCommand('estructura.comparar', () => comparar(started)),
         commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started)),
         commands.registerCommand('estructura.desactivarRegla', (code?: unknown) => desactivarRegla(code))

@@ -22,6 +22,11 @@ export class OrganigramaPanel implements Disposable {
     private last: OrganigramaResult | undefined;
     private timer: NodeJS.Timeout | undefined;
     private generation = 0;
+    /** The canvas width the webview reported: the server wraps rows of boxes to it. */
+    private viewWidth: number | undefined;
+    /** A unit to centre on once the webview is ready (the command opened the panel). */
+    private pendingFocus: (Focus & { fallback: OrganigramaParams }) | undefined;
+    private ready = false;
 
     /** Opens the view (or reuses the open one) for the active editor's manual or unit. */
     static show(context: ExtensionContext, client: LanguageClient, alcance: OrganigramaParams['alcance'], editor = window.activeTextEditor): void {
@@ -29,22 +34,37 @@ export class OrganigramaPanel implements Disposable {
             void window.showInformationMessage('Abra un archivo .estructura para ver su organigrama.');
             return;
         }
-        const target: OrganigramaParams = {
-            uri: editor.document.uri.toString(),
-            position: alcance === 'unidad' ? editor.selection.active : undefined,
-            alcance
-        };
+        const target = targetOf(editor, alcance);
         if (OrganigramaPanel.current) {
             OrganigramaPanel.current.retarget(target);
             return;
         }
+        OrganigramaPanel.open(context, client, target);
+    }
+
+    /**
+     * Centres the view on the unit under the cursor: in the chart shown when it is there, else in
+     * its manual's chart (opening the view if needed); the boxes above it expand.
+     */
+    static centre(context: ExtensionContext, client: LanguageClient, editor = window.activeTextEditor): void {
+        if (!editor || editor.document.languageId !== 'estructura') {
+            void window.showInformationMessage('Abra un archivo .estructura y ponga el cursor en una unidad.');
+            return;
+        }
+        const { line, character } = editor.selection.active;
+        const focus: Focus = { uri: editor.document.uri.toString(), line, character };
+        const panel = OrganigramaPanel.current ?? OrganigramaPanel.open(context, client, targetOf(editor, 'manual'));
+        panel.centreOn(focus, targetOf(editor, 'manual'));
+    }
+
+    private static open(context: ExtensionContext, client: LanguageClient, target: OrganigramaParams): OrganigramaPanel {
         const panel = window.createWebviewPanel('estructura.organigrama', 'Organigrama', { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
             enableScripts: true,
             // Only the bundled script and stylesheet: nothing else may load (see the CSP in page.ts).
             localResourceRoots: [Uri.joinPath(context.extensionUri, 'out', 'webview')],
             retainContextWhenHidden: true
         });
-        OrganigramaPanel.current = new OrganigramaPanel(context, client, panel, target);
+        return OrganigramaPanel.current = new OrganigramaPanel(context, client, panel, target);
     }
 
     private constructor(context: ExtensionContext, private readonly client: LanguageClient, private readonly panel: WebviewPanel, private target: OrganigramaParams) {
@@ -84,18 +104,40 @@ export class OrganigramaPanel implements Disposable {
         void this.refresh();
     }
 
+    private centreOn(focus: Focus, fallback: OrganigramaParams): void {
+        this.panel.reveal(undefined, true);
+        // A panel just created asks for its first chart when its page is ready ('listo').
+        if (this.ready) void this.refresh(focus, fallback);
+        else this.pendingFocus = { ...focus, fallback };
+    }
+
     private scheduleRefresh(): void {
         clearTimeout(this.timer);
         this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
     }
 
-    private async refresh(): Promise<void> {
+    /**
+     * Asks for the chart again. With a focus, the view centres on that unit; when the chart shown
+     * does not hold it, the chart of `fallback` (the unit's manual) replaces it.
+     */
+    private async refresh(focus?: Focus, fallback?: OrganigramaParams): Promise<void> {
         const generation = ++this.generation;
-        let response: OrganigramaResponse;
-        try {
-            response = await this.client.sendRequest<OrganigramaResponse>(REQUEST, { ...this.target, collapsed: this.collapsed });
-        } catch (error) {
-            response = { error: `No se pudo dibujar el organigrama: ${(error as Error).message}` };
+        const ask = async (target: OrganigramaParams, collapsed: string[] | undefined): Promise<OrganigramaResponse> => {
+            try {
+                return await this.client.sendRequest<OrganigramaResponse>(REQUEST, {
+                    ...target, collapsed, viewWidth: this.viewWidth,
+                    focus: focus && { uri: focus.uri, line: focus.line, character: focus.character }
+                } satisfies OrganigramaParams);
+            } catch (error) {
+                return { error: `No se pudo dibujar el organigrama: ${(error as Error).message}` };
+            }
+        };
+        let response = await ask(this.target, this.collapsed);
+        if (focus && fallback && !('error' in response) && !response.focus) {
+            if (generation !== this.generation) return;
+            this.target = fallback;
+            this.collapsed = undefined;
+            response = await ask(fallback, undefined);
         }
         // An older answer arriving after a newer request must not replace it.
         if (generation !== this.generation) return;
@@ -106,13 +148,22 @@ export class OrganigramaPanel implements Disposable {
         this.last = response;
         this.collapsed = response.collapsed;
         this.panel.title = `Organigrama: ${shorten(response.title)}`;
-        const { svg, title, institution, vigencia, unitCount, shownCount } = response;
-        this.post({ type: 'organigrama', svg, title, institution, vigencia, unitCount, shownCount });
+        const { svg, title, institution, vigencia, unitCount, shownCount, key } = response;
+        this.post({ type: 'organigrama', svg, title, institution, vigencia, unitCount, shownCount, key, focus: response.focus });
     }
 
     private async onMessage(message: FromWebview): Promise<void> {
         switch (message.type) {
-            case 'listo':
+            case 'listo': {
+                this.ready = true;
+                this.viewWidth = message.width || undefined;
+                const focus = this.pendingFocus;
+                this.pendingFocus = undefined;
+                return this.refresh(focus, focus?.fallback);
+            }
+            case 'ancho':
+                // Rows of boxes wrap to the new width.
+                this.viewWidth = message.width;
                 return this.refresh();
             case 'revelar':
                 return reveal(message.uri, message.line, message.character);
@@ -168,6 +219,17 @@ async function reveal(uri: string, line: number, character: number): Promise<voi
     const word = document.getWordRangeAtPosition(position) ?? new Range(position, position);
     editor.selection = new Selection(word.start, word.end);
     editor.revealRange(word, TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** A place in a file whose unit the view centres on. */
+interface Focus { uri: string; line: number; character: number }
+
+function targetOf(editor: TextEditor, alcance: OrganigramaParams['alcance']): OrganigramaParams {
+    return {
+        uri: editor.document.uri.toString(),
+        position: alcance === 'unidad' ? { line: editor.selection.active.line, character: editor.selection.active.character } : undefined,
+        alcance
+    };
 }
 
 function shorten(title: string): string {

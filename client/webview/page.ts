@@ -50,11 +50,20 @@ export function organigramaPage(resources: PageResources): string {
 
 /** Messages between the extension and the webview. */
 export type ToWebview =
-    | { type: 'organigrama'; svg: string; title: string; institution: string; vigencia?: string; unitCount: number; shownCount: number }
+    | {
+        type: 'organigrama'; svg: string; title: string; institution: string; vigencia?: string; unitCount: number; shownCount: number;
+        /** Which chart: another key opens fitted, the same one keeps the view unless it was fitted. */
+        key?: string;
+        /** The id of a box to centre on. */
+        focus?: string;
+    }
     | { type: 'error'; message: string };
 
 export type FromWebview =
-    | { type: 'listo' }
+    /** The page is ready; `width`: its canvas width in CSS px (the server wraps rows to it). */
+    | { type: 'listo'; width?: number }
+    /** The canvas changed width. */
+    | { type: 'ancho'; width: number }
     | { type: 'revelar'; uri: string; line: number; character: number }
     | { type: 'alternar'; id: string }
     | { type: 'expandir' }

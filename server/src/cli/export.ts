@@ -8,7 +8,7 @@ import { buildManualDocuments, fileOf, manualFileBase, type ManualDocument } fro
 import { manualHtml } from '../export/html.js';
 import { manualMarkdown } from '../export/markdown.js';
 import { modelJson } from '../export/model-json.js';
-import { staticChartSvg } from '../export/charts.js';
+import { chartPageSvgs, staticChartSvg } from '../export/charts.js';
 import { ChartBuilder, type Chart } from '../organigrama/index.js';
 import { isDocumento, isManual } from '../language/generated/ast.js';
 import { manualKey } from '../language/model.js';
@@ -141,7 +141,8 @@ export async function runExport(rawArgs: string[]): Promise<number> {
             break;
         case 'html':
             for (const manual of manuals) {
-                const svgs = await Promise.all(chartsOf(manual).map(chart => staticChartSvg(chart)));
+                // A chart too big for one legible printed page goes on several (charts.ts).
+                const svgs = (await Promise.all(chartsOf(manual).map(chart => chartPageSvgs(chart)))).flat();
                 outputs.push({ name: `${manualFileBase(manual)}.html`, text: manualHtml(manual, svgs) });
             }
             break;

@@ -3,6 +3,7 @@
 // its functions, incisos and positions), inline CSS with print rules, no remote content, a page
 // break before each top-level unit.
 import type { Funcion } from '../language/generated/ast.js';
+import { printsLandscape } from './charts.js';
 import { changeSummary, isChartSection, positionSummary, unitFacts, type ManualDocument, type UnitEntry } from './manual-document.js';
 
 const CSS = `
@@ -61,7 +62,7 @@ export function manualHtml(manual: ManualDocument, chartSvgs: string[]): string 
     row('Fuente', header?.fuente && esc(header.fuente));
     out.push('</table>', '</header>');
 
-    // A chart much wider than tall prints on a landscape page of its own.
+    // A chart that prints larger across the page goes on a landscape page of its own.
     const figures = () => chartSvgs.map(svg => `<figure class="organigrama${isWide(svg) ? ' ancha' : ''}">${svg}</figure>`);
     let chartsPlaced = false;
     for (const section of manual.sections) {
@@ -152,9 +153,10 @@ function functionHtml(fn: Funcion): string {
     return `${html}</li>`;
 }
 
+/** A chart that prints larger across a landscape page than on a portrait one. */
 function isWide(svg: string): boolean {
     const size = /<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
-    return Boolean(size && Number(size[1]) > 1.4 * Number(size[2]) && Number(size[1]) > 900);
+    return Boolean(size && printsLandscape(Number(size[1]), Number(size[2])));
 }
 
 function anchor(id: string): string {

@@ -4,7 +4,7 @@ import { AstUtils, CstUtils, DocumentState, isOperationCancelled, URI, type Lang
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../language/generated/ast.js';
-import { ChartBuilder, chartBoxes, chartSvg, defaultCollapsed, layoutChart, type Chart } from '../organigrama/index.js';
+import { ChartBuilder, chartBoxes, chartBoxId, chartSvg, defaultCollapsed, layoutChart, type Chart, type ChartBox } from '../organigrama/index.js';
 
 export const ORGANIGRAMA_REQUEST = 'estructura/organigrama';
 
@@ -15,6 +15,13 @@ export interface OrganigramaParams {
     alcance: 'manual' | 'unidad';
     /** Ids of collapsed boxes; absent: open as many levels as stay readable (about 60 boxes). */
     collapsed?: string[];
+    /**
+     * A place (in any file) whose unit the view should centre on: when that unit is in the chart,
+     * the answer names it in `focus` and the boxes above it are expanded so that it shows.
+     */
+    focus?: { uri: string; line: number; character: number };
+    /** The width of the view in CSS px: rows of boxes wrap to stay legible when fitted to it. */
+    viewWidth?: number;
 }
 
 export interface OrganigramaResult {
@@ -27,6 +34,10 @@ export interface OrganigramaResult {
     collapsed: string[];
     /** Ids of every box with units below it, for «expand all» / «collapse all». */
     parents: string[];
+    /** Which chart this is (the manual, or the unit of a unit's chart): the view opens a new one fitted. */
+    key: string;
+    /** The id of the box at `focus`, when the unit there is in the chart. */
+    focus?: string;
 }
 
 export type OrganigramaResponse = OrganigramaResult | { error: string };
@@ -81,8 +92,14 @@ async function drawChart(shared: LangiumSharedServices, uri: URI, params: Organi
     const builder = new ChartBuilder(documents.all.filter(d => d.state >= DocumentState.Linked));
     const chart = chartFor(builder, document, params);
     if (!chart) return { error: 'Este archivo no describe unidades: no hay organigrama que mostrar.' };
-    const collapsed = params.collapsed ?? defaultCollapsed(chart);
-    const layout = await layoutChart(chart, { collapsed });
+    let collapsed = params.collapsed ?? defaultCollapsed(chart);
+    const focusDocument = params.focus && documents.getDocument(URI.parse(params.focus.uri));
+    const focusUnit = focusDocument && unitAt(focusDocument, params.focus!);
+    const focusId = focusUnit ? chartBoxId(focusUnit) : undefined;
+    const path = focusId ? pathTo(chart, focusId) : undefined;
+    // The unit to centre on shows: nothing above it stays collapsed.
+    if (path) collapsed = collapsed.filter(id => !path.includes(id) || id === focusId);
+    const layout = await layoutChart(chart, { collapsed, maxRowWidth: rowWidthFor(params.viewWidth) });
     const parents = [...chartBoxes(chart)].filter(box => box.children.length > 0).map(box => box.id);
     return {
         svg: chartSvg(layout),
@@ -92,9 +109,41 @@ async function drawChart(shared: LangiumSharedServices, uri: URI, params: Organi
         unitCount: layout.unitCount,
         shownCount: layout.boxes.length,
         collapsed: layout.boxes.filter(box => box.collapsed).map(box => box.box.id),
-        parents
+        parents,
+        key: chartKey(chart, params),
+        focus: path ? focusId : undefined
     };
 }
+
+/** Fitted to a view this wide, text stays at least 0.8 of its size; rows between 900 and 2,400 px. */
+function rowWidthFor(viewWidth: number | undefined): number | undefined {
+    if (!viewWidth || !Number.isFinite(viewWidth) || viewWidth <= 0) return undefined;
+    return Math.round(Math.min(2400, Math.max(900, viewWidth / 0.8)));
+}
+
+function chartKey(chart: Chart, params: OrganigramaParams): string {
+    if (params.alcance === 'unidad' && chart.roots.length === 1 && params.position) return `unidad:${chart.roots[0].id}`;
+    return `manual:${chart.institution}:${chart.manual ?? chart.title}`;
+}
+
+/** The ids from a root down to the box `id`, or undefined when the chart has no such box. */
+function pathTo(chart: Chart, id: string): string[] | undefined {
+    const search = (box: ChartBox, above: string[]): string[] | undefined => {
+        const path = [...above, box.id];
+        if (box.id === id) return path;
+        for (const child of box.children) {
+            const found = search(child, path);
+            if (found) return found;
+        }
+        return undefined;
+    };
+    for (const root of chart.roots) {
+        const found = search(root, []);
+        if (found) return found;
+    }
+    return undefined;
+}
+
 
 function chartFor(builder: ChartBuilder, document: LangiumDocument, params: OrganigramaParams): Chart | undefined {
     if (params.alcance === 'unidad' && params.position) {

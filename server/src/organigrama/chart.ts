@@ -4,7 +4,7 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { isDocumento, isManual, isOrganigrama, isPuesto, isUnidad, type Documento, type Organigrama, type Puesto, type Unidad } from '../language/generated/ast.js';
 import { kindFromName } from '../language/kinds.js';
-import { institutionOf, isPhae, manualIdOf, manualKey, normalizeSpace, parentOf, structureElements, titularTarget } from '../language/model.js';
+import { institutionOf, isPhae, manualIdOf, manualKey, normalizeSpace, numberKey, parentOf, structureElements, titularTarget } from '../language/model.js';
 
 export interface ChartBox {
     /** The unit's id qualified by its institution (`IMSS.DOE`): unique in a workspace. */
@@ -88,9 +88,9 @@ export class ChartBuilder {
         const title = (header && (isManual(header) ? header.titulo ?? header.name : undefined))
             ?? this.mainHeaderTitle(key) ?? manualIdOf(node) ?? 'Organigrama';
         const seen = new Set<Unidad>();
-        const boxes = roots.map(unit => this.box(unit, seen));
+        const boxes = this.sorted(roots).map(unit => this.box(unit, seen));
         // Units caught in an adscription cycle have no root above them: draw them too, once.
-        for (const unit of units) if (!seen.has(unit)) boxes.push(this.box(unit, seen));
+        for (const unit of this.sorted(units)) if (!seen.has(unit)) boxes.push(this.box(unit, seen));
         return {
             title: normalizeSpace(title),
             institution: institutionOf(node),
@@ -146,9 +146,9 @@ export class ChartBuilder {
         const name = normalizeSpace(unit.nombre ?? '') || unit.name || '(unidad sin nombre)';
         const position = GrammarUtils.findNodeForProperty(unit.$cstNode, 'name')?.range.start ?? unit.$cstNode?.range.start;
         const document = this.documentOf.get(AstUtils.findRootNode(unit));
-        const children = (this.childrenOf.get(unit) ?? []).filter(child => !seen.has(child)).map(child => this.box(child, seen));
+        const children = this.sorted((this.childrenOf.get(unit) ?? []).filter(child => !seen.has(child)));
         return {
-            id: qualified(unit),
+            id: chartBoxId(unit),
             name,
             kind: unit.tipo ? normalizeSpace(unit.tipo) : kindFromName(name)?.kind,
             number: unit.numero?.replace(/\.$/, ''),
@@ -156,8 +156,18 @@ export class ChartBuilder {
             uri: document?.uri.toString() ?? '',
             line: position?.line ?? 0,
             character: position?.character ?? 0,
-            children
+            children: children.map(child => this.box(child, seen))
         };
+    }
+
+    /**
+     * Units in the manual's order: by number, segment by segment (1.0.2.9 before 1.0.2.10), those
+     * without a number after, in the order of their files and of the text.
+     */
+    private sorted(units: readonly Unidad[]): Unidad[] {
+        const place = (unit: Unidad) => this.documentOf.get(AstUtils.findRootNode(unit))?.uri.toString() ?? '';
+        return [...units].sort((a, b) => compareUnitNumbers(a.numero, b.numero)
+            || place(a).localeCompare(place(b)) || (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
     }
 
     /** The vigencia of the organigrama rooted at the unit, else of any organigrama, else the manual's. */
@@ -192,7 +202,20 @@ export class ChartBuilder {
     }
 }
 
-function qualified(unit: Unidad): string {
+/** A unit's box id: its id qualified by its institution. */
+export function chartBoxId(unit: Unidad): string {
     const institution = institutionOf(unit);
     return institution ? `${institution}.${unit.name}` : unit.name;
+}
+
+/** Compares unit numbers as the manuals number them (7.1.2 < 7.1.10, 10.1 after 9); no number last. */
+export function compareUnitNumbers(a: string | undefined, b: string | undefined): number {
+    const x = numberKey(a)?.split('.').filter(Boolean) ?? [];
+    const y = numberKey(b)?.split('.').filter(Boolean) ?? [];
+    if (x.length === 0 || y.length === 0) return y.length - x.length;
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const d = x[i].localeCompare(y[i], undefined, { numeric: true });
+        if (d !== 0) return d;
+    }
+    return x.length - y.length;
 }

@@ -3,8 +3,8 @@ import type { Chart } from './chart.js';
 import { layoutChart, type LayoutOptions } from './layout.js';
 import { chartSvg, type SvgOptions } from './svg.js';
 
-export { ChartBuilder, chartBoxes, type Chart, type ChartBox } from './chart.js';
-export { defaultCollapsed, layoutChart, type ChartLayout, type LaidBox } from './layout.js';
+export { ChartBuilder, chartBoxes, chartBoxId, compareUnitNumbers, type Chart, type ChartBox } from './chart.js';
+export { defaultCollapsed, layoutChart, MAX_ROW_WIDTH, type ChartLayout, type LaidBox, type LayoutOptions } from './layout.js';
 export { chartSvg, type SvgOptions } from './svg.js';
 
 /** Lays out and draws a chart; every subtree open unless `collapsed` says otherwise. */

@@ -1,6 +1,9 @@
-// Lays a chart out with ELK (layered, top-down, orthogonal edges), the way printed organigramas
-// are drawn. Collapsed boxes hide their subtree and show how many units it holds.
-import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+// Lays a chart out compactly, the way printed organigramas are drawn: each unit above its
+// subordinate units; a unit whose subordinates have none of their own stacks them in a column under
+// it (a vertical line at its left, a short tie to each box); other subordinates stand side by side,
+// joined by a bus, and a row wider than `maxRowWidth` wraps to further rows fed by a trunk at its
+// left. Separate trees stand side by side in number order and wrap the same way. Collapsed boxes
+// hide their subtree and show how many units it holds.
 import { chartBoxes, type Chart, type ChartBox } from './chart.js';
 
 export interface LaidBox {
@@ -19,6 +22,7 @@ export interface LaidBox {
 export interface LaidEdge {
     from: string;
     to: string;
+    /** An orthogonal polyline from the parent's box to the child's (its top, or its left side in a column). */
     points: Array<{ x: number; y: number }>;
 }
 
@@ -35,37 +39,58 @@ export interface ChartLayout {
 export interface LayoutOptions {
     /** Ids of boxes whose subtree is hidden. */
     collapsed?: Iterable<string>;
+    /** The widest a row of sibling subtrees (or of separate trees) grows before it wraps, in px. */
+    maxRowWidth?: number;
 }
 
 export const BOX_WIDTH = 200;
 export const LINE_HEIGHT = 15;
+/** Rows wrap past this width: about seven boxes, legible when fitted to a 1400 px wide view. */
+export const MAX_ROW_WIDTH = 1600;
 const PADDING = 8;
-/** Characters per line of a name at the box width (12 px sans-serif averages ~6.3 px a character). */
-const NAME_CHARS = 28;
+/** Characters per line of a name at the box width (12 px bold sans-serif averages ~6.8 px a character). */
+const NAME_CHARS = 26;
+const MARGIN = 16;
+/** Between sibling subtrees of a row, and between separate trees. */
+const SIBLING_GAP = 20;
+const TREE_GAP = 40;
+/** From a unit's box to the row of its subordinates (the bus runs halfway). */
+const LEVEL_GAP = 36;
+/** Between wrapped rows (their bus runs halfway). */
+const ROW_GAP = 36;
+/** Wrapped rows stand this far right of their parent's left, the trunk halfway. */
+const TRUNK_INSET = 24;
+/** A column: its line this far right of the parent's left, its boxes further right, this far apart. */
+const SPINE = 12;
+const COLUMN_INSET = 28;
+const COLUMN_GAP = 10;
+/** Room under a collapsed box for its toggle and its «+N». */
+const COLLAPSED_EXTRA = 18;
 
-let elk: Promise<ELK> | undefined;
-
-/**
- * ELK, loaded on first use: compiling and evaluating its 1.4 MB takes ~85 ms, which the server's
- * start and a `revisar` run that draws no chart must not pay (the bundles keep it in `out/elk.cjs`).
- */
-function elkInstance(): Promise<ELK> {
-    elk ??= import('elkjs/lib/elk.bundled.js').then(module => {
-        // The CommonJS constructor arrives as `default` (or `default.default`) depending on the loader.
-        const exported = module.default as unknown as { default?: unknown };
-        const Constructor = (exported.default ?? exported) as new () => ELK;
-        return new Constructor();
-    });
-    return elk;
+interface Node {
+    laid: LaidBox;
+    key: string;
+    children: Node[];
 }
+
+/** A laid-out subtree: its size, where its top box's centre is, and how to put it somewhere. */
+interface Block {
+    width: number;
+    height: number;
+    /** The x of the top box's centre from the block's left. */
+    center: number;
+    place(x: number, y: number): void;
+}
+
+type Point = { x: number; y: number };
 
 export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Promise<ChartLayout> {
     const collapsed = new Set(options.collapsed ?? []);
+    const maxRowWidth = Math.max(BOX_WIDTH, options.maxRowWidth ?? MAX_ROW_WIDTH);
     const boxes = new Map<string, LaidBox>();
-    const nodes: ElkNode[] = [];
-    const edges: ElkExtendedEdge[] = [];
+    const edges: LaidEdge[] = [];
     let unitCount = 0;
-    const visit = (box: ChartBox, parent?: string): number => {
+    const visit = (box: ChartBox): Node => {
         unitCount++;
         const { children, ...data } = box;
         const nameLines = wrap(box.name, NAME_CHARS);
@@ -75,66 +100,184 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
             height: PADDING * 2 + LINE_HEIGHT * (nameLines.length + extraLines),
             nameLines, descendants: 0, collapsed: collapsed.has(box.id) && children.length > 0
         };
-        // A half-typed workspace may repeat an id (estructura-id-duplicado): ELK needs unique ones.
+        // A half-typed workspace may repeat an id (estructura-id-duplicado): keys stay unique.
         const key = boxes.has(box.id) ? `${box.id}#${boxes.size}` : box.id;
         boxes.set(key, laid);
-        nodes.push({ id: key, width: laid.width, height: laid.height });
-        if (parent) edges.push({ id: `${parent}->${key}`, sources: [parent], targets: [key] });
+        const node: Node = { laid, key, children: [] };
         let below = 0;
         for (const child of children) {
             if (laid.collapsed) below += 1 + countBelow(child);
-            else below += 1 + visit(child, key);
+            else {
+                const childNode = visit(child);
+                node.children.push(childNode);
+                below += 1 + childNode.laid.descendants;
+            }
         }
         laid.descendants = below;
-        return below;
+        return node;
     };
-    for (const root of chart.roots) visit(root);
+    const roots = chart.roots.map(root => visit(root));
     unitCount += [...boxes.values()].filter(b => b.collapsed).reduce((sum, b) => sum + b.descendants, 0);
 
-    const input: ElkNode = {
-        id: 'organigrama',
-        layoutOptions: {
-            'elk.algorithm': 'layered',
-            'elk.direction': 'DOWN',
-            'elk.edgeRouting': 'ORTHOGONAL',
-            'elk.spacing.nodeNode': '16',
-            'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-            'elk.layered.spacing.edgeNodeBetweenLayers': '14',
-            'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-            'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-            // One bus from the bottom of each unit to its children, as organigramas are drawn.
-            'elk.layered.mergeEdges': 'true',
-            // Siblings keep the manual's order (its numbering). A tree has no crossings to
-            // minimize: the sweeps only cost time (the ISSSTE DA, 163 units, lays out ~1.7x faster).
-            'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-            'elk.layered.crossingMinimization.strategy': 'NONE',
-            'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
-            'elk.separateConnectedComponents': 'true',
-            'elk.padding': '[top=16,left=16,bottom=16,right=16]'
-        },
-        children: nodes,
-        edges
+    const edge = (from: Node, to: Node, points: Point[]) =>
+        edges.push({ from: from.laid.box.id, to: to.laid.box.id, points: simplify(points) });
+
+    const leafBlock = (node: Node): Block => {
+        const { laid } = node;
+        return {
+            width: laid.width, height: laid.height + (laid.collapsed ? COLLAPSED_EXTRA : 0), center: laid.width / 2,
+            place: (x, y) => { laid.x = x; laid.y = y; }
+        };
     };
-    const graph: ElkNode = await (await elkInstance()).layout(input);
-    for (const node of graph.children ?? []) {
-        const laid = boxes.get(node.id)!;
-        laid.x = node.x ?? 0;
-        laid.y = node.y ?? 0;
+
+    /** Subordinates without subordinates of their own, in a column under the unit. */
+    const columnBlock = (node: Node): Block => {
+        const { laid } = node;
+        const column = node.children.map(leafBlock);
+        let height = laid.height;
+        const tops: number[] = [];
+        for (const block of column) {
+            height += COLUMN_GAP + (tops.length === 0 ? 4 : 0);
+            tops.push(height);
+            height += block.height;
+        }
+        const width = Math.max(laid.width, COLUMN_INSET + Math.max(...column.map(b => b.width)));
+        return {
+            width, height, center: laid.width / 2,
+            place: (x, y) => {
+                laid.x = x;
+                laid.y = y;
+                const spine = x + SPINE;
+                node.children.forEach((child, i) => {
+                    column[i].place(x + COLUMN_INSET, y + tops[i]);
+                    const middle = child.laid.y + child.laid.height / 2;
+                    edge(node, child, [{ x: spine, y: y + laid.height }, { x: spine, y: middle }, { x: child.laid.x, y: middle }]);
+                });
+            }
+        };
+    };
+
+    /** Subordinate subtrees side by side under the unit, wrapped to rows of at most maxRowWidth. */
+    const rowBlock = (node: Node): Block => {
+        const { laid } = node;
+        const blocks = node.children.map(block);
+        const rows = wrapRows(blocks.map(b => b.width), maxRowWidth, SIBLING_GAP);
+        const inset = rows.length > 1 ? TRUNK_INSET : 0;
+        const offsets = blocks.map(() => 0);
+        let rowsWidth = 0;
+        for (const row of rows) {
+            let x = inset;
+            for (const i of row) { offsets[i] = x; x += blocks[i].width + SIBLING_GAP; }
+            rowsWidth = Math.max(rowsWidth, x - SIBLING_GAP);
+        }
+        // The unit stands over the middle of its first row.
+        const first = rows[0];
+        const middle = (offsets[first[0]] + blocks[first[0]].center + offsets[first.at(-1)!] + blocks[first.at(-1)!].center) / 2;
+        const shift = Math.max(0, laid.width / 2 - middle);
+        const center = middle + shift;
+        const width = Math.max(rowsWidth + shift, center + laid.width / 2);
+        const rowHeights = rows.map(row => Math.max(...row.map(i => blocks[i].height)));
+        const height = laid.height + LEVEL_GAP + rowHeights.reduce((a, b) => a + b, 0) + ROW_GAP * (rows.length - 1);
+        return {
+            width, height, center,
+            place: (x, y) => {
+                laid.x = x + center - laid.width / 2;
+                laid.y = y;
+                const top = { x: x + center, y: y + laid.height };
+                const bus = top.y + LEVEL_GAP / 2;
+                const trunk = x + shift + TRUNK_INSET / 2;
+                let rowTop = y + laid.height + LEVEL_GAP;
+                rows.forEach((row, r) => {
+                    const rowBus = rowTop - (r === 0 ? LEVEL_GAP : ROW_GAP) / 2;
+                    for (const i of row) {
+                        blocks[i].place(x + shift + offsets[i], rowTop);
+                        const child = node.children[i];
+                        const childTop = { x: child.laid.x + child.laid.width / 2, y: child.laid.y };
+                        const path: Point[] = [top, { x: top.x, y: bus }];
+                        if (r > 0) path.push({ x: trunk, y: bus }, { x: trunk, y: rowBus });
+                        path.push({ x: childTop.x, y: rowBus }, childTop);
+                        edge(node, child, path);
+                    }
+                    rowTop += rowHeights[r] + ROW_GAP;
+                });
+            }
+        };
+    };
+
+    const block = (node: Node): Block => {
+        if (node.children.length === 0) return leafBlock(node);
+        if (node.children.every(child => child.children.length === 0)) return columnBlock(node);
+        return rowBlock(node);
+    };
+
+    // Separate trees side by side, wrapped like a row.
+    const trees = roots.map(block);
+    const rows = wrapRows(trees.map(t => t.width), maxRowWidth, TREE_GAP);
+    let y = MARGIN;
+    let width = 0;
+    for (const row of rows) {
+        let x = MARGIN;
+        for (const i of row) {
+            trees[i].place(x, y);
+            x += trees[i].width + TREE_GAP;
+        }
+        width = Math.max(width, x - TREE_GAP);
+        y += Math.max(...row.map(i => trees[i].height)) + TREE_GAP;
     }
-    const laidEdges: LaidEdge[] = (graph.edges ?? []).map(edge => {
-        const section = edge.sections?.[0];
-        const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-        return { from: boxes.get(edge.sources[0])!.box.id, to: boxes.get(edge.targets[0])!.box.id, points };
-    });
     const { roots: _roots, ...meta } = chart;
     return {
         chart: meta,
-        width: Math.ceil(graph.width ?? 0),
-        height: Math.ceil(graph.height ?? 0),
+        width: Math.ceil(width + MARGIN),
+        height: Math.ceil(rows.length > 0 ? y - TREE_GAP + MARGIN : 2 * MARGIN),
         boxes: [...boxes.values()],
-        edges: laidEdges,
+        edges,
         unitCount
     };
+}
+
+/**
+ * Splits items of the given widths, in order, into rows no wider than `max` (an item wider than
+ * that stands alone), then evens the rows out: the narrowest width that needs no more rows.
+ */
+export function wrapRows(widths: readonly number[], max: number, gap: number): number[][] {
+    const fill = (limit: number): number[][] => {
+        const rows: number[][] = [];
+        let row: number[] = [];
+        let width = 0;
+        widths.forEach((w, i) => {
+            if (row.length > 0 && width + gap + w > limit) {
+                rows.push(row);
+                row = [];
+                width = 0;
+            }
+            width += (row.length > 0 ? gap : 0) + w;
+            row.push(i);
+        });
+        if (row.length > 0) rows.push(row);
+        return rows;
+    };
+    const rows = fill(max);
+    if (rows.length <= 1) return rows;
+    let low = Math.max(...widths);
+    let high = max;
+    while (high - low > 1) {
+        const mid = (low + high) / 2;
+        if (fill(mid).length <= rows.length) high = mid; else low = mid;
+    }
+    return fill(high);
+}
+
+/** Drops repeated points and the middle one of three in a line. */
+function simplify(points: Point[]): Point[] {
+    const out: Point[] = [];
+    for (const p of points) {
+        const last = out.at(-1);
+        if (last && last.x === p.x && last.y === p.y) continue;
+        const before = out.at(-2);
+        if (last && before && ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))) out.pop();
+        out.push(p);
+    }
+    return out;
 }
 
 function countBelow(box: ChartBox): number {

@@ -47,7 +47,7 @@ function boxSvg(laid: LaidBox, interactive: boolean): string {
     const parts: string[] = [];
     // Focusable with Tab in the view; Enter opens the definition there (ignored in a plain SVG file).
     const label = [box.number, box.kind, box.name].filter(Boolean).join(' ');
-    parts.push(`<g class="caja" data-id="${escape(box.id)}" data-uri="${escape(box.uri)}" data-line="${box.line}" data-character="${box.character}" transform="translate(${round(laid.x)},${round(laid.y)})"${interactive ? ' tabindex="0" role="button"' : ''} aria-label="${escape(label)}">`);
+    parts.push(`<g class="caja" data-id="${escape(box.id)}" data-uri="${escape(box.uri)}" data-line="${box.line}" data-character="${box.character}"${box.number ? ` data-numero="${escape(box.number)}"` : ''} transform="translate(${round(laid.x)},${round(laid.y)})"${interactive ? ' tabindex="0" role="button"' : ''} aria-label="${escape(label)}">`);
     parts.push(`<title>${escape([box.number, box.name].filter(Boolean).join(' '))}</title>`);
     parts.push(`<rect width="${laid.width}" height="${laid.height}" rx="4" fill="${fill}" stroke="#3e4c59" stroke-width="1"/>`);
     let y = 8 + 11;
