@@ -129,8 +129,9 @@ describe('revisar: severities, --minimo and the per-rule counts', () => {
         expect(SEVERITIES.map(s => s.word)).toEqual(['error', 'advertencia', 'informativo', 'sugerencia']);
         const text = estructura(['revisar', 'examples/']).stdout;
         expect(text).not.toMatch(/ info /);
-        expect(text).toMatch(/:\d+:\d+ informativo funcion-duplicada /);
-        expect(text.trimEnd().split('\n').at(-1)).toMatch(/^\d+ archivos revisados: \d+ errores, \d+ advertencias, \d+ informativos, 0 sugerencias\.$/);
+        expect(text).toMatch(/:\d+:\d+ informativo funcion-mencion /);
+        expect(text).toMatch(/:\d+:\d+ sugerencia funcion-duplicada-entre-unidades /);
+        expect(text.trimEnd().split('\n').at(-1)).toMatch(/^\d+ archivos revisados: \d+ errores, \d+ advertencias, \d+ informativos, \d+ sugerencias\.$/);
     });
 
     it('summary.porRegla counts each rule of what is shown', () => {

@@ -53,7 +53,7 @@ describe('the same answers whatever the load and edit order', () => {
             'a.estructura:11 norma-7.2.1.15-sin-personal El puesto homólogo «Jefe de División (puesto homólogo)» no puede tener personal a su cargo, y le reportan: P_A, P_B, P_C.'
         ]);
         // Each copy of the function names the first other unit in workspace order.
-        const duplicated = about('funcion-duplicada');
+        const duplicated = about('funcion-duplicada-entre-unidades');
         expect(duplicated).toHaveLength(3);
         expect(duplicated[0]).toMatch(/^a\.estructura:7 .*Dirección X de B.*\(y en 1 unidad más\)\.$/u);
         expect(duplicated[1]).toMatch(/^b\.estructura:8 .*Dirección X de A.*\(y en 1 unidad más\)\.$/u);

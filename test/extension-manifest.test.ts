@@ -107,6 +107,19 @@ describe('package.json', () => {
         expect(extension).toContain("config.update('reglas', { ...current, [code]: 'off' }, ConfigurationTarget.Workspace)");
     });
 
+    it('contributes «Ver el catálogo de reglas» (estructura.verRegla, the link of each diagnostic\'s code) and declares the client\'s commands to the server', () => {
+        const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'estructura.verRegla');
+        expect(command).toMatchObject({ title: 'Ver el catálogo de reglas', category: 'Estructura' });
+        const when = manifest.contributes.menus.commandPalette.find((p: { command: string }) => p.command === 'estructura.verRegla').when;
+        expect(when).toBe('estructura.activa || editorLangId == estructura');
+        // The catalog it opens is packaged.
+        expect(vscodeignore()).toContain('!docs/reglas.md');
+        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        expect(extension).toContain("commands.registerCommand('estructura.verRegla', (code?: unknown) => verRegla(context.extensionUri, code))");
+        // Without this the server offers neither «Desactivar la regla…» nor command links (other editors lack the commands).
+        expect(extension).toContain("initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] }");
+    });
+
     it('contributes «Centrar el organigrama en la unidad del cursor» in the editor\'s context menu, registered by the extension', () => {
         const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'estructura.organigramaCentrar');
         expect(command).toMatchObject({ title: 'Centrar el organigrama en la unidad del cursor', category: 'Estructura' });

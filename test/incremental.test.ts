@@ -32,14 +32,14 @@ async function validatedDuring(ws: TestWorkspace, run: () => Promise<void>): Pro
 }
 
 describe('an edit rebuilds what depends on it', () => {
-    it('a typo fixed in a function text shared with another file revalidates that file only, and its funcion-duplicada follows', async () => {
+    it('a typo fixed in a function text shared with another file revalidates that file only, and its funcion-duplicada-entre-unidades follows', async () => {
         const ws = await buildWorkspace(files);
-        expect(withCode(ws.docs['b.estructura'].diagnostics, 'funcion-duplicada')).toHaveLength(1);
+        expect(withCode(ws.docs['b.estructura'].diagnostics, 'funcion-duplicada-entre-unidades')).toHaveLength(1);
         const edited = files['a.estructura'].replace(SHARED, 'Integrar el informe mensual de la evaluación.');
         expect(await validatedDuring(ws, () => ws.update('a.estructura', edited))).toEqual(['a.estructura', 'b.estructura']);
-        expect(withCode(ws.docs['b.estructura'].diagnostics, 'funcion-duplicada')).toEqual([]);
+        expect(withCode(ws.docs['b.estructura'].diagnostics, 'funcion-duplicada-entre-unidades')).toEqual([]);
         expect(await validatedDuring(ws, () => ws.update('a.estructura', files['a.estructura']))).toEqual(['a.estructura', 'b.estructura']);
-        expect(withCode(ws.docs['b.estructura'].diagnostics, 'funcion-duplicada')).toHaveLength(1);
+        expect(withCode(ws.docs['b.estructura'].diagnostics, 'funcion-duplicada-entre-unidades')).toHaveLength(1);
     });
 
     it('an edit in a text no other file shares revalidates the edited file alone', async () => {
@@ -48,7 +48,7 @@ describe('an edit rebuilds what depends on it', () => {
         expect(await validatedDuring(ws, () => ws.update('c.estructura', edited))).toEqual(['c.estructura']);
     });
 
-    it('a function text shared with another institution\'s file does not revalidate it (funcion-duplicada compares within an institution)', async () => {
+    it('a function text shared with another institution\'s file does not revalidate it (funcion-duplicada-entre-unidades compares within an institution)', async () => {
         const other = 'manual N "Otro manual" { institucion ISSSTE }\n' + unit('XA', 'Coordinación X', '1', [SHARED, 'Coordinar las acciones de X.']);
         const ws = await buildWorkspace({ ...files, 'x.estructura': other });
         const edited = files['a.estructura'].replace(SHARED, 'Integrar el informe mensual de la evaluación.');

@@ -82,6 +82,32 @@ local function definition(buf)
   return { error = 'no "adscrita a DG" in the buffer' }
 end
 
+-- The code actions offered on the first numbering error, and its rule link (codeDescription):
+-- this client declares no commands, so it gets no «Desactivar la regla…» and a plain file link.
+local function numbering_actions(buf)
+  for _, d in ipairs(vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })) do
+    if d.code == 'estructura-numeracion' then
+      local lsp = d.user_data and d.user_data.lsp or {}
+      -- Back to LSP positions (UTF-16; Neovim keeps byte columns) with the diagnostic's data, as
+      -- the client's own code action request sends it.
+      local function position(lnum, col)
+        local text = vim.api.nvim_buf_get_lines(buf, lnum, lnum + 1, false)[1] or ''
+        local _, utf16 = vim.str_utfindex(text, math.min(col, #text))
+        return { line = lnum, character = utf16 }
+      end
+      local range = { start = position(d.lnum, d.col), ['end'] = position(d.end_lnum, d.end_col) }
+      local diagnostic = { range = range, severity = 1, message = d.message, code = d.code, source = d.source, data = lsp.data }
+      local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, range = range, context = { diagnostics = { diagnostic } } }
+      local titles = {}
+      for _, answer in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000) or {}) do
+        for _, action in ipairs(answer.result or {}) do table.insert(titles, action.title) end
+      end
+      return { titles = titles, href = lsp.codeDescription and lsp.codeDescription.href or vim.NIL }
+    end
+  end
+  return { error = 'no estructura-numeracion error' }
+end
+
 local timer = vim.loop.new_timer()
 timer:start(100, 100, vim.schedule_wrap(function()
   if timer:is_closing() then return end
@@ -98,6 +124,7 @@ timer:start(100, 100, vim.schedule_wrap(function()
     errors = rows, all = #vim.diagnostic.get(buf), timed_out = not matched,
     first_ms = first_ms, matched_ms = matched_ms,
     definition = matched and definition(buf) or vim.NIL,
+    actions = matched and numbering_actions(buf) or vim.NIL,
   }, 0)
 end))
 `;
@@ -113,6 +140,7 @@ interface Seen {
     first_ms: number | null;
     matched_ms: number;
     definition: { uri?: string; line?: number; error?: string } | null;
+    actions: { titles?: string[]; href?: string | null; error?: string } | null;
 }
 
 const isRoot = () => process.getuid?.() === 0;
@@ -206,5 +234,12 @@ describe('Neovim over stdio with docs/neovim.lua', () => {
         const target = fileURLToPath(seen.definition!.uri!);
         expect(path.relative(workspace, target)).toBe(path.join('manuales', 'imss-2018', 'imss-2018.estructura'));
         expect(readFileSync(target, 'utf-8').split('\n')[seen.definition!.line! - 1]).toContain('unidad DG "Dirección General"');
+
+        // Neovim declares no client commands (issue 19): the quick fixes, not «Desactivar la
+        // regla…» (a VS Code command), and the rule link is the file's section, not a command link.
+        expect(seen.actions?.error).toBeUndefined();
+        expect(seen.actions!.titles!.some(t => t.startsWith('Renumerar como'))).toBe(true);
+        expect(seen.actions!.titles!.filter(t => t.startsWith('Desactivar'))).toEqual([]);
+        expect(seen.actions!.href).toMatch(/^file:\/\/.*\/docs\/reglas\.md#estructura-numeracion$/u);
     }, DEADLINE_MS + 60_000);
 });

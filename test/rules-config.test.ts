@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CancellationToken, type Hover } from 'vscode-languageserver';
+import { CancellationToken, type Diagnostic, type Hover } from 'vscode-languageserver';
 import { RULES } from '../server/src/language/rules/catalog.js';
-import { renderRulesMarkdown } from '../server/src/language/rules/docs.js';
+import { DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND } from '../server/src/language/client-commands.js';
+import { ruleAnchor } from '../server/src/language/rules/anchor.js';
+import { renderRulesMarkdown, SEVERITY_NAMES } from '../server/src/language/rules/docs.js';
+import { reglasSettingSchema } from '../server/src/language/rules/settings-schema.js';
 import { parseConfigFile } from '../server/src/language/settings.js';
 import { REPO } from './helpers/examples.js';
 import { allCodeActions, withCode } from './helpers/fixes.js';
@@ -92,8 +95,10 @@ describe('rule settings', () => {
 });
 
 describe('«Desactivar la regla…» (issue 19)', () => {
-    it('is offered once per rule on its diagnostics, last, and runs the client command that sets the rule off', async () => {
+    it('is offered, to a client that declares the command, once per rule on its diagnostics, last, and runs the client command that sets the rule off', async () => {
         const ws = await buildWorkspace({ 'a.estructura': FILE });
+        // As the VS Code extension declares at initialize (client/src/extension.ts).
+        ws.services.settings.ClientCommands.declare({ commands: [DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND] });
         const doc = ws.docs['a.estructura'];
         const [numeracion] = withCode(doc.diagnostics, 'estructura-numeracion');
         const ciclo = withCode(doc.diagnostics, 'estructura-ciclo');
@@ -110,6 +115,20 @@ describe('«Desactivar la regla…» (issue 19)', () => {
         const both = await provider.getCodeActions(doc, { textDocument: { uri: doc.uri.toString() }, range: ciclo[0].range, context: { diagnostics: ciclo } }) as Array<{ title: string }>;
         expect(both.filter(a => a.title.startsWith('Desactivar')).map(a => a.title)).toEqual(['Desactivar la regla «estructura-ciclo» en este espacio de trabajo']);
     });
+
+    it('is not offered to a client that does not declare the command (Neovim, any other editor), which still gets the quick fixes', async () => {
+        const ws = await buildWorkspace({ 'a.estructura': FILE });
+        const doc = ws.docs['a.estructura'];
+        const [numeracion] = withCode(doc.diagnostics, 'estructura-numeracion');
+        const actions = await allCodeActions(ws, doc, numeracion);
+        expect(actions.map(a => a.title)).toContain('Renumerar como 7.1.2');
+        expect(actions.filter(a => a.title.startsWith('Desactivar') || a.command?.command === DISABLE_RULE_COMMAND)).toEqual([]);
+        // Declaring other commands, or something that is not a list, declares nothing.
+        for (const options of [{ commands: ['otro.comando'] }, { commands: DISABLE_RULE_COMMAND }, null, 'x']) {
+            ws.services.settings.ClientCommands.declare(options);
+            expect((await allCodeActions(ws, doc, numeracion)).filter(a => a.command?.command === DISABLE_RULE_COMMAND), JSON.stringify(options)).toEqual([]);
+        }
+    });
 });
 
 describe('rule documentation', () => {
@@ -125,6 +144,26 @@ describe('rule documentation', () => {
         expect(readFileSync(path.join(REPO, '.vscodeignore'), 'utf-8')).toContain('!docs/reglas.md');
     });
 
+    it('the settings schema of estructura.reglas in package.json is generated from the catalog and up to date (npm run docs:ajustes)', () => {
+        const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf-8'));
+        const schema = manifest.contributes.configuration.properties['estructura.reglas'];
+        expect(schema, 'package.json is out of date with the rule catalog: run `npm run docs:ajustes`').toEqual(reglasSettingSchema());
+        // What the Settings editor shows for each rule: its source, default severity and description.
+        for (const rule of RULES.values()) {
+            const property = schema.properties[rule.code];
+            expect(property.default).toBe(rule.severity);
+            expect(property.enum).toEqual(['error', 'warning', 'info', 'hint', 'off']);
+            expect(property.enumDescriptions).toHaveLength(5);
+            expect(property.enumDescriptions[property.enum.indexOf(rule.severity)]).toMatch(/\(Por omisión\.\)$/u);
+            expect(property.markdownDescription).toContain(`**${rule.source}** · por omisión: ${SEVERITY_NAMES[rule.severity]}`);
+            expect(property.markdownDescription).toContain(rule.description);
+        }
+        // The whole setting keeps no value: a value per rule would override estructura.json.
+        expect(schema.default).toEqual({});
+        expect(schema.properties['funcion-duplicada-entre-unidades'].default).toBe('hint');
+        expect(schema.properties['funcion-duplicada'].default).toBe('warning');
+    });
+
     it('links a diagnostic to its rule\'s section and explains the rule on hover', async () => {
         const ws = await buildWorkspace({ 'a.estructura': FILE });
         const doc = ws.docs['a.estructura'];
@@ -137,6 +176,45 @@ describe('rule documentation', () => {
         expect(text).toContain('**estructura-numeracion** · Convención de los manuales · error por omisión');
         expect(text).toContain(RULES.get('estructura-numeracion')!.description);
         expect(text).toContain(`[Documentación de la regla](${href})`);
+    });
+
+    it('links to the rendered section through estructura.verRegla for a client that declares it (VS Code), in the diagnostic and the hover', async () => {
+        const ws = await buildWorkspace({ 'a.estructura': FILE });
+        ws.services.settings.ClientCommands.declare({ commands: [DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND] });
+        await ws.update('a.estructura', FILE + ' ');
+        const doc = ws.docs['a.estructura'];
+        const numbering = withCode(doc.diagnostics, 'estructura-numeracion')[0] as { codeDescription?: { href: string }; range: { start: { line: number; character: number } } };
+        const href = numbering.codeDescription!.href;
+        expect(href).toBe('command:estructura.verRegla?%5B%22estructura-numeracion%22%5D');
+        // What VS Code's opener does with it: the command's path and its JSON arguments.
+        const url = new URL(href);
+        expect(url.protocol + url.pathname).toBe('command:estructura.verRegla');
+        expect(JSON.parse(decodeURIComponent(url.search.slice(1)))).toEqual(['estructura-numeracion']);
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(doc, textParams(doc, numbering.range.start), CancellationToken.None) as Hover;
+        expect((hover.contents as { value: string }).value).toContain(`[Documentación de la regla](${href})`);
+        for (const d of doc.diagnostics ?? []) {
+            const code = d.code as string;
+            expect(d.codeDescription?.href, code).toBe(`command:estructura.verRegla?${encodeURIComponent(JSON.stringify([code]))}`);
+        }
+    });
+
+    it('the section the command opens: docs/reglas.md#<anchor>, the id VS Code\'s Markdown preview gives the rule\'s heading', () => {
+        // VS Code's Markdown slugifier (extensions/markdown-language-features, githubSlugifier),
+        // as in code-server 4.100.3's bundle: the preview scrolls to the heading with this id.
+        const vscodeSlug = (heading: string) => encodeURI(heading.trim().toLowerCase().replace(/\s+/g, '-')
+            .replace(/[\]\[!/'"#$%&()*+,./:;<=>?@\\^{|}~`。，、；：？！…—·ˉ¨‘’“”々～‖∶＂＇｀｜〃〔〕〈〉《》「」『』．〖〗【】（）［］｛｝]/g, '')
+            .replace(/^-+/, '').replace(/-+$/, ''));
+        const docs = readFileSync(path.join(REPO, 'docs/reglas.md'), 'utf-8').split('\n');
+        for (const code of RULES.keys()) {
+            expect(docs.filter(l => l === `### ${code}`), code).toHaveLength(1);
+            expect(ruleAnchor(code), code).toBe(vscodeSlug(code));
+        }
+        expect(ruleAnchor('norma-7.2.1.15-sede')).toBe('norma-72115-sede');
+        // The client's command opens that file of the installed extension with the anchor as
+        // fragment in the Markdown preview (test/ver-regla.test.ts); the hover's link needs trust.
+        const extension = readFileSync(path.join(REPO, 'client/src/extension.ts'), 'utf-8');
+        expect(extension).toContain("initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] }");
+        expect(extension).toContain("markdown: { isTrusted: { enabledCommands: ['estructura.verRegla'] } }");
     });
 });
 
@@ -191,5 +269,41 @@ describe('estructura.json read by the command line and the server', () => {
         } finally {
             await client.shutdown();
         }
+    }, 40_000);
+});
+
+describe('over stdio: the commands a client declares at initialize (issue 19)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'estructura-commands-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'a.estructura'), FILE);
+
+    /** The numbering diagnostic's link and the titles of its code actions, for one initialize. */
+    async function seen(initializationOptions: unknown): Promise<{ href?: string; titles: string[] }> {
+        const client = LspTestClient.start(path.join(REPO, 'out/server.cjs'), REPO);
+        try {
+            const folder = pathToFileURL(dir).href;
+            await client.request('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], capabilities: {}, initializationOptions }, 20_000);
+            await client.notify('initialized', {});
+            const uri = pathToFileURL(path.join(dir, 'a.estructura')).href;
+            const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'estructura-numeracion'));
+            const numbering = codesOf(diagnostics, 'estructura-numeracion')[0] as Diagnostic;
+            const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: numbering.range, context: { diagnostics: [numbering] } }, 20_000) as Array<{ title: string }>;
+            return { href: numbering.codeDescription?.href, titles: actions.map(a => a.title) };
+        } finally {
+            await client.shutdown();
+        }
+    }
+
+    it('a client that declares nothing (Neovim\'s configuration) gets the file link and no «Desactivar la regla…»', async () => {
+        const plain = await seen(undefined);
+        expect(plain.href).toBe(`${pathToFileURL(path.join(REPO, 'docs/reglas.md')).href}#estructura-numeracion`);
+        expect(plain.titles).toContain('Renumerar como 7.1.2');
+        expect(plain.titles.filter(t => t.startsWith('Desactivar'))).toEqual([]);
+    }, 40_000);
+
+    it('the VS Code client\'s initializationOptions get the command link and «Desactivar la regla…»', async () => {
+        const vscode = await seen({ commands: ['estructura.desactivarRegla', 'estructura.verRegla'] });
+        expect(vscode.href).toBe('command:estructura.verRegla?%5B%22estructura-numeracion%22%5D');
+        expect(vscode.titles.at(-1)).toBe('Desactivar la regla «estructura-numeracion» en este espacio de trabajo');
     }, 40_000);
 });

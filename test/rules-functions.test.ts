@@ -12,7 +12,7 @@ import { parseConfigFile } from '../server/src/language/settings.js';
 import { codeActions } from './helpers/fixes.js';
 import { buildWorkspace, exampleFiles, lineOf, type TestWorkspace } from './helpers/workspace.js';
 
-const WARNING = 2, INFO = 3;
+const WARNING = 2, INFO = 3, HINT = 4;
 
 const header = (institution = 'IMSS', id = 'M') => `manual ${id} "Manual" { institucion ${institution} }\n`;
 
@@ -286,7 +286,7 @@ describe('funcion-duplicada', () => {
         expect(found[0].relatedInformation?.[0].location.range.start.line).toBe(lineOf(doc, '1. "Coordinar'));
     });
 
-    it('informs on each of two units that share a function, naming the other, across files', async () => {
+    it('hints on each of two units that share a function (funcion-duplicada-entre-unidades), naming the other, across files', async () => {
         const ws = await buildWorkspace({
             'a.estructura': header('IMSS', 'MA') + `unidad A "División de Evaluación Administrativa" { número 7.1.1
     funciones {
@@ -302,9 +302,11 @@ describe('funcion-duplicada', () => {
     }
 }`
         });
-        const a = withCode(ws.docs['a.estructura'], 'funcion-duplicada');
-        const b = withCode(ws.docs['b.estructura'], 'funcion-duplicada');
-        expect(a.map(d => d.severity)).toEqual([INFO]);
+        const a = withCode(ws.docs['a.estructura'], 'funcion-duplicada-entre-unidades');
+        const b = withCode(ws.docs['b.estructura'], 'funcion-duplicada-entre-unidades');
+        expect(a.map(d => d.severity)).toEqual([HINT]);
+        // Two units, not one: the warning of a repetition inside a unit is not given.
+        expect(withCode(ws.docs['a.estructura'], 'funcion-duplicada')).toEqual([]);
         expect(a[0].message).toBe('La misma función está en «División de Evaluación Financiera» (7.1.2), función 2.');
         expect(b[0].message).toBe('La misma función está en «División de Evaluación Administrativa» (7.1.1), función 1.');
         expect(b[0].relatedInformation?.[0].location.uri).toBe(ws.docs['a.estructura'].uri.toString());
@@ -312,7 +314,7 @@ describe('funcion-duplicada', () => {
         expect(b).toHaveLength(1);
         // Editing one file updates the other's diagnostics.
         await ws.update('b.estructura', ws.docs['b.estructura'].textDocument.getText().replace('Evaluar el desempeño', 'Medir el desempeño'));
-        expect(withCode(ws.docs['a.estructura'], 'funcion-duplicada')).toEqual([]);
+        expect(withCode(ws.docs['a.estructura'], 'funcion-duplicada-entre-unidades')).toEqual([]);
     });
 
     it('does not compare two descriptions of one unit, units of other institutions, or standard functions', async () => {
@@ -322,13 +324,16 @@ describe('funcion-duplicada', () => {
             'b.estructura': header('IMSS', 'MB') + `unidad SG_2 "Secretaría General" { misma unidad que SG funciones { "Certificar los documentos del Consejo." } }`,
             'c.estructura': header('ISSSTE', 'MC') + `unidad X "Secretaría General" { funciones { "Certificar los documentos del Consejo." } }`
         });
-        for (const name of ['a.estructura', 'b.estructura', 'c.estructura']) expect(withCode(ws.docs[name], 'funcion-duplicada'), name).toEqual([]);
+        for (const name of ['a.estructura', 'b.estructura', 'c.estructura']) {
+            expect(withCode(ws.docs[name], 'funcion-duplicada-entre-unidades'), name).toEqual([]);
+            expect(withCode(ws.docs[name], 'funcion-duplicada'), name).toEqual([]);
+        }
     });
 
     it('counts the other units when more than one shares the function', async () => {
         const units = [1, 2, 3].map(i => `unidad D${i} "División ${i}" { número 7.${i} funciones { "Evaluar los programas." } }`).join('\n');
         const { doc } = await single(units);
-        const found = withCode(doc, 'funcion-duplicada');
+        const found = withCode(doc, 'funcion-duplicada-entre-unidades');
         expect(found).toHaveLength(3);
         expect(found[0].message).toBe('La misma función está en «División 2» (7.2), función 1 (y en 1 unidad más).');
     });
@@ -483,7 +488,7 @@ describe('the real manuals of examples/', () => {
         ]);
     });
 
-    it('funcion-duplicada: DOE 7.1.1.2.1 and 7.1.1.2.2 share their 12 functions (11 reported; the closing clause is exempt)', () => {
+    it('funcion-duplicada-entre-unidades: DOE 7.1.1.2.1 and 7.1.1.2.2 share their 12 functions (11 reported; the closing clause is exempt)', () => {
         const doc = file(UEOD);
         const units = AstUtils.streamAst(doc.parseResult.value).filter(isUnidad).toArray();
         const a = units.find(u => u.numero === '7.1.1.2.1')!;
@@ -491,15 +496,15 @@ describe('the real manuals of examples/', () => {
         expect(a.funciones.map(f => comparisonKey(f.texto))).toEqual(b.funciones.map(f => comparisonKey(f.texto)));
         expect(a.funciones).toHaveLength(12);
         const lines = new Set(a.funciones.map(f => f.$cstNode!.range.start.line));
-        const onA = withCode(doc, 'funcion-duplicada').filter(d => lines.has(d.range.start.line));
+        const onA = withCode(doc, 'funcion-duplicada-entre-unidades').filter(d => lines.has(d.range.start.line));
         expect(onA).toHaveLength(11);
-        expect(onA.every(d => d.severity === INFO)).toBe(true);
+        expect(onA.every(d => d.severity === HINT)).toBe(true);
         const bLines = new Set(b.funciones.map(f => f.$cstNode!.range.start.line));
         expect(onA.every(d => d.relatedInformation!.some(r => bLines.has(r.location.range.start.line)))).toBe(true);
     });
 
-    it('funcion-duplicada: IMSS 2018 DVIED function 10 = DPEI function 7', () => {
-        const found = all('funcion-duplicada').filter(f => f.name === INSTITUTIONAL);
+    it('funcion-duplicada-entre-unidades: IMSS 2018 DVIED function 10 = DPEI function 7', () => {
+        const found = all('funcion-duplicada-entre-unidades').filter(f => f.name === INSTITUTIONAL);
         expect(found.map(f => f.d.message).sort()).toEqual([
             'La misma función está en «Dirección de Planeación Estratégica Institucional» (8.1.10), función 7.',
             'La misma función está en «Dirección de Vinculación Institucional y Evaluación de Delegaciones» (8.1.9), función 10.'

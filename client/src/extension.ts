@@ -8,6 +8,7 @@ import {
 import { buscarUnidad } from './buscar.js';
 import { comparar } from './comparar.js';
 import { OrganigramaPanel } from './organigrama-panel.js';
+import { verRegla } from './ver-regla.js';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
         ],
         synchronize: { configurationSection: 'estructura', fileEvents: watcher },
         outputChannelName: 'Estructura',
+        // The commands of this extension the server may send (LSP has no capability for them):
+        // «Desactivar la regla…» code actions, and rule links as `command:estructura.verRegla?…`
+        // (other clients get neither action nor command links: server/src/language/client-commands.ts).
+        initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] },
+        // The hover's «Documentación de la regla» is such a command link: trusted for that command only.
+        markdown: { isTrusted: { enabledCommands: ['estructura.verRegla'] } },
         middleware: {
             // The code lens of a unit opens VS Code's references peek; the command's arguments
             // arrive as LSP JSON and VS Code's command takes its own types.
@@ -49,7 +56,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
         commands.registerCommand('estructura.organigramaCentrar', () => OrganigramaPanel.centre(context, started)),
         commands.registerCommand('estructura.comparar', () => comparar(started)),
         commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started)),
-        commands.registerCommand('estructura.desactivarRegla', (code?: unknown) => desactivarRegla(code))
+        commands.registerCommand('estructura.desactivarRegla', (code?: unknown) => desactivarRegla(code)),
+        commands.registerCommand('estructura.verRegla', (code?: unknown) => verRegla(context.extensionUri, code))
     );
     // «Comparar con…» and «Buscar unidad…» are offered in the palette wherever the extension runs
     // (a workspace with .estructura files), not only with such a file in the editor.

@@ -11,7 +11,7 @@ export function withCode(diagnostics: Diagnostic[] | undefined, code: string): D
     return (diagnostics ?? []).filter(d => d.code === code);
 }
 
-/** The quick fixes for a diagnostic: its code actions but «Desactivar la regla…», offered for every rule. */
+/** The quick fixes for a diagnostic: its code actions but «Desactivar la regla…» (offered for every rule to a client that declares the command). */
 export async function codeActions(ws: TestWorkspace, doc: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
     return (await allCodeActions(ws, doc, diagnostic)).filter(a => a.command?.command !== DISABLE_RULE_COMMAND);
 }

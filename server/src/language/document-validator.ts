@@ -4,7 +4,8 @@ import { DefaultDocumentValidator, DefaultLinker, type Cancellation, type Langiu
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { unresolvedReferenceMessage } from './messages.js';
 import { capitalize, RULES, type Severity } from './rules/catalog.js';
-import { ruleDocHref } from './rules/docs-link.js';
+import { ruleLink } from './rules/docs-link.js';
+import type { ClientCommands } from './client-commands.js';
 import type { EstructuraServices } from './estructura-module.js';
 import type { RuleSettings } from './settings.js';
 
@@ -12,10 +13,12 @@ const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 
 
 export class EstructuraDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RuleSettings;
+    private readonly commands: ClientCommands;
 
     constructor(services: EstructuraServices) {
         super(services);
         this.settings = services.settings.RuleSettings;
+        this.commands = services.settings.ClientCommands;
     }
 
     /** Applies the user's severities (or switches a rule off) and links each diagnostic to its rule's doc. */
@@ -28,7 +31,7 @@ export class EstructuraDocumentValidator extends DefaultDocumentValidator {
                 const configured = this.settings.severity(code);
                 if (configured === 'off') continue;
                 if (configured) diagnostic.severity = SEVERITY[configured];
-                const href = ruleDocHref(code);
+                const href = ruleLink(code, this.commands);
                 if (href) diagnostic.codeDescription = { href };
                 diagnostic.source = 'estructura';
             }

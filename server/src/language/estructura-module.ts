@@ -11,6 +11,7 @@ import { SpanishLexerErrorMessageProvider, SpanishParserErrorMessageProvider } f
 import { registerRules } from './rules/index.js';
 import { EstructuraScopeComputation, EstructuraScopeProvider } from './scope.js';
 import { RuleSettings } from './settings.js';
+import { ClientCommands } from './client-commands.js';
 import { IncomingReferences } from './incoming-references.js';
 import { MentionIndex } from './mentions/mention-index.js';
 import { StructureIndex } from './structure-index.js';
@@ -44,6 +45,8 @@ export interface EstructuraAddedServices {
     };
     settings: {
         RuleSettings: RuleSettings;
+        /** The editor commands the client declared at initialize (none from the CLI or Neovim). */
+        ClientCommands: ClientCommands;
     };
 }
 
@@ -57,7 +60,8 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
         SessionNames: services => new SessionNames(services.shared)
     },
     settings: {
-        RuleSettings: () => new RuleSettings()
+        RuleSettings: () => new RuleSettings(),
+        ClientCommands: () => new ClientCommands()
     },
     parser: {
         ValueConverter: () => new EstructuraValueConverter(),
@@ -119,7 +123,10 @@ export function createEstructuraServices(context: DefaultSharedModuleContext): {
     );
     shared.ServiceRegistry.register(Estructura);
     registerRules(Estructura);
-    if (!context.connection) {
+    if (context.connection) {
+        const commands = Estructura.settings.ClientCommands;
+        shared.lsp.LanguageServer.onInitialize(params => commands.declare(params.initializationOptions));
+    } else {
         // Without a language client (CLI, tests) configuration is not pulled; mark it ready.
         shared.workspace.ConfigurationProvider.initialized({});
     }

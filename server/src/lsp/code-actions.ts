@@ -2,10 +2,12 @@
 // syntax error gets «¿Quiso decir …?» when a word near it is a mistyped keyword; a unit whose
 // official name changed in this session gets «Registrar el nombre anterior» (former-names.ts).
 // Every diagnostic of a catalog rule but a syntax error (hiding those hides a misread file) also gets «Desactivar la regla … en este espacio de trabajo»:
-// a command the VS Code client runs (client/src/extension.ts) to set `estructura.reglas` there.
+// a command the VS Code client runs (client/src/extension.ts) to set `estructura.reglas` there,
+// offered only to a client that declares it has that command (initializationOptions.commands).
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import { DISABLE_RULE_COMMAND } from '../language/client-commands.js';
 import { RULES } from '../language/rules/catalog.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import type { FixMap } from '../language/rules/fixes.js';
@@ -16,8 +18,7 @@ import { structureFixes } from '../language/rules/structure/index.js';
 import { formerNameActions, staleMentionFixes } from './former-names.js';
 import { fixKeywordTypo } from './keyword-typo.js';
 
-/** The client command that sets a rule to `off` in the workspace's `estructura.reglas`; argument: the rule's code. */
-export const DISABLE_RULE_COMMAND = 'estructura.desactivarRegla';
+export { DISABLE_RULE_COMMAND } from '../language/client-commands.js';
 
 const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes, 'estructura-sintaxis': fixKeywordTypo };
 
@@ -32,9 +33,10 @@ export class EstructuraCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         const disable: CodeAction[] = [];
         const disabled = new Set<string>();
+        const canDisable = this.services.settings.ClientCommands.has(DISABLE_RULE_COMMAND);
         for (const diagnostic of params.context.diagnostics) {
             const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-            if (code && RULES.has(code) && code !== 'estructura-sintaxis' && !disabled.has(code)) {
+            if (canDisable && code && RULES.has(code) && code !== 'estructura-sintaxis' && !disabled.has(code)) {
                 disabled.add(code);
                 const title = `Desactivar la regla «${code}» en este espacio de trabajo`;
                 disable.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: DISABLE_RULE_COMMAND, arguments: [code] } });

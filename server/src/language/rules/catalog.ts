@@ -267,11 +267,21 @@ const rules = [
         code: 'funcion-duplicada',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'La misma función (igual una vez que se ignoran acentos, mayúsculas, puntuación y espacios) dos veces en una unidad es una advertencia, en la segunda; en dos unidades de la misma institución, un aviso informativo en cada una que nombra la otra. No se revisan las cláusulas de cierre, las funciones tipo que la institución da a muchas unidades (diez o más: el ISSSTE repite algunas en cientos de unidades) ni las dos descripciones de una misma unidad en dos manuales (`misma unidad que`).',
-        note: 'Severidad: advertencia dentro de una unidad; informativo entre unidades.',
+        description: 'La misma función (igual una vez que se ignoran acentos, mayúsculas, puntuación y espacios) dos veces en la lista de una unidad: se señala la segunda, que nombra la primera. No se revisan las cláusulas de cierre. La misma función en dos unidades distintas es otra regla, `funcion-duplicada-entre-unidades`, una sugerencia.',
         example: {
             incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. "Coordinar la evaluación."\n}',
             correcto: 'funciones {\n    1. "Coordinar la evaluación."\n}'
+        }
+    },
+    {
+        code: 'funcion-duplicada-entre-unidades',
+        source: 'Convención de los manuales',
+        severity: 'hint',
+        description: 'La misma función (igual una vez que se ignoran acentos, mayúsculas, puntuación y espacios) en dos unidades de la misma institución: una sugerencia en cada una, que nombra otra unidad que la tiene (de su mismo manual primero) y cuántas más, y enlaza las demás apariciones (información relacionada). Puede ser una copia por error o una función que las unidades comparten de verdad; por eso es solo una sugerencia: VS Code la marca con unos puntos discretos bajo el principio del texto y no la lista en el panel Problemas. No se revisan las cláusulas de cierre, las funciones tipo que la institución da a muchas unidades (diez o más: el ISSSTE repite algunas en cientos de unidades) ni las dos descripciones de una misma unidad en dos manuales (`misma unidad que`).',
+        note: 'Para verlas en el panel Problemas, súbala a `info` (o `warning`) en la configuración `estructura.reglas` o en `estructura.json`; `off` la apaga. `estructura revisar` las cuenta entre las sugerencias (`--minimo informativo` las oculta).',
+        example: {
+            incorrecto: 'unidad DEA "División de Evaluación Administrativa" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación."\n    }\n}\n\nunidad DEF "División de Evaluación Financiera" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación."\n    }\n}',
+            correcto: 'unidad DEA "División de Evaluación Administrativa" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación administrativa."\n    }\n}\n\nunidad DEF "División de Evaluación Financiera" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación financiera."\n    }\n}'
         }
     },
     {

@@ -1,8 +1,12 @@
 // Where a rule's documentation lives: docs/reglas.md, generated from the catalog and shipped with
-// the extension. Diagnostics link to it (codeDescription) so the editor opens the rule's section.
+// the extension. Diagnostics link to it (codeDescription) so the editor opens the rule's section:
+// a file link for any client; for a client with the command estructura.verRegla (VS Code), a
+// command link, since VS Code opens a file link to a .md file as raw text at its first line.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SHOW_RULE_COMMAND, type ClientCommands } from '../client-commands.js';
+import { ruleAnchor } from './anchor.js';
 
 const DOC = path.join('docs', 'reglas.md');
 
@@ -18,10 +22,7 @@ function findDoc(): string | undefined {
 
 let base: string | undefined | null = null;
 
-/** The anchor GitHub-style markdown gives a `### code` heading. */
-export function ruleAnchor(code: string): string {
-    return code.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-');
-}
+export { ruleAnchor };
 
 /** A link to the rule's section of docs/reglas.md (a file URI), or undefined if the doc is not there. */
 export function ruleDocHref(code: string): string | undefined {
@@ -30,4 +31,14 @@ export function ruleDocHref(code: string): string | undefined {
         base = doc ? pathToFileURL(doc).href : undefined;
     }
     return base ? `${base}#${ruleAnchor(code)}` : undefined;
+}
+
+/**
+ * The link of a rule's diagnostics and of its hover: where the client has estructura.verRegla,
+ * `command:estructura.verRegla?["code"]` (VS Code runs command links from the Problems panel and
+ * the hover; the command opens the Markdown preview at the rule's section); elsewhere the file link.
+ */
+export function ruleLink(code: string, commands: ClientCommands): string | undefined {
+    if (commands.has(SHOW_RULE_COMMAND)) return `command:${SHOW_RULE_COMMAND}?${encodeURIComponent(JSON.stringify([code]))}`;
+    return ruleDocHref(code);
 }

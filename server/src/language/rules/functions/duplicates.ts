@@ -1,8 +1,10 @@
-// funcion-duplicada: the same function (equal once accents, case, punctuation and spacing are
-// ignored) twice in one unit is a warning on the second; in two units of the institution it is
-// information on each, naming the other. Closing clauses are exempt, and so are the functions the
-// institution gives to many units alike (its standard functions: ISSSTE repeats some in hundreds
-// of units) and the two descriptions of one unit in two manuals (`misma unidad que`).
+// The same function (equal once accents, case, punctuation and spacing are ignored) twice in one
+// unit is `funcion-duplicada`, a warning on the second; in two units of the institution it is
+// `funcion-duplicada-entre-unidades`, a hint on each (issue 19: 440 infos filled the Problems panel
+// of the real manuals; VS Code does not list hints there), naming another unit and linking the
+// others. Closing clauses are exempt, and so are the functions the institution gives to many units
+// alike (its standard functions: ISSSTE repeats some in hundreds of units) and the two
+// descriptions of one unit in two manuals (`misma unidad que`).
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Unidad } from '../../generated/ast.js';
@@ -42,9 +44,9 @@ export function checkDuplicates(unit: Unidad, accept: ValidationAcceptor, index:
         const sorted = [...others.values()].sort((a, b) => Number(manualKey(b.unit) === manualKey(unit)) - Number(manualKey(a.unit) === manualKey(unit)));
         const first = sorted[0];
         const more = sorted.length - 1;
-        report(accept, 'funcion-duplicada',
+        report(accept, 'funcion-duplicada-entre-unidades',
             `la misma función está en ${unitLabel(first.unit)}, función ${functionLabel(first.fn, first.index)}${more > 0 ? ` (y en ${more} ${more === 1 ? 'unidad más' : 'unidades más'})` : ''}.`,
-            { node: fn, property: 'texto', relatedInformation: related(sorted, 'La misma función') }, 'info');
+            { node: fn, property: 'texto', relatedInformation: related(sorted, 'La misma función') });
     });
 }
 
