@@ -26,6 +26,7 @@ interface PageElement {
     getBoundingClientRect(): PageRect;
     getAttribute(name: string): string | null;
     querySelector(selector: string): PageElement | null;
+    querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
     classList: { contains(name: string): boolean };
     style: { transform: string };
 }
@@ -100,6 +101,8 @@ const ISSSTE_SP = 'manuales/issste-2018/issste-2018.5.3-sp_da.estructura';
 /** The least height on screen of a box name's line (its 12 px text box scaled), and of its ink in the screenshot. */
 const MIN_TEXT_PX = 9;
 const MIN_INK_PX = 6;
+/** On paper: 12 px names printed at 0.75 or more (a 14 px line box at 10.5 px). */
+const MIN_PRINT_TEXT_PX = 10.4;
 const UEOD_PART = 'manuales/imss-doe-2022/imss-doe-2022.7.1.1-ueod.estructura';
 const uri = (name: string) => pathToFileURL(path.join(EXAMPLES, name)).href;
 const text = (name: string) => readFileSync(path.join(EXAMPLES, name), 'utf-8');
@@ -237,7 +240,7 @@ describe('organigrama view', () => {
             });
         });
         const canvasRect = () => page.locator('#lienzo').evaluate(e => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height }; });
-        /** The screen's boxes read in number order: siblings (same number up to the last part) top to bottom, left to right. */
+        /** The screen's boxes read in number order: siblings (same number up to the last part) along rows or down columns. */
         const expectNumberOrder = (boxes: ShownBox[]) => {
             const groups = new Map<string, ShownBox[]>();
             for (const box of boxes.filter(b => b.number)) {
@@ -247,8 +250,10 @@ describe('organigrama view', () => {
             let compared = 0;
             for (const [parent, siblings] of groups) {
                 const byNumber = [...siblings].sort((a, b) => a.number!.localeCompare(b.number!, undefined, { numeric: true })).map(b => b.number);
-                const byPlace = [...siblings].sort((a, b) => Math.round(a.box.top - b.box.top) || a.box.left - b.box.left).map(b => b.number);
-                expect(byPlace, `siblings under ${parent || 'the top'}`).toEqual(byNumber);
+                // Along rows (row after row), or down columns (column after column).
+                const byRows = [...siblings].sort((a, b) => Math.round(a.box.top - b.box.top) || a.box.left - b.box.left).map(b => b.number);
+                const byColumns = [...siblings].sort((a, b) => Math.round(a.box.left - b.box.left) || a.box.top - b.box.top).map(b => b.number);
+                expect([byRows, byColumns], `siblings under ${parent || 'the top'}`).toContainEqual(byNumber);
                 compared += siblings.length;
             }
             return compared;
@@ -434,6 +439,34 @@ describe('organigrama view', () => {
             expect(elsewhere.focus).toBeUndefined();
         });
 
+        it('exported HTML prints the charts legibly: each figure within its page, names at 3/4 of their size or more', async () => {
+            const printed = await browser.newPage();
+            try {
+                for (const [manual, folder] of [['DOE', 'manuales/imss-doe-2022'], ['ISSSTE', 'manuales/issste-2018']]) {
+                    const file = path.join(dir, `${manual}.html`);
+                    execFileSync(process.execPath, [path.join(REPO, 'bin/estructura.cjs'), 'exportar', path.join(EXAMPLES, folder), '--formato', 'html', '--salida', file, '--sobrescribir']);
+                    await printed.goto(pathToFileURL(file).href);
+                    await printed.emulateMedia({ media: 'print' });
+                    // The printable width of a letter page, portrait and landscape (the HTML's @page margins), in CSS px.
+                    for (const [selector, width, height] of [['figure.organigrama:not(.ancha) svg', 680, 23 * 96 / 2.54], ['figure.organigrama.ancha svg', 942, 18 * 96 / 2.54]] as const) {
+                        await printed.setViewportSize({ width, height: 900 });
+                        const figures = await printed.evaluate(css => [...document.querySelectorAll(css)].map(svg => ({
+                            width: svg.getBoundingClientRect().width, height: svg.getBoundingClientRect().height,
+                            text: Math.min(...[...svg.querySelectorAll('text.nombre')].map(t => t.getBoundingClientRect().height))
+                        })), selector);
+                        for (const figure of figures) {
+                            expect(figure.width, `${manual}: a figure`).toBeLessThanOrEqual(width + 0.5);
+                            expect(figure.height, `${manual}: a figure`).toBeLessThanOrEqual(height + 0.5);
+                            expect(figure.text, `${manual}: names of a ${Math.round(figure.width)} × ${Math.round(figure.height)} px figure`).toBeGreaterThanOrEqual(MIN_PRINT_TEXT_PX);
+                        }
+                        console.log(`${manual} HTML, ${selector}: ${figures.length} figures, smallest name ${Math.min(...figures.map(f => f.text)).toFixed(1)} px`);
+                    }
+                }
+            } finally {
+                await printed.close();
+            }
+        });
+
         it('shows the chart of one unit (the README picture)', async () => {
             const ucs = 'manuales/imss-doe-2022/imss-doe-2022.7.1.2-ucs.estructura';
             const unit = result(await client.request<OrganigramaResponse>('estructura/organigrama',
@@ -441,7 +474,7 @@ describe('organigrama view', () => {
             expect(unit).toMatchObject({ title: 'Unidad de Comunicación Social', unitCount: 12, shownCount: 12 });
             await page.evaluate(message => window.postMessage(message, '*'), { type: 'organigrama', ...unit });
             await page.waitForFunction(() => document.querySelectorAll('g.caja').length === 12);
-            await page.setViewportSize({ width: 1400, height: 380 });
+            await page.setViewportSize({ width: 1400, height: 560 });
             await page.getByRole('button', { name: 'Ajustar' }).click();
             const screenshot = screenshotIn(dir);
             await page.screenshot({ path: screenshot });

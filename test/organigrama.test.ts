@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isUnidad, type Unidad } from '../server/src/language/generated/ast.js';
 import { structureElements } from '../server/src/language/model.js';
 import { ChartBuilder, chartBoxes, compareUnitNumbers, defaultCollapsed, layoutChart, MAX_ROW_WIDTH, renderChartSvg, type Chart } from '../server/src/organigrama/index.js';
+import { chartPageSvgs, PRINT_ROW_WIDTH, printScale } from '../server/src/export/charts.js';
 import { mutate, Rng } from './helpers/fuzz.js';
 import { buildWorkspace, exampleFiles, type TestWorkspace } from './helpers/workspace.js';
 
@@ -222,6 +223,30 @@ unidad`
             expect(boxCount(svg), what).toBe(units);
         }
     }, 120_000);
+
+    it('prints a big chart on legible pages: its top levels, then a page per subtree; every unit drawn open once', async () => {
+        const issste = builder.manualChart(ws.docs['manuales/issste-2018/issste-2018.estructura'].parseResult.value);
+        const pages = await chartPageSvgs(issste);
+        expect(pages.length).toBeGreaterThan(10);
+        const drawnOpen = new Set<string>();
+        const scales: number[] = [];
+        for (const page of pages) {
+            const [, width, height] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(page)!.map(Number);
+            expect(width).toBeLessThanOrEqual(PRINT_ROW_WIDTH + 100);
+            scales.push(printScale(width, height));
+            // A box drawn without «+N» below it shows its subordinates on this page.
+            for (const chunk of page.split('<g class="caja" ').slice(1)) {
+                if (!chunk.includes('class="ocultas"')) drawnOpen.add(/data-id="([^"]+)"/.exec(chunk)![1]);
+            }
+        }
+        // Each page prints its 12 px names at 9 px or more.
+        expect(Math.min(...scales)).toBeGreaterThanOrEqual(0.75);
+        for (const box of chartBoxes(issste)) expect(drawnOpen.has(box.id), box.id).toBe(true);
+        // The DOE's seven stated charts: the whole direction (57 units) on 7 pages, its top levels
+        // then one per unit below it; the other six, one unit each, on a page each.
+        const counts = await Promise.all(builder.statedCharts(ws.docs[DOE_MAIN].parseResult.value).map(async chart => (await chartPageSvgs(chart)).length));
+        expect(counts).toEqual([7, 1, 1, 1, 1, 1, 1]);
+    });
 
     it('writes an SVG with one box per unit, the vigencia, and escaped text', async () => {
         const svg = await renderChartSvg(doe);

@@ -40,8 +40,11 @@ section.estructura > h2 + section.pagina { break-before: auto; page-break-before
   h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
   ol.funciones > li, ul.incisos li { break-inside: avoid; page-break-inside: avoid; }
   figure.organigrama svg { border: none; }
+  /* A chart scales down to the page, width and height: charts.ts splits it so that names stay at 9 px or more. */
+  figure.organigrama svg { width: auto; max-height: 23cm; }
   @page horizontal { size: letter landscape; margin: 1.5cm; }
   figure.organigrama.ancha { page: horizontal; }
+  figure.organigrama.ancha svg { max-height: 18cm; }
   a { color: inherit; text-decoration: none; }
 }
 `;

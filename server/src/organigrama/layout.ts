@@ -64,6 +64,8 @@ const TRUNK_INSET = 24;
 const SPINE = 12;
 const COLUMN_INSET = 28;
 const COLUMN_GAP = 10;
+/** A column taller than this (about seven boxes) splits into several. */
+const MAX_COLUMN_HEIGHT = 520;
 /** Room under a collapsed box for its toggle and its «+N». */
 const COLLAPSED_EXTRA = 18;
 
@@ -130,28 +132,48 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
         };
     };
 
-    /** Subordinates without subordinates of their own, in a column under the unit. */
+    /**
+     * Subordinates without subordinates of their own, in a column under the unit; a column taller
+     * than MAX_COLUMN_HEIGHT splits into several side by side, their lines joined under the unit.
+     */
     const columnBlock = (node: Node): Block => {
         const { laid } = node;
-        const column = node.children.map(leafBlock);
+        const leaves = node.children.map(leafBlock);
+        const total = leaves.reduce((sum, leaf) => sum + leaf.height + COLUMN_GAP, 0);
+        const count = Math.min(leaves.length, Math.max(1, Math.ceil(total / MAX_COLUMN_HEIGHT)));
+        const perColumn = Math.ceil(leaves.length / count);
+        const leafWidth = Math.max(...leaves.map(b => b.width));
+        const columnWidth = COLUMN_INSET + leafWidth;
+        const spots: Array<{ column: number; top: number }> = [];
         let height = laid.height;
-        const tops: number[] = [];
-        for (const block of column) {
-            height += COLUMN_GAP + (tops.length === 0 ? 4 : 0);
-            tops.push(height);
-            height += block.height;
+        for (let column = 0; column * perColumn < leaves.length; column++) {
+            let top = laid.height + COLUMN_GAP + 4;
+            for (const leaf of leaves.slice(column * perColumn, (column + 1) * perColumn)) {
+                spots.push({ column, top });
+                top += leaf.height + COLUMN_GAP;
+            }
+            height = Math.max(height, top - COLUMN_GAP);
         }
-        const width = Math.max(laid.width, COLUMN_INSET + Math.max(...column.map(b => b.width)));
+        const columns = spots.at(-1)!.column + 1;
+        const width = Math.max(laid.width, columns * columnWidth + (columns - 1) * SIBLING_GAP);
         return {
             width, height, center: laid.width / 2,
             place: (x, y) => {
                 laid.x = x;
                 laid.y = y;
-                const spine = x + SPINE;
+                const bottom = y + laid.height;
+                // Further columns hang from a line just under the unit.
+                const bus = bottom + (COLUMN_GAP + 4) / 2;
                 node.children.forEach((child, i) => {
-                    column[i].place(x + COLUMN_INSET, y + tops[i]);
+                    const { column, top } = spots[i];
+                    const left = x + column * (columnWidth + SIBLING_GAP);
+                    leaves[i].place(left + COLUMN_INSET, y + top);
                     const middle = child.laid.y + child.laid.height / 2;
-                    edge(node, child, [{ x: spine, y: y + laid.height }, { x: spine, y: middle }, { x: child.laid.x, y: middle }]);
+                    const spine = left + SPINE;
+                    const path: Point[] = [{ x: x + SPINE, y: bottom }];
+                    if (column > 0) path.push({ x: x + SPINE, y: bus }, { x: spine, y: bus });
+                    path.push({ x: spine, y: middle }, { x: child.laid.x, y: middle });
+                    edge(node, child, path);
                 });
             }
         };
