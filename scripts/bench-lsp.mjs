@@ -43,15 +43,15 @@ for (let round = 0; round < runs; round++) {
     for (const w of workloads) {
         const result = JSON.parse(node([entry, 'lsp', w.dir, w.edited, server]));
         (results[w.name] ??= []).push(result);
-        console.log(`${w.name} round ${round + 1}: start ${result.startupToAllDiagnosticsMs} ms (CPU ${result.startupCpuMs} ms); edit ${result.editToDiagnostics.medianMs}/${result.editToDiagnostics.p95Ms} ms (CPU ${result.editCpuMs} ms each); `
+        console.log(`${w.name} round ${round + 1}: start ${result.startupToAllDiagnosticsMs} ms (CPU ${result.startupCpuMs} ms); edit ${result.editToDiagnostics?.medianMs}/${result.editToDiagnostics?.p95Ms} ms (CPU ${result.editCpuMs} ms each); `
             + `structural ${result.structuralEdit?.medianMs}/${result.structuralEdit?.p95Ms} ms (all files ${result.structuralEditAllFiles?.medianMs}); `
-            + `symbols ${result.workspaceSymbolsLetter.medianMs}/${result.workspaceSymbolsLetter.p95Ms} ms; `
+            + `symbols ${result.workspaceSymbolsLetter?.medianMs}/${result.workspaceSymbolsLetter?.p95Ms} ms; `
             + `RSS start ${result.afterStartMb} (peak ${result.startupPeakMb}) edits peak ${result.peakDuringEditsMb} end ${result.serverMemoryMb} MB`);
     }
 }
 for (const [name, rs] of Object.entries(results)) {
     const m = pick => `${median(rs.map(pick))} [${Math.min(...rs.map(pick))}–${Math.max(...rs.map(pick))}]`;
     console.log(`${name} (${rs[0].files} files, ${(rs[0].bytes / 1e6).toFixed(1)} MB), medians [range] of ${rs.length}: start ${m(r => r.startupToAllDiagnosticsMs)} ms, CPU ${m(r => r.startupCpuMs)} ms; `
-        + `edit median ${m(r => r.editToDiagnostics.medianMs)} p95 ${m(r => r.editToDiagnostics.p95Ms)} ms, CPU ${m(r => r.editCpuMs)} ms each; structural ${m(r => r.structuralEdit?.medianMs)} ms, all files ${m(r => r.structuralEditAllFiles?.medianMs)} ms; `
-        + `symbols p95 ${m(r => r.workspaceSymbolsLetter.p95Ms)} ms; RSS after start ${m(r => r.afterStartMb)} MB, peak in edits ${m(r => r.peakDuringEditsMb)} MB`);
+        + `edit median ${m(r => r.editToDiagnostics?.medianMs)} p95 ${m(r => r.editToDiagnostics?.p95Ms)} ms, CPU ${m(r => r.editCpuMs)} ms each; structural ${m(r => r.structuralEdit?.medianMs)} ms, all files ${m(r => r.structuralEditAllFiles?.medianMs)} ms; `
+        + `symbols p95 ${m(r => r.workspaceSymbolsLetter?.p95Ms)} ms; RSS after start ${m(r => r.afterStartMb)} MB, peak in edits ${m(r => r.peakDuringEditsMb)} MB`);
 }

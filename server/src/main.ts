@@ -1,5 +1,6 @@
 // Entry point of the language server (bundled as out/server.cjs, started by the extension).
 import { startLanguageServer } from 'langium/lsp';
+import { DocumentState } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEstructuraServices } from './language/estructura-module.js';
@@ -18,17 +19,31 @@ registerOrganigramaRequest(connection, shared);
 registerCompararRequest(connection, shared);
 registerBuscarUnidadRequest(connection, shared);
 registerTestHooks(connection, shared);
-// The caches keyed by text hold at most twice the characters of the documents the server holds:
-// after every update (a document closed or deleted shrinks them at once).
-shared.workspace.DocumentBuilder.onUpdate(() => {
-    let characters = 0;
-    for (const document of shared.workspace.LangiumDocuments.all) {
-        try {
-            characters += document.textDocument.getText().length;
-        } catch {
-            // A document without text yet counts for nothing.
+// The caches keyed by text hold at most twice the characters of the documents the server holds.
+// Each document's length is counted when it is indexed (the workspace's files arrive parsed, an
+// edited one is parsed again first) and dropped when it is deleted (a closed or deleted document
+// shrinks the caches at once), not summed over the workspace at every edit. A budget that covers
+// the workspace during the first build matters: texts repeated across files (standard functions,
+// copies of a manual) then share one scan instead of one each (250 MB at ×30).
+const lengths = new Map<string, number>();
+let characters = 0;
+shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.IndexedContent, document => {
+    const key = document.uri.toString();
+    // The parse's text, not `document.textDocument`, which would create a TextDocument for every file.
+    const length = document.parseResult.value.$cstNode?.root.fullText.length ?? 0;
+    characters += length - (lengths.get(key) ?? 0);
+    lengths.set(key, length);
+    setMemoBudget(characters);
+});
+shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+    // A deleted URI may be a folder: every document under it goes.
+    for (const uri of deleted.map(u => u.toString())) {
+        for (const [key, length] of lengths) {
+            if (key !== uri && !key.startsWith(`${uri}/`)) continue;
+            characters -= length;
+            lengths.delete(key);
         }
     }
-    setMemoBudget(characters);
+    if (deleted.length > 0) setMemoBudget(characters);
 });
 startLanguageServer(shared);

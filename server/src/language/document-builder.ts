@@ -17,7 +17,7 @@
 // parsed or linked again (`onReset`, when its state drops), not only when it reaches Linked.
 import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, Disposable, DocumentState, URI,
-    Cancellation, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
+    Cancellation, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { changedFunctionKeys, crossFileSummary, hasFunctionKey, namesAnyOf, reaches, type CrossFileSummary } from './cross-file-summary.js';
@@ -123,12 +123,25 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
         // Below Linked, Langium unlinks the document (and below Parsed, it parses it again).
         if (state < DocumentState.Linked) for (const listener of this.resetListeners) listener(document);
+        if (state < DocumentState.IndexedReferences) this.relinkFacts.delete(document.uri.toString());
         super.resetToState(document, state);
     }
 
     protected override cleanUpDeleted<T extends AstNode>(document: LangiumDocument<T>): void {
         for (const listener of this.resetListeners) listener(document);
+        this.relinkFacts.delete(document.uri.toString());
         super.cleanUpDeleted(document);
+    }
+
+    /**
+     * Langium asks this of every document of the workspace at every update, and its own answer
+     * builds a set of the validation categories and a stream per document (6 % of an edit at ×30).
+     * A completed build that recorded no partial validation ran every category: nothing is missing.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        if (state?.completed && state.result?.validationChecks === undefined) return false;
+        return super.resultsAreIncomplete(document, options);
     }
 
     /**
@@ -165,12 +178,21 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (super.shouldRelink(document, changedUris)) return true;
-        // Langium looks for references to the changed documents in the reference index, which has
-        // a document's references only once it reached IndexedReferences: a document linked by a
-        // build that a newer edit cancelled (or whose references a request resolved lazily) would
-        // keep pointing at the changed documents' previous ASTs.
-        if (document.state < DocumentState.IndexedReferences && pointsInto(document, changedUris)) return true;
+        if (document.state >= DocumentState.IndexedReferences) {
+            // What Langium's test reads (a linking error; a reference into a changed document), kept
+            // per document until it is linked again: Langium walks every reference of every document
+            // at every update (9 % of an edit at ×30).
+            const facts = this.relinkFactsOf(document);
+            if (facts.linkingErrors) return true;
+            for (const uri of changedUris) if (facts.targets.has(uri)) return true;
+        } else {
+            if (super.shouldRelink(document, changedUris)) return true;
+            // Langium looks for references to the changed documents in the reference index, which has
+            // a document's references only once it reached IndexedReferences: a document linked by a
+            // build that a newer edit cancelled (or whose references a request resolved lazily) would
+            // keep pointing at the changed documents' previous ASTs.
+            if (pointsInto(document, changedUris)) return true;
+        }
         const institution = institutionOf(document.parseResult.value);
         for (const uri of changedUris) {
             const changed = this.changedDocument(uri, changedUris);
@@ -186,6 +208,30 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         return false;
+    }
+
+    /**
+     * By document: whether its linking left errors and the documents its references point into
+     * (other than itself). Its references change only when it is linked again, which first resets
+     * it below IndexedReferences (`resetToState` forgets the entry), so the entry is as fresh as the
+     * reference index Langium's own test reads.
+     */
+    private readonly relinkFacts = new Map<string, { linkingErrors: boolean; targets: ReadonlySet<string> }>();
+
+    private relinkFactsOf(document: LangiumDocument): { linkingErrors: boolean; targets: ReadonlySet<string> } {
+        const key = document.uri.toString();
+        let facts = this.relinkFacts.get(key);
+        if (!facts) {
+            const targets = new Set<string>();
+            let linkingErrors = false;
+            for (const reference of document.references) {
+                if (reference.error !== undefined) linkingErrors = true;
+                for (const target of targetsOf(reference)) if (target) targets.add(target.documentUri.toString());
+            }
+            targets.delete(key);
+            this.relinkFacts.set(key, facts = { linkingErrors, targets });
+        }
+        return facts;
     }
 
     /** The changed documents of one update, looked up once (not once per document of the workspace). */
@@ -245,10 +291,14 @@ class BuildProgress {
 /** Whether one of the document's resolved references targets one of these documents. */
 function pointsInto(document: LangiumDocument, uris: ReadonlySet<string>): boolean {
     for (const reference of document.references) {
-        const targets = 'items' in reference ? reference.items.map(item => item.$nodeDescription) : [reference.$nodeDescription];
-        if (targets.some(target => target && uris.has(target.documentUri.toString()))) return true;
+        if (targetsOf(reference).some(target => target && uris.has(target.documentUri.toString()))) return true;
     }
     return false;
+}
+
+/** The descriptions a reference (or each item of a multi-reference) resolved to. */
+function targetsOf(reference: LangiumDocument['references'][number]): Array<AstNodeDescription | undefined> {
+    return 'items' in reference ? reference.items.map(item => item.$nodeDescription) : [reference.$nodeDescription];
 }
 
 /** Reuses the parse the builder made of an edited text instead of parsing it a second time. */

@@ -27,8 +27,12 @@ export class EstructuraLangiumDocuments extends DefaultLangiumDocuments {
     private ordered: LangiumDocument[] | undefined;
 
     override get all(): Stream<LangiumDocument> {
-        this.ordered ??= super.all.toArray().sort(byUri);
-        return stream(this.ordered);
+        return stream(this.inOrder);
+    }
+
+    /** The documents in workspace order: the same array until a document is added or deleted. */
+    get inOrder(): readonly LangiumDocument[] {
+        return this.ordered ??= super.all.toArray().sort(byUri);
     }
 
     override addDocument(document: LangiumDocument): void {

@@ -115,8 +115,7 @@ export class NameDictionary {
     readonly officialByEnds: Lookup<string, { words: string[]; entry: NameEntry }>;
     /** Former names by unit, for hover cards. */
     readonly formerNames: Lookup<Unidad, NameEntry>;
-    /** How many names it holds. */
-    readonly size: number;
+    private readonly nameParts: ReadonlyArray<MultiMap<string, NameEntry>>;
     private readonly names: Lookup<string, NameEntry>;
     private readonly trie: TrieNode;
 
@@ -130,7 +129,12 @@ export class NameDictionary {
         this.names = new MergedMultiMap(names, shared.names);
         this.officialByEnds = new MergedMultiMap(parts.map(p => p.officialByEnds), shared.officialByEnds);
         this.formerNames = new MergedMultiMap([...parts.map(p => p.formerNames), renames.formerNames], shared.formerNames);
-        this.size = names.reduce((n, part) => n + part.size, 0);
+        this.nameParts = names;
+    }
+
+    /** How many names it holds (for measurements: it counts every part's entries, key by key). */
+    get size(): number {
+        return this.nameParts.reduce((n, part) => n + part.size, 0);
     }
 
     /**
