@@ -163,6 +163,36 @@ export const STEPS = [
         }
     },
     {
+        // The same panel, asked for the ISSSTE manual after the DOE's: a new chart opens fitted (not
+        // at the DOE's pan and zoom), legible (box names at least 9 px on screen), its boxes in view.
+        name: 'organigrama-issste',
+        async run(wb, page) {
+            await wb.openFile('manuales/issste-2018/issste-2018.6-dj.estructura');
+            await wb.command('Estructura: Ver organigrama del manual');
+            const seen = await waitFor('the organigrama webview to show the ISSSTE manual\'s chart, fitted', async () => {
+                for (const f of page.frames()) {
+                    const detail = await f.locator('#detalle').textContent({ timeout: 1_000 }).catch(() => null);
+                    if (!detail?.includes('ISSSTE')) continue;
+                    const view = await f.evaluate(() => {
+                        const boxes = [...document.querySelectorAll('#contenido g.caja')];
+                        const inView = boxes.filter(b => {
+                            const r = b.getBoundingClientRect();
+                            return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+                        });
+                        const heights = inView.map(b => b.querySelector('text.nombre')?.getBoundingClientRect().height ?? 0).filter(h => h > 0);
+                        return { boxes: boxes.length, inView: inView.length, minText: heights.length ? Math.min(...heights) : 0 };
+                    });
+                    return { detail, ...view };
+                }
+                return undefined;
+            }, {
+                timeoutMs: 30_000, accept: v => v && v.boxes > 50 && v.inView >= 5 && v.minText >= 9,
+                show: v => v ? `"${v.detail}": ${v.boxes} boxes, ${v.inView} in view, smallest name ${v.minText.toFixed(1)} px` : 'no webview showing the ISSSTE chart'
+            });
+            return `"${seen.detail}": ${seen.boxes} boxes drawn, ${seen.inView} in view, smallest name on screen ${seen.minText.toFixed(1)} px`;
+        }
+    },
+    {
         // Completion by name: after `adscrita a`, part of the official name without accents finds
         // the unit (the server matches it; VS Code must not filter it out again), and Enter writes its id.
         name: 'completion-by-name',
@@ -247,6 +277,30 @@ export const STEPS = [
             }, { timeoutMs: 30_000, accept: rs => want.every((name, i) => rs[i]?.includes(name)) });
             await page.keyboard.press('Escape');
             return `supertypes: ${rows.slice(0, want.length).join(' › ')}`;
+        }
+    },
+    {
+        // The rule's code in a diagnostic's hover is a link to the rule's documentation: VS Code
+        // opens the rendered catalog (Markdown preview) at that rule's section, not the raw file.
+        name: 'regla-en-vista-previa',
+        async run(wb, page) {
+            await wb.openFile('ejemplos/con-errores.estructura');
+            await wb.cursorInside('número 7.1.3', 8);
+            await wb.hoverAtCursor(['Falta el número 7.1.2', 'estructura-numeracion']);
+            await page.locator('.monaco-hover:visible a', { hasText: 'estructura-numeracion' }).first().click();
+            const tab = await waitFor('a Markdown preview of reglas.md', async () => {
+                const tabs = await page.locator('.tabs-container .tab').evaluateAll(ts => ts.map(t => t.getAttribute('aria-label') ?? ''));
+                return tabs.find(t => /preview/i.test(t) && t.includes('reglas.md'));
+            }, { timeoutMs: 20_000 });
+            const heading = await waitFor('the preview scrolled to the heading estructura-numeracion', async () => {
+                for (const f of page.frames()) {
+                    const h = f.locator('h3#estructura-numeracion');
+                    if (await h.count().catch(() => 0) === 0) continue;
+                    return h.evaluate(e => ({ text: e.textContent, top: Math.round(e.getBoundingClientRect().top), height: innerHeight }));
+                }
+                return undefined;
+            }, { timeoutMs: 20_000, accept: h => h && h.top >= 0 && h.top < h.height / 3, show: h => JSON.stringify(h) });
+            return `hover link → "${tab}", heading "${heading.text}" at ${heading.top} px of ${heading.height}`;
         }
     }
 ];
