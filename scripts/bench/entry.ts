@@ -6,7 +6,7 @@
 //   profile <name>      the default profile of an institution, as `estructura.json` writes it
 //                       (the synthetic workload gives each copy of the ISSSTE manual its own)
 // Each prints one JSON object on stdout.
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem } from 'langium';
@@ -41,14 +41,39 @@ interface LspOptions {
     /** Extra `node` arguments for the server (`--cpu-prof`, `--heapsnapshot-signal=…`); with
      *  BENCH_LSP_STARTUP_ONLY set, the measure stops after the initial build. */
     execArgv: string[];
+    /** Where heap snapshots go, after the start and after the edits (BENCH_LSP_HEAP_DIR). */
+    heapDir: string | undefined;
 }
 
 function lspOptions(): LspOptions {
     return {
         edits: Number(process.env.BENCH_LSP_EDITS ?? 50),
         structural: Number(process.env.BENCH_LSP_STRUCTURAL ?? 10),
-        execArgv: (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)
+        execArgv: [
+            ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
+            ...(process.env.BENCH_LSP_HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${process.env.BENCH_LSP_HEAP_DIR}`] : [])
+        ],
+        heapDir: process.env.BENCH_LSP_HEAP_DIR
     };
+}
+
+/**
+ * With BENCH_LSP_HEAP_DIR, a heap snapshot of the server (`--heapsnapshot-signal`) written there:
+ * waits until the new file stops growing (V8 writes it synchronously, the server answers nothing
+ * meanwhile). `scripts/bench/heap-diff.mjs` compares two of them.
+ */
+async function heapSnapshot(pid: number, dir: string | undefined): Promise<string | undefined> {
+    if (!dir) return undefined;
+    const before = new Set(readdirSync(dir));
+    process.kill(pid, 'SIGUSR2');
+    for (let last = -1; ;) {
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        const file = readdirSync(dir).find(f => f.endsWith('.heapsnapshot') && !before.has(f));
+        if (!file) continue;
+        const size = statSync(path.join(dir, file)).size;
+        if (size === last && size > 0) return file;
+        last = size;
+    }
 }
 
 async function lsp(folder: string, editedFile: string, server: string): Promise<object> {
@@ -98,6 +123,7 @@ async function lsp(folder: string, editedFile: string, server: string): Promise<
             await published;
             return performance.now() - start;
         };
+        const heapAfterStart = await heapSnapshot(pid, options.heapDir);
         // Peak resident memory during the edits, sampled.
         let peakMb = afterStartMb ?? 0;
         const sampler = setInterval(() => { peakMb = Math.max(peakMb, serverMemoryMb(pid) ?? 0); }, 10);
@@ -114,6 +140,7 @@ async function lsp(folder: string, editedFile: string, server: string): Promise<
         clearInterval(sampler);
         peakMb = Math.max(peakMb, serverMemoryMb(pid) ?? 0);
         const afterEditsMb = serverMemoryMb(pid);
+        const heapAfterEdits = await heapSnapshot(pid, options.heapDir);
 
         // Structural edits: a character in the official name of the file's first unit, which the
         // other files of its institution see (names, mentions): the edited file's diagnostics, and
@@ -178,7 +205,8 @@ async function lsp(folder: string, editedFile: string, server: string): Promise<
             afterStartMb,
             peakDuringEditsMb: Math.round(peakMb),
             afterEditsMb,
-            serverMemoryMb: memoryMb
+            serverMemoryMb: memoryMb,
+            heapSnapshots: options.heapDir ? { afterStart: heapAfterStart, afterEdits: heapAfterEdits } : undefined
         };
         if (options.execArgv.length) await client.shutdown(120_000); // the profiler writes on a clean exit
         return result;

@@ -31,7 +31,7 @@ type CrossFileChange =
     /** What other files see changed, for the documents of these institutions (before and after the edit). */
     | { kind: 'structure'; audience: Set<string> }
     /** Only prose changed: the function texts (comparison keys) that were added or removed. */
-    | { kind: 'functions'; keys: Set<string> }
+    | { kind: 'functions'; keys: Set<string>; institutions: Set<string> }
     | { kind: 'deferred' };
 
 export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
@@ -99,7 +99,7 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             this.published.set(key, now);
             this.changes.set(key, old.structure !== now.structure
                 ? { kind: 'structure', audience: new Set([...old.audience, ...now.audience]) }
-                : { kind: 'functions', keys: changedFunctionKeys(old, now) });
+                : functionsChange(changedFunctionKeys(old, now)));
         }
         return super.update(changed, deleted, cancelToken);
     }
@@ -135,14 +135,21 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
 
     /**
      * Langium asks this of every document of the workspace at every update, and its own answer
-     * builds a set of the validation categories and a stream per document (6 % of an edit at ×30).
-     * A completed build that recorded no partial validation ran every category: nothing is missing.
+     * builds a set of the executed validation categories per document (7 % of an edit at ×30). The
+     * answer depends only on the categories recorded (an array Langium replaces, never changes, when
+     * it validates again) and the options: for the update's options, a record known to cover them
+     * is remembered.
      */
     protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
-        const state = this.buildState.get(document.uri.toString());
-        if (state?.completed && state.result?.validationChecks === undefined) return false;
-        return super.resultsAreIncomplete(document, options);
+        const checks = this.buildState.get(document.uri.toString())?.result?.validationChecks;
+        const forUpdate = checks !== undefined && options === this.updateBuildOptions;
+        if (forUpdate && this.coverUpdate.has(checks)) return false;
+        const incomplete = super.resultsAreIncomplete(document, options);
+        if (forUpdate && !incomplete) this.coverUpdate.add(checks);
+        return incomplete;
     }
+
+    private readonly coverUpdate = new WeakSet<readonly string[]>();
 
     /**
      * Langium checks the cancellation before each listener of a document phase and skips the rest
@@ -203,7 +210,7 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             if (!change) return true;
             if (change.kind === 'structure') {
                 if (reaches(change.audience, institution) || namesAnyOf(document, change.audience)) return true;
-            } else if (change.keys.size > 0 && hasFunctionKey(document, change.keys)) {
+            } else if (change.institutions.has(institution) && hasFunctionKey(document, change.keys)) {
                 return true;
             }
         }
@@ -243,6 +250,14 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
         if (!documents.has(uri)) documents.set(uri, this.langiumDocuments.getDocument(URI.parse(uri)));
         return documents.get(uri);
     }
+}
+
+/**
+ * An edit that changed only function texts: the documents to relink are those of the same
+ * institution with one of these texts (keys `institution|text`; the institutions are looked at first).
+ */
+function functionsChange(keys: Set<string>): CrossFileChange {
+    return { kind: 'functions', keys, institutions: new Set([...keys].map(key => key.substring(0, key.indexOf('|')))) };
 }
 
 /** Builds of at least this many documents report their progress. */
