@@ -20,6 +20,14 @@ const CON_ERRORES_ERRORS = [ // code, a piece of the message, line
     ['estructura-ciclo', 'CICLO_B → CICLO_A → CICLO_B', 48],
     ['estructura-referencia', '«DIRECCION_INEXISTENTE»', 54]
 ];
+/** What `probe` finds in the first frame of the page (webviews are frames) where it finds anything. */
+async function inSomeFrame(page, probe) {
+    for (const frame of page.frames()) {
+        const found = await probe(frame);
+        if (found !== undefined) return found;
+    }
+    return undefined;
+}
 const errorsOf = rows => rows.filter(r => r.severity === 'Error');
 const fmt = r => `${r.code}@${r.line}`;
 
@@ -123,13 +131,10 @@ export const STEPS = [
         async run(wb, page) {
             await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.estructura');
             await wb.command('Estructura: Ver organigrama del manual');
-            const frame = await waitFor('the organigrama webview to draw the 57 units of the DOE manual', async () => {
-                for (const f of page.frames()) {
-                    const count = await f.locator('#contenido g.caja').count().catch(() => 0);
-                    if (count > 0) return { f, count, detail: await f.locator('#detalle').textContent() };
-                }
-                return undefined;
-            }, { timeoutMs: 30_000, accept: v => v?.count === 57, show: v => v ? `${v.count} boxes, "${v.detail}"` : 'no webview with boxes' });
+            const frame = await waitFor('the organigrama webview to draw the 57 units of the DOE manual', () => inSomeFrame(page, async f => {
+                const count = await f.locator('#contenido g.caja').count().catch(() => 0);
+                return count > 0 ? { f, count, detail: await f.locator('#detalle').textContent() } : undefined;
+            }), { timeoutMs: 30_000, accept: v => v?.count === 57, show: v => v ? `${v.count} boxes, "${v.detail}"` : 'no webview with boxes' });
             if (!frame.detail.includes('vigencia 2022-10-01')) throw new E2EError(`the chart does not show the vigencia: "${frame.detail}"`);
             await frame.f.getByRole('button', { name: 'Ajustar' }).click();
             // What each click hit, as the webview saw it: a miss (the webview moved under the pointer
@@ -169,23 +174,20 @@ export const STEPS = [
         async run(wb, page) {
             await wb.openFile('manuales/issste-2018/issste-2018.6-dj.estructura');
             await wb.command('Estructura: Ver organigrama del manual');
-            const seen = await waitFor('the organigrama webview to show the ISSSTE manual\'s chart, fitted', async () => {
-                for (const f of page.frames()) {
-                    const detail = await f.locator('#detalle').textContent({ timeout: 1_000 }).catch(() => null);
-                    if (!detail?.includes('ISSSTE')) continue;
-                    const view = await f.evaluate(() => {
-                        const boxes = [...document.querySelectorAll('#contenido g.caja')];
-                        const inView = boxes.filter(b => {
-                            const r = b.getBoundingClientRect();
-                            return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
-                        });
-                        const heights = inView.map(b => b.querySelector('text.nombre')?.getBoundingClientRect().height ?? 0).filter(h => h > 0);
-                        return { boxes: boxes.length, inView: inView.length, minText: heights.length ? Math.min(...heights) : 0 };
+            const seen = await waitFor('the organigrama webview to show the ISSSTE manual\'s chart, fitted', () => inSomeFrame(page, async f => {
+                const detail = await f.locator('#detalle').textContent({ timeout: 1_000 }).catch(() => null);
+                if (!detail?.includes('ISSSTE')) return undefined;
+                const view = await f.evaluate(() => {
+                    const boxes = [...document.querySelectorAll('#contenido g.caja')];
+                    const inView = boxes.filter(b => {
+                        const r = b.getBoundingClientRect();
+                        return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
                     });
-                    return { detail, ...view };
-                }
-                return undefined;
-            }, {
+                    const heights = inView.map(b => b.querySelector('text.nombre')?.getBoundingClientRect().height ?? 0).filter(h => h > 0);
+                    return { boxes: boxes.length, inView: inView.length, minText: heights.length ? Math.min(...heights) : 0 };
+                });
+                return { detail, ...view };
+            }), {
                 timeoutMs: 30_000, accept: v => v && v.boxes > 50 && v.inView >= 5 && v.minText >= 9,
                 show: v => v ? `"${v.detail}": ${v.boxes} boxes, ${v.inView} in view, smallest name ${v.minText.toFixed(1)} px` : 'no webview showing the ISSSTE chart'
             });
@@ -292,14 +294,11 @@ export const STEPS = [
                 const tabs = await page.locator('.tabs-container .tab').evaluateAll(ts => ts.map(t => t.getAttribute('aria-label') ?? ''));
                 return tabs.find(t => /preview/i.test(t) && t.includes('reglas.md'));
             }, { timeoutMs: 20_000 });
-            const heading = await waitFor('the preview scrolled to the heading estructura-numeracion', async () => {
-                for (const f of page.frames()) {
-                    const h = f.locator('h3#estructura-numeracion');
-                    if (await h.count().catch(() => 0) === 0) continue;
-                    return h.evaluate(e => ({ text: e.textContent, top: Math.round(e.getBoundingClientRect().top), height: innerHeight }));
-                }
-                return undefined;
-            }, { timeoutMs: 20_000, accept: h => h && h.top >= 0 && h.top < h.height / 3, show: h => JSON.stringify(h) });
+            const heading = await waitFor('the preview scrolled to the heading estructura-numeracion', () => inSomeFrame(page, async f => {
+                const h = f.locator('h3#estructura-numeracion');
+                if (await h.count().catch(() => 0) === 0) return undefined;
+                return h.evaluate(e => ({ text: e.textContent, top: Math.round(e.getBoundingClientRect().top), height: innerHeight }));
+            }), { timeoutMs: 20_000, accept: h => h && h.top >= 0 && h.top < h.height / 3, show: h => JSON.stringify(h) });
             return `hover link → "${tab}", heading "${heading.text}" at ${heading.top} px of ${heading.height}`;
         }
     }

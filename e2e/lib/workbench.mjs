@@ -20,19 +20,19 @@ export class Workbench {
 
     /** Runs a command from the command palette by its exact title. */
     async command(title) {
-        await this.page.keyboard.press('Control+Shift+P');
-        const input = this.page.locator('.quick-input-widget input');
-        await waitFor('the command palette to open', () => input.isVisible());
-        await input.fill(`>${title}`);
-        await waitFor(`command "${title}" in the command palette`,
-            () => this.page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label'),
-            { accept: l => l?.startsWith(title) });
-        await this.page.keyboard.press('Enter');
+        const input = await this.fromPalette(title);
         await waitFor('the command palette to close', async () => !(await input.isVisible()));
     }
 
     /** Runs a command that opens its own quick input (a quick pick); returns that input. */
     async openQuickInput(title) {
+        const input = await this.fromPalette(title);
+        await waitFor(`the quick input of "${title}" (empty, without the palette's ">")`, () => input.inputValue(), { accept: v => v === '' });
+        return input;
+    }
+
+    /** Chooses a command in the command palette (Ctrl+Shift+P) by its exact title; returns the palette's input. */
+    async fromPalette(title) {
         await this.page.keyboard.press('Control+Shift+P');
         const input = this.page.locator('.quick-input-widget input');
         await waitFor('the command palette to open', () => input.isVisible());
@@ -41,7 +41,6 @@ export class Workbench {
             () => this.page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label'),
             { accept: l => l?.startsWith(title) });
         await this.page.keyboard.press('Enter');
-        await waitFor(`the quick input of "${title}" (empty, without the palette's ">")`, () => input.inputValue(), { accept: v => v === '' });
         return input;
     }
 
