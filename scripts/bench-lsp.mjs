@@ -6,6 +6,9 @@
 //   BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   node arguments of the server
 //   ESTRUCTURA_SERVER=…     another server bundle
 //   BENCH_WORK=/tmp/dir     keep the workloads there (reused when present)
+//   BENCH_LSP_STARTUP_ONLY=1        stop after the initial build
+//   BENCH_LSP_HEAP_DIR=/tmp/heap    heap snapshots after the start and after the edits
+//                                   (compare them with scripts/bench/heap-diff.mjs)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
