@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldName } from '../server/src/importer/emit.js';
+import { foldName } from '../server/src/language/text-keys.js';
 import { parseIssste } from '../server/src/importer/issste.js';
 import type { ImportedManual, ImportedUnit, LineFate, SourceLine } from '../server/src/importer/model.js';
 import { joinLines, normalizeWhitespace, splitLines, stripMarkdown } from '../server/src/importer/source.js';

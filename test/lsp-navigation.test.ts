@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isCambio, isUnidad, type Cambio, type Documento, type Unidad } from '../server/src/language/generated/ast.js';
-import { normalizeKey } from '../server/src/language/model.js';
+import { normalizeKey } from '../server/src/language/text-keys.js';
 import { historyOf } from '../server/src/lsp/unit-history.js';
 import { applyEdit, codeActions, withCode } from './helpers/fixes.js';
 import { DOE, INSTITUTIONAL, POSITIONS, UEOD } from './helpers/examples.js';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isUnidad, type Documento } from '../server/src/language/generated/ast.js';
-import { comparisonKey } from '../server/src/language/rules/functions/text.js';
+import { comparisonKey } from '../server/src/language/text-keys.js';
 import { parseConfigFile } from '../server/src/language/settings.js';
 import { codeActions } from './helpers/fixes.js';
 import { buildWorkspace, exampleFiles, lineOf, type TestWorkspace } from './helpers/workspace.js';

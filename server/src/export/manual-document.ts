@@ -9,7 +9,8 @@ import {
     type AcuerdoManual, type Cambio, type Documento, type Manual, type Organigrama, type Puesto, type Seccion, type Unidad
 } from '../language/generated/ast.js';
 import { kindFromName } from '../language/kinds.js';
-import { institutionOf, manualIdOf, manualKey, normalizeSpace, parentOf, qualifiedName, structureElements, unitOfPosition } from '../language/model.js';
+import { institutionOf, manualIdOf, manualKey, parentOf, qualifiedName, structureElements, unitOfPosition } from '../language/model.js';
+import { fold, normalizeSpace } from '../language/text-keys.js';
 
 export interface UnitEntry {
     unit: Unidad;
@@ -196,8 +197,8 @@ export function documentOf(node: AstNode): LangiumDocument | undefined {
 
 /** A file-system friendly base name for a manual: `IMSS_DOE_2022` → `imss-doe-2022`. */
 export function manualFileBase(manual: ManualDocument): string {
-    const base = (manual.id ?? path.basename(fileOf(manual.files[0])).replace(/\..*$/, ''))
-        .normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
+    const base = fold(manual.id ?? path.basename(fileOf(manual.files[0])).replace(/\..*$/, ''))
+        .replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
     return base || 'manual';
 }
 

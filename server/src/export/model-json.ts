@@ -8,8 +8,9 @@ import {
     isFuncion, isInciso, isParte, isPuesto, isUnidad,
     type Actividad, type Cambio, type Documento, type Funcion, type Organigrama, type Puesto, type Unidad
 } from '../language/generated/ast.js';
-import type { MentionIndex } from '../language/mentions/mention-index.js';
-import { institutionOf, isPhae, normalizeSpace, qualifiedName, titularTarget, unitOfPosition } from '../language/model.js';
+import { mentionRange, type MentionIndex } from '../language/mentions/mention-index.js';
+import { institutionOf, isPhae, qualifiedName, titularTarget, unitOfPosition } from '../language/model.js';
+import { normalizeSpace } from '../language/text-keys.js';
 import { fileOf, type ManualDocument, type UnitEntry } from './manual-document.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -217,7 +218,7 @@ function mentionsOf(manual: ManualDocument, index: MentionIndex, base: string): 
                 const position = node.$container;
                 where = { position: isPuesto(position) ? qid(position) : null, text: 'actividad' };
             }
-            const start = document.textDocument.positionAt(mention.start);
+            const { start } = mentionRange(document.textDocument, mention);
             out.push({
                 text: mention.text,
                 kind: mention.kind,

@@ -1,7 +1,7 @@
 // Ties each difference to the `cambio` records of the later version that authorize it, marks the
 // differences that need an act and have none, and lists the records new in the later version whose
 // change the comparison does not show.
-import { normalizeKey } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 import { NEEDS_ACT, type ChangeKind, type Comparison, type Difference, type RecordRef } from './compare.js';
 import { isAtOrBelow, type ChangeRecord, type RecordKind, type Snapshot } from './snapshot.js';
 

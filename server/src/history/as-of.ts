@@ -4,7 +4,7 @@
 // is not applied and says why. Functions, numbers and positions have no dated history in the
 // manuals: they stay as they are today.
 import { kindFromName } from '../language/kinds.js';
-import { normalizeKey } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 import { childrenOf, cloneSnapshot, isAtOrBelow, subtreeOf, type ChangeRecord, type Snapshot, type UnitState } from './snapshot.js';
 
 export interface AppliedRecord {

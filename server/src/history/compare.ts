@@ -1,7 +1,7 @@
 // The structural difference between two versions of a structure, each change tied to the `cambio`
 // records of the later version that authorize it. Renderers (text, JSON, Markdown, HTML) read the
 // `Comparison` this builds; its JSON shape is documented in docs/comparar.md.
-import { normalizeKey } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 import { attributeChanges } from './acts.js';
 import { diffFunctions } from './functions.js';
 import { matchUnits, type MatchBasis } from './match.js';

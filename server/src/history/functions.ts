@@ -1,7 +1,7 @@
 // The difference between two lists of functions of one unit: functions added, removed, edited (the
 // same function reworded: most of its words kept) and reordered. Numbers are not compared: adding a
 // function renumbers those after it, which is no change of theirs.
-import { fold } from '../language/mentions/words.js';
+import { historyFunctionKey } from '../language/text-keys.js';
 import type { Difference } from './compare.js';
 import type { FunctionState } from './snapshot.js';
 import { wordDiff } from './word-diff.js';
@@ -15,7 +15,7 @@ export function diffFunctions(before: readonly FunctionState[], after: readonly 
     // Most units of two versions have the same functions: nothing to fold or pair.
     if (before.length === after.length && before.every((f, i) => f.text === after[i].text)) return [];
     const changes: FunctionChange[] = [];
-    const keyOf = (f: FunctionState) => fold(f.text).replace(/\s+/g, ' ').trim();
+    const keyOf = (f: FunctionState) => historyFunctionKey(f.text);
     const keysBefore = before.map(keyOf);
     const keysAfter = after.map(keyOf);
     // 1. The same text (wrapping and accents aside), first occurrence to first occurrence.

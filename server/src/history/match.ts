@@ -2,7 +2,7 @@
 // recorded history of the later version (a `cambio` or `anterior` that gives the earlier name), then
 // by the same official name, then by the same functions. Never by number: numbers are local to a
 // manual and change when a sibling is added.
-import { normalizeKey } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 import type { Snapshot, UnitState } from './snapshot.js';
 
 export type MatchBasis = 'id' | 'historia' | 'nombre' | 'contenido';

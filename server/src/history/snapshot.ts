@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import { isCambio, isDocumento, isPuesto, isUnidad, type Cambio, type Puesto, type Unidad } from '../language/generated/ast.js';
 import { kindFromName } from '../language/kinds.js';
-import { institutionOf, normalizeSpace, numberKey, parentOf, qualifiedName, splitQualified, structureElements, unitOfPosition } from '../language/model.js';
+import { institutionOf, numberKey, parentOf, qualifiedName, splitQualified, structureElements, unitOfPosition } from '../language/model.js';
+import { normalizeSpace } from '../language/text-keys.js';
 
 export interface Place {
     /** The file as the side names it (relative to the side's base folder, or `REV:path`). */

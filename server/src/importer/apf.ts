@@ -17,7 +17,7 @@
 
 import { isClosingClause } from '../language/closing-clause.js';
 import { kindFromName } from '../language/kinds.js';
-import { foldName } from './emit.js';
+import { foldName } from '../language/text-keys.js';
 import { FunctionListBuilder, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import { findInstitution } from './institution.js';
 import type { ImportedManual, ImportedSection, ImportedUnit, LineFate, SourceLine } from './model.js';

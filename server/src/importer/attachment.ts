@@ -10,7 +10,7 @@
 // instances). Nothing is guessed: no sentence, or a unit the workspace does not have, leaves the
 // root without `adscrita a`, and the report says why.
 
-import { CONTRACTIONS, fold } from '../language/mentions/words.js';
+import { CONTRACTIONS, fold } from '../language/text-keys.js';
 import type { ImportedFunction, ImportedManual, ImportedUnit, Paragraph } from './model.js';
 
 /** A sentence of the manual that states which unit a root depends on. */

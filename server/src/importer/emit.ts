@@ -3,6 +3,7 @@
 // collapses back), each unit and function with the source line it came from.
 
 import { kindFromName } from '../language/kinds.js';
+import { foldName } from '../language/text-keys.js';
 import { resolveParent, type AttachmentCandidate, type AttachmentResolution, type AttachmentStatement } from './attachment.js';
 import { acronym, IdAllocator } from './ids.js';
 import type { ImportedChange } from './history.js';
@@ -419,10 +420,6 @@ function isKindName(kind: string): boolean {
 
 export function sameName(a: string, b: string): boolean {
     return foldName(a) === foldName(b);
-}
-
-export function foldName(text: string): string {
-    return normalizeWhitespace(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' '));
 }
 
 /**

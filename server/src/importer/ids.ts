@@ -1,18 +1,14 @@
 // Identifiers people will type: acronyms of the official name ("Dirección de Operación y
 // Evaluación" → DOE), made unique within the institution by appending the parent's id.
+import { stripAccents } from '../language/text-keys.js';
 
 const STOPWORDS = new Set([
     'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'a', 'al', 'en', 'con', 'para', 'por', 'o', 'u', 'su', 'sus', 'entre', 'sobre', 'ante'
 ]);
 
-/** The text without accents (ñ becomes n). */
-export function ascii(text: string): string {
-    return text.normalize('NFD').replace(/\p{M}/gu, '');
-}
-
 /** Initials of the significant words of a name, uppercase ASCII. */
 export function acronym(name: string): string {
-    const words = ascii(name).split(/[^A-Za-z0-9]+/u).filter(w => w && !STOPWORDS.has(w.toLowerCase()));
+    const words = stripAccents(name).split(/[^A-Za-z0-9]+/u).filter(w => w && !STOPWORDS.has(w.toLowerCase()));
     // A one-word name ("Delegaciones") reads better whole than as one letter.
     const letters = words.length === 1 ? words[0].toUpperCase() : words.map(w => (/^\d+$/u.test(w) ? w : w[0].toUpperCase())).join('');
     const id = letters || 'U';

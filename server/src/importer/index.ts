@@ -3,7 +3,8 @@
 import { parseApf } from './apf.js';
 import { findAttachmentStatements, formerNamesOf, type AttachmentStatement, type LineLocator } from './attachment.js';
 import { detectProfile, type Detection } from './detect.js';
-import { emitManual, foldName, type AttachmentOrigin, type EmittedFile, type KnownUnit } from './emit.js';
+import { emitManual, type AttachmentOrigin, type EmittedFile, type KnownUnit } from './emit.js';
+import { foldName } from '../language/text-keys.js';
 import { extractHistory, type History } from './history.js';
 import { parseImss } from './imss.js';
 import { parseIssste } from './issste.js';

@@ -6,7 +6,7 @@
 // count: only an acronym built from this name's words is this institution's.
 
 import { normalizeWhitespace } from './source.js';
-import { ascii } from './ids.js';
+import { stripAccents } from '../language/text-keys.js';
 
 const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'para', 'en', 'a', 'al', 'sobre']);
 const STOPWORDS = new Set([...CONNECTORS, 'o', 'u', 'con', 'por', 'su', 'sus']);
@@ -94,7 +94,7 @@ function capitalizedPhrase(text: string): string | undefined {
 
 /** Upper case without accents, as acronyms and the folded names compared with them. */
 function upperAscii(text: string): string {
-    return ascii(text).toUpperCase();
+    return stripAccents(text).toUpperCase();
 }
 
 function significantWords(name: string): string[] {

@@ -8,7 +8,7 @@
 
 import { isClosingClause } from '../language/closing-clause.js';
 import { kindFromName, type KindGuess } from '../language/kinds.js';
-import { foldName } from './emit.js';
+import { foldName } from '../language/text-keys.js';
 import { FunctionListBuilder, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import type {
     ImportedManual, ImportedOrganigrama, ImportedSection, ImportedUnit, LineFate, SourceLine

@@ -22,7 +22,7 @@
 // a half-typed clause is recognized from the word that makes it one ("Realizar las demás que") and
 // stays recognized as the user writes the rest; "Las demás" alone is not recognized yet.
 
-import { fold } from './mentions/words.js';
+import { fold } from './text-keys.js';
 
 /** Item labels the text may carry: "12.", "12.-", "3)", "XXV.", "iv)", "a)", and list bullets. */
 const LABEL = /^(?:[\s"'«»“”‘’*•●▪◦–—-]+|(?:\d{1,3}(?:\.\d{1,3})*|[ivxlcdm]{1,8}|[a-z])(?:\.-|\.|\)|-)(?=\s))/u;

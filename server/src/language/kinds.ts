@@ -1,5 +1,5 @@
 // Unit kinds seen in the IMSS, ISSSTE and federal (DOF) manuals, as analysts write them after `tipo`.
-import { normalizeKey } from './model.js';
+import { normalizeKey } from './text-keys.js';
 
 export const UNIT_KINDS = [
     'Dirección General', 'Secretaría General', 'Dirección', 'Dirección Normativa', 'Unidad',

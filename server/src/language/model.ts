@@ -1,7 +1,7 @@
-// Helpers over the AST that every service shares: namespaces, adscription, kinds, text normalization.
+// Helpers over the AST that every service shares: namespaces, adscription, kinds, text keys in text-keys.ts.
 import { AstUtils, type AstNode } from 'langium';
 import { isDocumento, isManual, isParte, isUnidad, type Elemento, type Puesto, type Unidad } from './generated/ast.js';
-import { memoByText } from './memo.js';
+import { normalizeKey } from './text-keys.js';
 
 /** The institution namespace (`IMSS`, `ISSSTE`) declared in the header of the node's file; '' when missing. */
 export function institutionOf(node: AstNode): string {
@@ -79,18 +79,6 @@ export function adscriptionPath(unit: Unidad): Unidad[] {
         current = parentOf(current);
     }
     return path;
-}
-
-/** Lower case, no accents, single spaces: for comparing names and kinds as a reader would. */
-export const normalizeKey: (text: string) => string = memoByText(text =>
-    text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\-‐‑–]+/g, ' ').trim());
-
-/** Collapses every run of white space (line breaks of a wrapped string included) to one space. */
-export function normalizeSpace(text: string): string {
-    // Every string literal passes here while parsing. Replacing only what changes (a line break
-    // with its indentation, two or more spaces, a tab or other single white space) is twice as
-    // fast on the manuals as replacing every /\s+/, single spaces included.
-    return text.replace(/\s*\n\s*|\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** A unit's number as written, without the trailing period some manuals add ("8.1.11."). */

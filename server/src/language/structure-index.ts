@@ -4,7 +4,8 @@
 import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
 import { MergedMultiMap, PerDocumentParts, SharedUnion, type Lookup } from './per-document-index.js';
 import { isPuesto, isUnidad, type Puesto, type Unidad } from './generated/ast.js';
-import { institutionOf, manualKey, normalizeKey, parentOf, qualifiedName, structureElements, titularTarget, unitOfPosition } from './model.js';
+import { institutionOf, manualKey, parentOf, qualifiedName, structureElements, titularTarget, unitOfPosition } from './model.js';
+import { normalizeKey } from './text-keys.js';
 
 export interface StructureSnapshot {
     /** Sub-units of a unit: nested ones and those attached with `adscrita a` in any file. */

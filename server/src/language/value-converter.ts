@@ -1,5 +1,5 @@
 import { CstUtils, DefaultValueConverter, isLeafCstNode, type CstNode, type GrammarAST, type ValueType } from 'langium';
-import { normalizeSpace } from './model.js';
+import { normalizeSpace } from './text-keys.js';
 
 /**
  * Strings may be wrapped over several lines to stay readable; their value is the text with

@@ -12,6 +12,7 @@ import { Location, type CodeLens, type CodeLensParams, type Command, type Positi
 import { isCambio, isUnidad, type Cambio, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import type { IncomingReferences } from '../language/incoming-references.js';
+import { mentionRange } from '../language/mentions/mention-index.js';
 import { structureElements } from '../language/model.js';
 import type { StructureIndex } from '../language/structure-index.js';
 import { MentionCounts } from './mention-counts.js';
@@ -75,10 +76,7 @@ export function unitCounts(unit: Unidad, incoming: IncomingReferences, mentions:
         const node = reference.$refNode;
         return node ? [Location.create(AstUtils.getDocument(node.astNode).textDocument.uri, node.range)] : [];
     });
-    const prose = mentions.of(unit).map(({ document, start, end }) => {
-        const text = document.textDocument;
-        return Location.create(text.uri, { start: text.positionAt(start), end: text.positionAt(end) });
-    });
+    const prose = mentions.of(unit).map(({ document, start, end }) => Location.create(document.textDocument.uri, mentionRange(document.textDocument, { start, end })));
     const changes = historyAmong(unit, records, structure.snapshot.equivalents.get(unit)).flatMap(entry => {
         if (!isCambio(entry.node) || !entry.node.$cstNode) return [];
         const record = entry.node;

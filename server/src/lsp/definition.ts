@@ -5,7 +5,7 @@ import { DefaultDefinitionProvider } from 'langium/lsp';
 import { LocationLink, type CancellationToken, type DefinitionParams } from 'vscode-languageserver';
 import type { Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
-import type { Mention, MentionIndex } from '../language/mentions/mention-index.js';
+import { mentionRange, type Mention, type MentionIndex } from '../language/mentions/mention-index.js';
 
 /** Mentions that name units (contextual ones are for hover only). */
 export function linksUnits(mention: Mention): boolean {
@@ -23,7 +23,7 @@ export class EstructuraDefinitionProvider extends DefaultDefinitionProvider {
     override async getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken?: CancellationToken): Promise<LocationLink[] | undefined> {
         const mention = this.mentions.mentionAt(document, document.textDocument.offsetAt(params.position));
         if (mention && linksUnits(mention)) {
-            const origin = { start: document.textDocument.positionAt(mention.start), end: document.textDocument.positionAt(mention.end) };
+            const origin = mentionRange(document.textDocument, mention);
             return mention.units.flatMap(unit => unitLink(unit, origin));
         }
         return super.getDefinition(document, params, cancelToken);

@@ -12,7 +12,8 @@ import { AstUtils, DocumentState, isCompositeCstNode, isLeafCstNode, URI, type C
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { isNombreAnterior, isUnidad, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
-import { institutionOf, normalizeKey, structureElements } from '../language/model.js';
+import { institutionOf, structureElements } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 
 export class SessionNames {
     /** By document URI, then unit id: the official names the unit had in this session, oldest first. */

@@ -27,7 +27,7 @@ import {
 } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import type { IncomingReferences } from '../language/incoming-references.js';
-import type { MentionIndex } from '../language/mentions/mention-index.js';
+import { mentionRange, type MentionIndex } from '../language/mentions/mention-index.js';
 import { institutionOf, numberKey, parentOf, qualifiedName } from '../language/model.js';
 import type { StructureIndex } from '../language/structure-index.js';
 import { linksUnits } from './definition.js';
@@ -188,7 +188,7 @@ export class EstructuraCallHierarchyProvider implements CallHierarchyProvider {
             for (const mention of this.mentions.mentionsOfUnit(target)) {
                 const caller = AstUtils.getContainerOfType(mention.node, (node): node is Unidad | Puesto => isUnidad(node) || isPuesto(node));
                 const text = AstUtils.getDocument(mention.node).textDocument;
-                if (caller) calls.add(caller, { start: text.positionAt(mention.start), end: text.positionAt(mention.end) });
+                if (caller) calls.add(caller, mentionRange(text, mention));
             }
         }
         return calls.entries().map(([caller, fromRanges]) => ({ from: this.items.item(caller), fromRanges }));
@@ -202,7 +202,7 @@ export class EstructuraCallHierarchyProvider implements CallHierarchyProvider {
             const document = AstUtils.getDocument(source);
             for (const mention of this.mentions.mentionsOf(document)) {
                 if (!linksUnits(mention) || ownerOf(mention.node) !== source) continue;
-                const range = { start: document.textDocument.positionAt(mention.start), end: document.textDocument.positionAt(mention.end) };
+                const range = mentionRange(document.textDocument, mention);
                 for (const unit of mention.units) calls.add(unit, range);
             }
         } else {

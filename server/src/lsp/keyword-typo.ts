@@ -5,7 +5,7 @@
 import type { LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import type { FixContext } from '../language/rules/fixes.js';
-import { normalizeKey } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 import type { EstructuraCompletionProvider } from './completion.js';
 
 const WORD = /[\p{L}_][\p{L}\p{N}_]*/gu;

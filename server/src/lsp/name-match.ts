@@ -1,7 +1,7 @@
 // A typed phrase against a unit's (or a kind's) id, number and names, as a reader matches them:
 // accents, case, hyphens and extra spaces aside. Shared by completion and «Buscar unidad…», so the
 // editor finds the same units whichever way the analyst asks.
-import { normalizeKey } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 
 export interface MatchFields {
     /** The identifier as offered (`DOE`, `IMSS.DG`) or a kind's name. */

@@ -6,7 +6,7 @@ import { DefaultReferencesProvider } from 'langium/lsp';
 import { Location, type CancellationToken, type ReferenceParams } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
-import type { MentionIndex } from '../language/mentions/mention-index.js';
+import { mentionRange, type MentionIndex } from '../language/mentions/mention-index.js';
 import { linksUnits } from './definition.js';
 import { declaredNameAt, idNode } from './unit-at.js';
 
@@ -43,7 +43,7 @@ export class EstructuraReferencesProvider extends DefaultReferencesProvider {
         for (const unit of units) {
             for (const m of this.mentions.mentionsOfUnit(unit)) {
                 const text = AstUtils.getDocument(m.node).textDocument;
-                prose.push(Location.create(text.uri, { start: text.positionAt(m.start), end: text.positionAt(m.end) }));
+                prose.push(Location.create(text.uri, mentionRange(text, m)));
             }
         }
         return [...typed, ...prose];

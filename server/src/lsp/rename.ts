@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { EstructuraTerminals, isUnidad, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
-import type { MentionIndex } from '../language/mentions/mention-index.js';
+import { mentionRange, type MentionIndex } from '../language/mentions/mention-index.js';
 import type { SessionNames } from './former-names.js';
 
 const MENTIONS_ANNOTATION = 'menciones';
@@ -79,7 +79,7 @@ export class EstructuraRenameProvider extends DefaultRenameProvider {
         for (const mention of this.mentions.mentionsOfUnit(unit)) {
             if (mention.kind !== 'oficial' || mention.units.length !== 1) continue;
             const text = AstUtils.getDocument(mention.node).textDocument;
-            add(text.uri, { ...TextEdit.replace({ start: text.positionAt(mention.start), end: text.positionAt(mention.end) }, name), annotationId: MENTIONS_ANNOTATION });
+            add(text.uri, { ...TextEdit.replace(mentionRange(text, mention), name), annotationId: MENTIONS_ANNOTATION });
             count++;
         }
         const documentChanges: TextDocumentEdit[] = [...byUri].map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits }));

@@ -5,7 +5,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { isDocumento } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
-import type { MentionIndex } from '../language/mentions/mention-index.js';
+import { mentionRange, type MentionIndex } from '../language/mentions/mention-index.js';
 import { linksUnits } from './definition.js';
 
 export class EstructuraSemanticTokenProvider extends AbstractSemanticTokenProvider {
@@ -23,8 +23,7 @@ export class EstructuraSemanticTokenProvider extends AbstractSemanticTokenProvid
             if (!linksUnits(mention)) continue;
             const modifier = mention.kind === 'anterior' ? SemanticTokenModifiers.deprecated : undefined;
             // A wrapped string spreads a name over lines: one token per line.
-            const first = text.positionAt(mention.start);
-            const last = text.positionAt(mention.end);
+            const { start: first, end: last } = mentionRange(text, mention);
             for (let line = first.line; line <= last.line; line++) {
                 const start = line === first.line ? first.character : lineIndent(text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
                 const end = line === last.line ? last.character : text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;

@@ -4,7 +4,8 @@
 // written at the top of a file, the kinds the parent allows, and the profile's closing clause.
 import { CstUtils, type LangiumDocument } from 'langium';
 import { isDocumento, isManual, isUnidad, type Unidad } from '../language/generated/ast.js';
-import { institutionOf, manualKey, normalizeKey, numberKey, parentOf, qualifiedName } from '../language/model.js';
+import { institutionOf, manualKey, numberKey, parentOf, qualifiedName } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 import type { InstitutionProfile } from '../language/profiles.js';
 import { unitKind } from '../language/rules/structure/shared.js';
 import type { StructureIndex } from '../language/structure-index.js';

@@ -3,7 +3,8 @@
 // oldest first, each tied to the place of its record so a hover (or an export) can link to it.
 import { AstUtils, type LangiumDocuments, type Reference } from 'langium';
 import { isCambio, isDocumento, isUnidad, type Cambio, type NombreAnterior, type Puesto, type Unidad } from '../language/generated/ast.js';
-import { institutionOf, normalizeKey } from '../language/model.js';
+import { institutionOf } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 import { recordKindOf } from '../history/snapshot.js';
 
 export interface HistoryEntry {

@@ -7,7 +7,7 @@ import type { AstNodeDescription, IndexManager } from 'langium';
 import { DefaultWorkspaceSymbolProvider, type LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver';
 import { isPuesto, isUnidad } from '../language/generated/ast.js';
-import { normalizeKey } from '../language/model.js';
+import { normalizeKey } from '../language/text-keys.js';
 
 /** The most symbols one query answers. */
 export const MAX_SYMBOLS = 1000;

@@ -4,7 +4,8 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { isDocumento, isManual, isOrganigrama, isPuesto, isUnidad, type Documento, type Organigrama, type Puesto, type Unidad } from '../language/generated/ast.js';
 import { kindFromName } from '../language/kinds.js';
-import { institutionOf, isPhae, manualIdOf, manualKey, normalizeSpace, numberKey, parentOf, structureElements, titularTarget } from '../language/model.js';
+import { institutionOf, isPhae, manualIdOf, manualKey, numberKey, parentOf, structureElements, titularTarget } from '../language/model.js';
+import { normalizeSpace } from '../language/text-keys.js';
 
 export interface ChartBox {
     /** The unit's id qualified by its institution (`IMSS.DOE`): unique in a workspace. */

@@ -1,5 +1,6 @@
 // Draws a laid-out chart as a standalone SVG document. Styling is done with presentation
 // attributes, not a <style> element, so the same markup shows under the webview's strict CSP.
+import { fold } from '../language/text-keys.js';
 import { LINE_HEIGHT, wrap, type ChartLayout, type LaidBox } from './layout.js';
 
 const HEADER = 44;
@@ -83,7 +84,7 @@ function title(layout: ChartLayout): string {
 }
 
 function kindKey(kind: string | undefined): string {
-    return (kind ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(' ')[0];
+    return fold(kind ?? '').split(' ')[0];
 }
 
 function round(n: number): number {

@@ -3,7 +3,8 @@
 // followed along later renames to the unit that carries the name today).
 import { MultiMap, type AstNode, type LangiumDocuments } from 'langium';
 import { isCambio, isUnidad, type Cambio, type Unidad } from '../generated/ast.js';
-import { institutionOf, normalizeKey, structureElements } from '../model.js';
+import { institutionOf, structureElements } from '../model.js';
+import { normalizeKey } from '../text-keys.js';
 import { MergedMultiMap, SharedUnion, type Lookup } from '../per-document-index.js';
 import { nameWords } from './words.js';
 

@@ -4,6 +4,8 @@
 // document (kept until it is parsed again) merged per build, and what each candidate resolves to is
 // recomputed per build, lazily and per document.
 import { AstUtils, DocumentCache, DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
 import { isFuncion, isInciso, isPuesto, isUnidad, type Unidad } from '../generated/ast.js';
 import { institutionOf, structureElements, unitOfPosition } from '../model.js';
 import { memoByText } from '../memo.js';
@@ -32,6 +34,16 @@ export interface Mention extends ResolvedMention {
     end: number;
     /** The words as written (line breaks and indentation of a wrapped string folded to one space). */
     text: string;
+}
+
+/**
+ * Where a mention is in its document, as an LSP range: its offsets (`Mention.start`/`end`, or a
+ * counted mention's) converted by the text document that holds it. The one conversion the
+ * diagnostics, references, rename, definition, call hierarchy, semantic tokens, code lens and the
+ * JSON export share.
+ */
+export function mentionRange(text: TextDocument, mention: { readonly start: number; readonly end: number }): Range {
+    return { start: text.positionAt(mention.start), end: text.positionAt(mention.end) };
 }
 
 export class MentionIndex {

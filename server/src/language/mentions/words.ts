@@ -1,6 +1,8 @@
 // Words of prose as the mention index compares them: accent-, case-, whitespace- and
-// hyphen-insensitive, articles tolerated ("de la Calidad" = "de Calidad"), "H." optional.
+// hyphen-insensitive, articles tolerated ("de la Calidad" = "de Calidad"), "H." optional. The folding
+// itself and the words left out are text-keys.ts's (its table says what each key ignores).
 import { memoByText } from '../memo.js';
+import { CONTRACTIONS, fold, foldInPlace, MENTION_IGNORED } from '../text-keys.js';
 
 export interface Word {
     /** Folded form: lower case, no accents; "del" → "de", "al" → "a". */
@@ -13,31 +15,6 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-/** Left out when comparing names: articles, and the "H." of "H. Consejo Técnico". */
-const IGNORED = new Set(['el', 'la', 'los', 'las', 'lo', 'h']);
-/** "del" and "al" read as "de" and "a" when names are compared. */
-export const CONTRACTIONS: Readonly<Record<string, string>> = { del: 'de', al: 'a' };
-
-/** Lower case without accents; ASCII text skips the decomposition. */
-export function fold(text: string): string {
-    return /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const ACCENTED: Record<string, string> = {
-    á: 'a', à: 'a', â: 'a', ä: 'a', ã: 'a', é: 'e', è: 'e', ê: 'e', ë: 'e', í: 'i', ì: 'i', î: 'i', ï: 'i',
-    ó: 'o', ò: 'o', ô: 'o', ö: 'o', õ: 'o', ú: 'u', ù: 'u', û: 'u', ü: 'u', ñ: 'n', ç: 'c'
-};
-
-/**
- * The whole text folded at once, keeping every offset: lower case, Spanish accents removed. Texts
- * whose folding would change their length (decomposed accents, rare letters) return undefined.
- */
-export function foldInPlace(text: string): string | undefined {
-    const lower = text.toLowerCase();
-    if (lower.length !== text.length) return undefined;
-    const folded = lower.replace(/[áàâäãéèêëíìîïóòôöõúùûüñç]/g, c => ACCENTED[c]);
-    return /[^\x00-\x7f]/.test(folded) && /\p{M}/u.test(folded) ? undefined : folded;
-}
 
 /** The significant words of a text, in order, with their offsets. */
 export function words(text: string): Word[] {
@@ -66,7 +43,7 @@ export class WordReader {
             const start = i;
             while (i < length && isWordChar(text.charCodeAt(i))) i++;
             const norm = this.folded ? this.folded.substring(start, i) : fold(text.substring(start, i));
-            if (IGNORED.has(norm)) continue;
+            if (MENTION_IGNORED.has(norm)) continue;
             const first = text[start];
             return { norm: CONTRACTIONS[norm] ?? norm, start, end: i, cap: first !== first.toLowerCase() };
         }

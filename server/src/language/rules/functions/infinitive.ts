@@ -5,6 +5,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Funcion } from '../../generated/ast.js';
 import { report } from '../catalog.js';
 import { rangeOf, stringSpan } from '../../string-span.js';
+import { fold } from '../../text-keys.js';
 import { firstWord, isClosing } from './text.js';
 
 /** An infinitive, optionally with enclitic pronouns: "Coordinar", "Establecerlos", "Darle", "Allegarse". */
@@ -17,7 +18,7 @@ const NOT_VERBS = new Set([
 ]);
 
 export function isInfinitive(word: string): boolean {
-    const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const plain = fold(word);
     return INFINITIVE.test(plain) && !NOT_VERBS.has(plain);
 }
 

@@ -17,7 +17,8 @@
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { Cambio, Unidad } from '../../generated/ast.js';
-import { institutionOf, normalizeKey, parentOf, qualifiedName } from '../../model.js';
+import { institutionOf, parentOf, qualifiedName } from '../../model.js';
+import { normalizeKey } from '../../text-keys.js';
 import type { StructureIndex } from '../../structure-index.js';
 import { report } from '../catalog.js';
 import { placeOf, sameUnit } from '../structure/shared.js';

@@ -3,9 +3,9 @@
 import { GrammarUtils, type AstNode, type CstNode } from 'langium';
 import { isClosingClause } from '../../closing-clause.js';
 import { memoByText } from '../../memo.js';
-import { foldInPlace } from '../../mentions/words.js';
 import type { Funcion, Unidad } from '../../generated/ast.js';
-import { normalizeSpace, numberKey } from '../../model.js';
+import { numberKey } from '../../model.js';
+import { comparisonKey, normalizeSpace } from '../../text-keys.js';
 
 export function cstOf(node: AstNode, property: string): CstNode | undefined {
     return GrammarUtils.findNodeForProperty(node.$cstNode, property);
@@ -24,20 +24,6 @@ export function isClosing(fn: Funcion): boolean {
 /** `comparisonKey` of a function's text. */
 export function functionKey(fn: Funcion): string {
     return fn.texto ? keyOfText(fn.texto) : '';
-}
-
-/**
- * Text as a reader compares it: no accents, lower case, no punctuation, single spaces, and without
- * the conjunction the ISSSTE lists put at the end of the second to last function (", y").
- */
-export function comparisonKey(text: string): string {
-    // Fast path: Spanish text folds to ASCII letters, so an ASCII class finds the separators
-    // (unless a letter or digit outside ASCII is left, tested without building a string).
-    const folded = foldInPlace(text);
-    const words = folded !== undefined && !/(?![\x00-\x7f])[\p{L}\p{N}]/u.test(folded)
-        ? folded.replace(/[^a-z0-9]+/g, ' ')
-        : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
-    return words.trim().replace(/(?:^| )y$/u, '').trim();
 }
 
 /** The first word of a raw string: its offsets inside the string, skipping quotes, numbers, bullets. */

@@ -4,7 +4,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import { TextEdit, type CodeAction } from 'vscode-languageserver';
 import type { Documento } from '../../generated/ast.js';
 import type { EstructuraServices } from '../../estructura-module.js';
-import type { Mention, MentionIndex } from '../../mentions/mention-index.js';
+import { mentionRange, type Mention, type MentionIndex } from '../../mentions/mention-index.js';
 import { report } from '../catalog.js';
 import { fixAction, type FixContext, type FixMap } from '../fixes.js';
 import { ruleCheck, type RuleCheck } from '../index.js';
@@ -26,7 +26,7 @@ export function mentionChecks(services: EstructuraServices): RuleCheck[] {
 export function checkMentions(root: Documento, accept: ValidationAcceptor, index: MentionIndex): void {
     const document = AstUtils.getDocument(root);
     for (const mention of index.mentionsOf(document)) {
-        const range = { start: document.textDocument.positionAt(mention.start), end: document.textDocument.positionAt(mention.end) };
+        const range = mentionRange(document.textDocument, mention);
         const info = { node: mention.node, range };
         if (mention.kind === 'desconocida') {
             // A member of a plural list is named by its own words; the list says which kind it is.

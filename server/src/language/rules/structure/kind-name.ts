@@ -6,7 +6,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import { TextEdit, type CodeAction } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../../generated/ast.js';
 import { kindFromName } from '../../kinds.js';
-import { normalizeKey } from '../../model.js';
+import { normalizeKey } from '../../text-keys.js';
 import { report } from '../catalog.js';
 import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
 import { canonicalKind } from './shared.js';

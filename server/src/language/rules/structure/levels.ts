@@ -5,7 +5,8 @@
 // row, or a child kind the table never mentions.
 import type { ValidationAcceptor } from 'langium';
 import type { Unidad } from '../../generated/ast.js';
-import { institutionOf, normalizeKey, parentOf } from '../../model.js';
+import { institutionOf, parentOf } from '../../model.js';
+import { normalizeKey } from '../../text-keys.js';
 import type { InstitutionProfile } from '../../profiles.js';
 import type { RuleSettings } from '../../settings.js';
 import { report } from '../catalog.js';

@@ -3,7 +3,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import type { Unidad } from '../../generated/ast.js';
 import { kindFromName, UNIT_KINDS } from '../../kinds.js';
-import { normalizeKey } from '../../model.js';
+import { normalizeKey } from '../../text-keys.js';
 import type { StructureIndex } from '../../structure-index.js';
 
 const KIND_BY_KEY = new Map<string, string>([
