@@ -15,7 +15,7 @@ import { buildWorkspace, exampleFiles, uriOf } from './helpers/workspace.js';
 import { EXAMPLES, REPO } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 
-/** The ISSSTE part with the most functions (260 after the importer's split, see README, Benchmark). */
+/** The ISSSTE part with the most functions (260 after the importer's split, see bench/README.md). */
 const LARGEST = 'manuales/issste-2018/issste-2018.10.1-udi.estructura';
 const FIRST_FUNCTION = '1. "Preparar';
 const BURST = 30;
