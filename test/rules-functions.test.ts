@@ -1,7 +1,8 @@
 // The function rules (section C: funcion-infinitivo, funcion-cierre, funcion-numeracion,
 // funcion-puntuacion, funcion-duplicada) and the metadata rules (section D: acuerdo-formato,
-// vigencia-organigrama): fixtures that pass and fail, their quick fixes, and what they find in the
-// real imported manuals of examples/.
+// vigencia-organigrama): what needs code — their quick fixes, settings changed at runtime, edits,
+// related information, and what they find in the real imported manuals of examples/. The cases
+// that are only text in, diagnostics out are fixtures: test/fixtures/reglas/<código>/ (docs/fixtures.md).
 import { AstUtils, type LangiumDocument } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,19 +11,8 @@ import { isUnidad, type Documento } from '../server/src/language/generated/ast.j
 import { comparisonKey } from '../server/src/language/text-keys.js';
 import { parseConfigFile } from '../server/src/language/settings.js';
 import { codeActions } from './helpers/fixes.js';
+import { header, HINT, INFO, textOf, WARNING, withCode } from './helpers/rules.js';
 import { buildWorkspace, exampleFiles, lineOf, type TestWorkspace } from './helpers/workspace.js';
-
-const WARNING = 2, INFO = 3, HINT = 4;
-
-const header = (institution = 'IMSS', id = 'M') => `manual ${id} "Manual" { institucion ${institution} }\n`;
-
-function withCode(doc: LangiumDocument, code: string): Diagnostic[] {
-    return (doc.diagnostics ?? []).filter(d => d.code === code);
-}
-
-function textOf(doc: LangiumDocument, d: Diagnostic): string {
-    return doc.textDocument.getText(d.range);
-}
 
 async function single(text: string, institution = 'IMSS'): Promise<{ ws: TestWorkspace; doc: LangiumDocument<Documento> }> {
     const ws = await buildWorkspace({ 'a.estructura': header(institution) + text });
@@ -47,60 +37,7 @@ ${functions}
 }
 `;
 
-describe('funcion-infinitivo', () => {
-    it('accepts infinitives, lists, multi-word verbs, enclitics, accents and leading quotes or numbers', async () => {
-        const { doc } = await single(unit(`        "Coordinar la evaluación."
-        "Planear, dirigir y coordinar los programas."
-        "Llevar a cabo las visitas."
-        "Dar seguimiento a los acuerdos."
-        "Ser el enlace con las Direcciones."
-        "Ir a las sesiones del Comité."
-        "Establecerlos conforme a la normatividad."
-        "Darle seguimiento a los compromisos."
-        "Allegarse de la información necesaria."
-        "Oír a las partes."
-        "\\"Difundir\\" los resultados."
-        "1. Integrar los informes."
-        "Elaborar lo siguiente:" {
-            a) "Elaboración de calendarios."
-        }
-        cierre "Las demás que le confiera su superior jerárquico."`));
-        expect(withCode(doc, 'funcion-infinitivo')).toEqual([]);
-    });
-
-    it('reports a function that does not start with an infinitive, on its first word', async () => {
-        const { doc } = await single(unit(`        "Elaboración de calendarios y rutinas de mantenimiento."
-        "Cuando resulte procedente, instrumentar la contratación."
-        "Primer nivel de atención de los asuntos."
-        cierre "Las demás que le confiera su superior jerárquico."`));
-        const found = withCode(doc, 'funcion-infinitivo');
-        expect(found.map(d => [textOf(doc, d), d.severity])).toEqual([['Elaboración', WARNING], ['Cuando', WARNING], ['Primer', WARNING]]);
-        expect(found[0].message).toBe('La función empieza con «Elaboración»; las funciones empiezan con un verbo en infinitivo («Coordinar…», «Llevar a cabo…»).');
-        expect(found[0].range.start.line).toBe(lineOf(doc, 'Elaboración de calendarios'));
-    });
-
-    it('exempts the closing clause, marked or recognized by its wording', async () => {
-        const { doc } = await single(unit(`        "Coordinar la evaluación."
-        "Las demás que le confieran las disposiciones aplicables."`));
-        expect(withCode(doc, 'funcion-infinitivo')).toEqual([]);
-    });
-});
-
 describe('funcion-cierre', () => {
-    it('accepts a list that ends with one closing clause, marked or recognized', async () => {
-        const marked = await single(unit(`        1. "Coordinar la evaluación."
-        2. cierre "Las demás que le confiera su superior jerárquico."`));
-        expect(withCode(marked.doc, 'funcion-cierre')).toEqual([]);
-        const recognized = await single(unit(`        "Coordinar la evaluación."
-        "Desarrollar las demás funciones inherentes al ámbito de su competencia."`));
-        expect(withCode(recognized.doc, 'funcion-cierre')).toEqual([]);
-    });
-
-    it('does not check a unit without functions', async () => {
-        const { doc } = await single('unidad U "Coordinación de Pruebas" { número 7.1 }\nunidad V "Coordinación Vacía" { funciones { } }');
-        expect(withCode(doc, 'funcion-cierre')).toEqual([]);
-    });
-
     it('reports a list without a closing clause on its last function and adds the profile\'s clause, numbered', async () => {
         const { ws, doc } = await single(unit(`        1. "Coordinar la evaluación."
         2. "Integrar los informes." línea 12`));
@@ -149,16 +86,6 @@ describe('funcion-cierre', () => {
 });
 
 describe('funcion-numeracion', () => {
-    it('accepts a list numbered 1..n (with or without periods) and an unnumbered list', async () => {
-        const numbered = await single(unit(`        1. "Coordinar la evaluación."
-        2 "Integrar los informes."
-        3. cierre "Las demás que le confiera su superior jerárquico."`));
-        expect(withCode(numbered.doc, 'funcion-numeracion')).toEqual([]);
-        const plain = await single(unit(`        "Coordinar la evaluación."
-        cierre "Las demás que le confiera su superior jerárquico."`));
-        expect(withCode(plain.doc, 'funcion-numeracion')).toEqual([]);
-    });
-
     it('reports the first function out of place, once per list, and renumbers the whole list', async () => {
         const { ws, doc } = await single(unit(`        1. "Coordinar la evaluación."
         3. "Integrar los informes."
@@ -195,17 +122,6 @@ describe('funcion-numeracion', () => {
 });
 
 describe('funcion-puntuacion', () => {
-    it('IMSS profile: accepts periods, and a colon before incisos', async () => {
-        const { doc } = await single(unit(`        "Coordinar la evaluación."
-        "Llevar a cabo los actos relacionados con:" {
-            a) "La afiliación;"
-            b) "La cobranza."
-        }
-        "Difundir el «Programa»."
-        cierre "Las demás que le confiera su superior jerárquico."`));
-        expect(withCode(doc, 'funcion-puntuacion')).toEqual([]);
-    });
-
     it('IMSS profile: reports a semicolon (info, on the punctuation) and fixes it', async () => {
         const { ws, doc } = await single(unit(`        "Coordinar la evaluación;"
         cierre "Las demás que le confiera su superior jerárquico."`));
@@ -228,17 +144,6 @@ describe('funcion-puntuacion', () => {
         expect(found[0].message).toBe('La función termina sin puntuación; se esperaba «.».');
         const fixed = await applyFix(ws, doc, found[0]);
         expect(fixed).toContain('los programas."');
-    });
-
-    it('ISSSTE profile: «;» until the second to last, «, y» (or «; y») on it, a period on the last', async () => {
-        const ok = await single(unit(`        1. "Coordinar la evaluación;"
-        2. "Integrar los informes;"
-        3. "Difundir los resultados, y"
-        4. cierre "Realizar las demás funciones inherentes al cargo."`), 'ISSSTE');
-        expect(withCode(ok.doc, 'funcion-puntuacion')).toEqual([]);
-        const alt = await single(unit(`        1. "Coordinar la evaluación; y"
-        2. cierre "Realizar las demás funciones inherentes al cargo."`), 'ISSSTE');
-        expect(withCode(alt.doc, 'funcion-puntuacion')).toEqual([]);
     });
 
     it('ISSSTE profile: reports each deviation with the ending it expects, and fixes it', async () => {
@@ -317,41 +222,9 @@ describe('funcion-duplicada', () => {
         expect(withCode(ws.docs['a.estructura'], 'funcion-duplicada-entre-unidades')).toEqual([]);
     });
 
-    it('does not compare two descriptions of one unit, units of other institutions, or standard functions', async () => {
-        const standard = Array.from({ length: 10 }, (_, i) => `unidad S${i} "Subdirección ${i}" { funciones { "Atender las solicitudes de información pública." } }`).join('\n');
-        const ws = await buildWorkspace({
-            'a.estructura': header('IMSS', 'MA') + `unidad SG "Secretaría General" { funciones { "Certificar los documentos del Consejo." } }\n${standard}`,
-            'b.estructura': header('IMSS', 'MB') + `unidad SG_2 "Secretaría General" { misma unidad que SG funciones { "Certificar los documentos del Consejo." } }`,
-            'c.estructura': header('ISSSTE', 'MC') + `unidad X "Secretaría General" { funciones { "Certificar los documentos del Consejo." } }`
-        });
-        for (const name of ['a.estructura', 'b.estructura', 'c.estructura']) {
-            expect(withCode(ws.docs[name], 'funcion-duplicada-entre-unidades'), name).toEqual([]);
-            expect(withCode(ws.docs[name], 'funcion-duplicada'), name).toEqual([]);
-        }
-    });
-
-    it('counts the other units when more than one shares the function', async () => {
-        const units = [1, 2, 3].map(i => `unidad D${i} "División ${i}" { número 7.${i} funciones { "Evaluar los programas." } }`).join('\n');
-        const { doc } = await single(units);
-        const found = withCode(doc, 'funcion-duplicada-entre-unidades');
-        expect(found).toHaveLength(3);
-        expect(found[0].message).toBe('La misma función está en «División 2» (7.2), función 1 (y en 1 unidad más).');
-    });
 });
 
 describe('acuerdo-formato', () => {
-    it('accepts the forms of the real ids (the dash and the 2007 form included) with matching dates, and leaves other instruments alone', async () => {
-        const { doc } = await single(`
-cambio "ACDO.AS2.HCT.310822/226.P.DA" { fecha 2022-08-31 }
-cambio "ACDO.SA2.HCT.271010-323.P.DAED" { fecha 2010-10-27 }
-cambio "ACDO.AS3.HCT.251121/298.P.DF" { }
-cambio "ACDO-HCT- 270607/256 P (D.P.M.)" { fecha 2007-06-27 }
-cambio "Acuerdo 177/2001" { fecha 2001-04-25 }
-cambio "Oficio 09E1611C00/392" { fecha 2015-05-13 }
-unidad U "Coordinación" { anterior "Coordinación Vieja" acuerdo "ACDO.SA2.HCT.270416/95.P.DG" }`);
-        expect(withCode(doc, 'acuerdo-formato')).toEqual([]);
-    });
-
     it('reports a date that does not match the id, on the id, and fixes the date', async () => {
         const { ws, doc } = await single(`
 cambio "ACDO.AS2.HCT.310822/226.P.DA" {
@@ -420,37 +293,6 @@ cambio "ACDO.AS2.HCT.280421/99.P.DA" { fecha 2021-04-28 unidades DOE }`
         expect(withCode(ws.docs['a.estructura'], 'vigencia-organigrama')).toEqual([]);
     });
 
-    it('ignores changes without a date and units of other manuals attached below the raíz', async () => {
-        const ws = await buildWorkspace({
-            'a.estructura': structure + `
-organigrama ORG "Dirección de Operación y Evaluación" { vigencia 2018-01-01 raíz DOE }
-cambio "ACDO.AS2.HCT.310822/226.P.DA" { unidades CAPSOI }`,
-            'b.estructura': header('IMSS', 'OTRO') + `unidad EXT "Coordinación Externa" { adscrita a DOE }
-cambio "ACDO.AS2.HCT.270922/264.P.DA" { fecha 2022-09-27 unidades EXT }`
-        });
-        expect(withCode(ws.docs['a.estructura'], 'vigencia-organigrama')).toEqual([]);
-    });
-});
-
-describe('incomplete models', () => {
-    it('no rule of this group fails on half-written elements', async () => {
-        const ws = await buildWorkspace({
-            'a.estructura': `manual M { institucion IMSS acuerdo "" fecha 2022-01-01 }
-unidad U "" { funciones { "" 1. "" cierre "" "…" 2. } }
-unidad V "Coordinación" { funciones { "Coordinar" { a) "" } 7. "Coordinar." "Coordinar." } }
-unidad { funciones { "Elaboración"
-cambio "" { fecha }
-cambio { unidades }
-organigrama O { vigencia 2020-01-01 raíz }
-organigrama P { raíz U vigencia }
-`,
-            'b.estructura': 'unidad X "Y" { funciones { 1. "Coordinar la evaluación;" } }\norganigrama Q { vigencia 2001-01-01 raíz X }\ncambio "ACDO" { fecha 2022-01-01 unidades X }'
-        });
-        for (const doc of Object.values(ws.docs)) expect(withCode(doc, 'estructura-regla-fallida'), doc.uri.path).toEqual([]);
-        // The well-formed parts are still checked.
-        expect(withCode(ws.docs['b.estructura'], 'vigencia-organigrama')).toHaveLength(1);
-        expect(withCode(ws.docs['b.estructura'], 'acuerdo-formato')).toHaveLength(1);
-    });
 });
 
 describe('the real manuals of examples/', () => {

@@ -6,10 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DISABLE_RULE_COMMAND } from '../../server/src/lsp/code-actions.js';
 import type { TestWorkspace } from './workspace.js';
 
-/** The diagnostics of a document with one code. */
-export function withCode(diagnostics: Diagnostic[] | undefined, code: string): Diagnostic[] {
-    return (diagnostics ?? []).filter(d => d.code === code);
-}
+// One withCode for every test (test/helpers/rules.ts); re-exported here for the quick-fix tests.
+export { withCode } from './rules.js';
 
 /** The quick fixes for a diagnostic: its code actions but «Desactivar la regla…» (offered for every rule to a client that declares the command). */
 export async function codeActions(ws: TestWorkspace, doc: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
