@@ -15,9 +15,10 @@ import { renderRulesMarkdown, SEVERITY_NAMES } from '../server/src/language/rule
 import { reglasSettingSchema } from '../server/src/language/rules/settings-schema.js';
 import { parseConfigFile } from '../server/src/language/settings.js';
 import { REPO } from './helpers/examples.js';
-import { allCodeActions, withCode } from './helpers/fixes.js';
+import { allCodeActions } from './helpers/fixes.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 import { buildWorkspace, textParams } from './helpers/workspace.js';
+import { ERROR, HINT, INFO, WARNING, withCode } from './helpers/rules.js';
 
 // A unit numbered 7.1.3 after 7.1.1 (estructura-numeracion) and a cycle (estructura-ciclo).
 const FILE = [
@@ -45,8 +46,6 @@ const FILE = [
     ''
 ].join('\n');
 
-const codesOf = (diagnostics: Array<{ code?: unknown; severity?: number }>, code: string) => diagnostics.filter(d => d.code === code);
-
 describe('rule settings', () => {
     it('change a rule\'s severity, switch it off, and the editor setting wins over estructura.json', async () => {
         const ws = await buildWorkspace({ 'a.estructura': FILE });
@@ -55,21 +54,21 @@ describe('rule settings', () => {
             await ws.update('a.estructura', FILE + ' ');
             return ws.docs['a.estructura'].diagnostics ?? [];
         };
-        expect(codesOf(await diagnostics(), 'estructura-numeracion').map(d => d.severity)).toEqual([1]);
+        expect(withCode(await diagnostics(), 'estructura-numeracion').map(d => d.severity)).toEqual([ERROR]);
 
         settings.applyFile(parseConfigFile('{ "reglas": { "estructura-numeracion": "warning", "estructura-ciclo": "off" } }', 'estructura.json'));
         let now = await diagnostics();
-        expect(codesOf(now, 'estructura-numeracion').map(d => d.severity)).toEqual([2]);
-        expect(codesOf(now, 'estructura-ciclo')).toEqual([]);
+        expect(withCode(now, 'estructura-numeracion').map(d => d.severity)).toEqual([WARNING]);
+        expect(withCode(now, 'estructura-ciclo')).toEqual([]);
 
         settings.applyEditor(new Map([['estructura-numeracion', 'info'], ['estructura-ciclo', 'error']]));
         now = await diagnostics();
-        expect(codesOf(now, 'estructura-numeracion').map(d => d.severity)).toEqual([3]);
-        expect(codesOf(now, 'estructura-ciclo').map(d => d.severity)).toEqual([1, 1]);
+        expect(withCode(now, 'estructura-numeracion').map(d => d.severity)).toEqual([INFO]);
+        expect(withCode(now, 'estructura-ciclo').map(d => d.severity)).toEqual([ERROR, ERROR]);
 
         settings.applyEditor(new Map());
         settings.applyFile(undefined);
-        expect(codesOf(await diagnostics(), 'estructura-ciclo').map(d => d.severity)).toEqual([1, 1]);
+        expect(withCode(await diagnostics(), 'estructura-ciclo').map(d => d.severity)).toEqual([ERROR, ERROR]);
     });
 
     it('reports what it ignores in estructura.json, naming the file', () => {
@@ -225,10 +224,10 @@ describe('rule isolation', () => {
         Object.defineProperty(ws.services.structure.StructureIndex, 'snapshot', { get() { throw new Error('índice roto'); } });
         await ws.update('a.estructura', FILE + ' ');
         const diagnostics = ws.docs['a.estructura'].diagnostics ?? [];
-        const failed = codesOf(diagnostics, 'estructura-regla-fallida');
+        const failed = withCode(diagnostics, 'estructura-regla-fallida');
         expect(failed.length).toBeGreaterThan(0);
-        expect(failed.map(d => (d as { message: string }).message)).toContain('La regla «estructura-numeracion» falló al revisar este elemento (índice roto); las demás reglas sí se aplicaron.');
-        expect(codesOf(diagnostics, 'estructura-ciclo')).toHaveLength(2);
+        expect(failed.map(d => d.message)).toContain('La regla «estructura-numeracion» falló al revisar este elemento (índice roto); las demás reglas sí se aplicaron.');
+        expect(withCode(diagnostics, 'estructura-ciclo')).toHaveLength(2);
     });
 });
 
@@ -260,12 +259,12 @@ describe('estructura.json read by the command line and the server', () => {
             await client.notify('initialized', {});
             const uri = pathToFileURL(path.join(dir, 'a.estructura')).href;
             const first = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'estructura-numeracion'));
-            expect(codesOf(first, 'estructura-ciclo')).toEqual([]);
+            expect(withCode(first, 'estructura-ciclo')).toEqual([]);
             writeFileSync(path.join(dir, 'estructura.json'), '{ "reglas": { "estructura-numeracion": "hint" } }');
             await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'estructura.json')).href, type: 2 }] });
             const after = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'estructura-ciclo'));
-            expect(codesOf(after, 'estructura-numeracion').map(d => d.severity)).toEqual([4]);
-            expect(codesOf(after, 'estructura-ciclo')).toHaveLength(2);
+            expect(withCode(after, 'estructura-numeracion').map(d => d.severity)).toEqual([HINT]);
+            expect(withCode(after, 'estructura-ciclo')).toHaveLength(2);
         } finally {
             await client.shutdown();
         }
@@ -286,7 +285,7 @@ describe('over stdio: the commands a client declares at initialize (issue 19)', 
             await client.notify('initialized', {});
             const uri = pathToFileURL(path.join(dir, 'a.estructura')).href;
             const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'estructura-numeracion'));
-            const numbering = codesOf(diagnostics, 'estructura-numeracion')[0] as Diagnostic;
+            const numbering = withCode(diagnostics, 'estructura-numeracion')[0] as Diagnostic;
             const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: numbering.range, context: { diagnostics: [numbering] } }, 20_000) as Array<{ title: string }>;
             return { href: numbering.codeDescription?.href, titles: actions.map(a => a.title) };
         } finally {
