@@ -17,8 +17,8 @@ import { parseConfigFile } from '../server/src/language/settings.js';
 import { REPO } from './helpers/examples.js';
 import { allCodeActions } from './helpers/fixes.js';
 import { LspTestClient } from './helpers/lsp-client.js';
-import { buildWorkspace, textParams } from './helpers/workspace.js';
 import { ERROR, HINT, INFO, WARNING, withCode } from './helpers/rules.js';
+import { buildWorkspace, textParams } from './helpers/workspace.js';
 
 // A unit numbered 7.1.3 after 7.1.1 (estructura-numeracion) and a cycle (estructura-ciclo).
 const FILE = [
