@@ -13,8 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { RULES } from '../server/src/language/rules/catalog.js';
 import { ruleAnchor } from '../server/src/language/rules/docs-link.js';
 import { escapeData, escapeProperty, firstSentence } from '../server/src/cli/report.js';
-import { SEVERITIES } from '../server/src/cli/severity.js';
-import { SEVERITY_NAMES } from '../server/src/language/rules/docs.js';
+import { SEVERITIES, SEVERITY_NAMES } from '../server/src/language/severity.js';
 import { exampleFileNamesUnder, REPO, deliberateErrors, repoLineOf as lineOf } from './helpers/examples.js';
 
 const BIN = path.join(REPO, 'bin/estructura.cjs');

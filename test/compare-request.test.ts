@@ -15,7 +15,7 @@ import { comparacionPage, comparacionPolicy, placeOfHref } from '../client/webvi
 import { stateAt } from '../server/src/history/as-of.js';
 import { compareSnapshots, type Comparison } from '../server/src/history/compare.js';
 import { loadSide } from '../server/src/history/sides.js';
-import type { CompararParams, CompararResponse, CompararResult } from '../server/src/lsp/compare-request.js';
+import type { CompararParams, CompararResponse, CompararResult } from '../server/src/protocol.js';
 import { EXAMPLES, REPO } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CLIENT_COMMANDS } from '../server/src/protocol.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf-8'));
@@ -117,7 +118,8 @@ describe('package.json', () => {
         const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
         expect(extension).toContain("commands.registerCommand('estructura.verRegla', (code?: unknown) => verRegla(context.extensionUri, code))");
         // Without this the server offers neither «Desactivar la regla…» nor command links (other editors lack the commands).
-        expect(extension).toContain("initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] }");
+        expect(extension).toContain('initializationOptions: { commands: [...CLIENT_COMMANDS] }');
+        expect(CLIENT_COMMANDS).toEqual(['estructura.desactivarRegla', 'estructura.verRegla']);
     });
 
     it('contributes «Centrar el organigrama en la unidad del cursor» in the editor\'s context menu, registered by the extension', () => {

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InitializeParams } from 'vscode-languageserver-protocol/node';
 import { organigramaPage } from '../client/webview/page.js';
-import type { OrganigramaResponse, OrganigramaResult } from '../server/src/lsp/organigrama-request.js';
+import type { OrganigramaResponse, OrganigramaResult } from '../server/src/protocol.js';
 import { EXAMPLES, REPO } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
 

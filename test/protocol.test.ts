@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { EXAMPLES, REPO, INSTITUTIONAL, DOE, UEOD, POSITIONS, ERRORS, DRAFT, DRAFT_TEXT } from './helpers/examples.js';
 import { LspTestClient } from './helpers/lsp-client.js';
-import type { BuscarUnidadResult } from '../server/src/lsp/search-request.js';
+import type { BuscarUnidadResult } from '../server/src/protocol.js';
 
 const SERVER = path.join(REPO, 'out/server.cjs');
 

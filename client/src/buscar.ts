@@ -4,11 +4,8 @@
 // Every item is shown as the server ranked it (alwaysShow); choosing one opens its definition.
 import { CancellationTokenSource, Uri, window, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { BuscarUnidadParams, BuscarUnidadResult, UnidadEncontrada } from '../../server/src/lsp/search-request.js';
+import { BUSCAR_UNIDAD_REQUEST, REQUEST_CANCELLED, type BuscarUnidadParams, type BuscarUnidadResult, type UnidadEncontrada } from '../../server/src/protocol.js';
 
-const REQUEST = 'estructura/buscarUnidad';
-/** `LSPErrorCodes.RequestCancelled`: a newer query replaced this one. */
-const REQUEST_CANCELLED = -32800;
 /** Quiet time after a keystroke before the server is asked. */
 const DELAY_MS = 120;
 
@@ -29,7 +26,7 @@ export function buscarUnidad(client: LanguageClient): void {
         pick.busy = true;
         try {
             const params: BuscarUnidadParams = { query };
-            const result = await client.sendRequest<BuscarUnidadResult>(REQUEST, params, current.token);
+            const result = await client.sendRequest<BuscarUnidadResult>(BUSCAR_UNIDAD_REQUEST, params, current.token);
             if (current.token.isCancellationRequested) return;
             pick.items = result.unidades.map(item);
             if (result.omitidas > 0) pick.title = `Buscar unidad (${result.unidades.length} de ${result.unidades.length + result.omitidas}: escriba más para acotar)`;

@@ -9,12 +9,8 @@ import {
     type DocumentSymbol, type QuickPickItem, type TextEditor, type WebviewPanel, type WorkspaceFolder
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CompareBase, CompararParams, CompararResponse } from '../../server/src/lsp/compare-request.js';
+import { COMPARAR_REQUEST, REQUEST_CANCELLED, type CompareBase, type CompararParams, type CompararResponse } from '../../server/src/protocol.js';
 import { comparacionPage, placeOfHref, type FromComparacion } from '../webview/comparacion.js';
-
-const REQUEST = 'estructura/comparar';
-/** `LSPErrorCodes.RequestCancelled`: the user cancelled, nothing to say. */
-const REQUEST_CANCELLED = -32800;
 
 interface BaseItem extends QuickPickItem { base: CompareBase['kind'] }
 
@@ -34,7 +30,7 @@ export async function comparar(client: LanguageClient): Promise<void> {
     try {
         response = await window.withProgress(
             { location: ProgressLocation.Notification, title: `Comparando con ${baseLabel(base)}…`, cancellable: true },
-            (_progress, token) => client.sendRequest<CompararResponse>(REQUEST, params, token)
+            (_progress, token) => client.sendRequest<CompararResponse>(COMPARAR_REQUEST, params, token)
         );
     } catch (error) {
         if ((error as { code?: number }).code === REQUEST_CANCELLED) return;

@@ -5,6 +5,7 @@ import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type Location as ProtocolLocation, type Position as ProtocolPosition, type ServerOptions
 } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, SHOW_RULE_COMMAND } from '../../server/src/protocol.js';
 import { buscarUnidad } from './buscar.js';
 import { comparar } from './comparar.js';
 import { OrganigramaPanel } from './organigrama-panel.js';
@@ -32,10 +33,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
         outputChannelName: 'Estructura',
         // The commands of this extension the server may send (LSP has no capability for them):
         // «Desactivar la regla…» code actions, and rule links as `command:estructura.verRegla?…`
-        // (other clients get neither action nor command links: server/src/language/client-commands.ts).
-        initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] },
+        // (other clients get neither action nor command links: server/src/language/client-commands.ts;
+        // the names are the protocol's, server/src/protocol.ts).
+        initializationOptions: { commands: [...CLIENT_COMMANDS] },
         // The hover's «Documentación de la regla» is such a command link: trusted for that command only.
-        markdown: { isTrusted: { enabledCommands: ['estructura.verRegla'] } },
+        markdown: { isTrusted: { enabledCommands: [SHOW_RULE_COMMAND] } },
         middleware: {
             // The code lens of a unit opens VS Code's references peek; the command's arguments
             // arrive as LSP JSON and VS Code's command takes its own types.

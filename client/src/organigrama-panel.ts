@@ -7,10 +7,9 @@ import {
     type ExtensionContext, type TextEditor, type WebviewPanel
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { OrganigramaParams, OrganigramaResponse, OrganigramaResult } from '../../server/src/lsp/organigrama-request.js';
+import { ORGANIGRAMA_REQUEST, type OrganigramaParams, type OrganigramaResponse, type OrganigramaResult } from '../../server/src/protocol.js';
 import { organigramaPage, type FromWebview, type ToWebview } from '../webview/page.js';
 
-const REQUEST = 'estructura/organigrama';
 /** Quiet time after the last keystroke before the chart is redrawn. */
 const REFRESH_DELAY_MS = 400;
 
@@ -124,7 +123,7 @@ export class OrganigramaPanel implements Disposable {
         const generation = ++this.generation;
         const ask = async (target: OrganigramaParams, collapsed: string[] | undefined): Promise<OrganigramaResponse> => {
             try {
-                return await this.client.sendRequest<OrganigramaResponse>(REQUEST, {
+                return await this.client.sendRequest<OrganigramaResponse>(ORGANIGRAMA_REQUEST, {
                     ...target, collapsed, viewWidth: this.viewWidth,
                     focus: focus && { uri: focus.uri, line: focus.line, character: focus.character }
                 } satisfies OrganigramaParams);

@@ -7,14 +7,7 @@ import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { EstructuraServices } from '../../server/src/language/estructura-module.js';
 import type { Documento } from '../../server/src/language/generated/ast.js';
 import { functionTexts, syntaxErrorCount } from './function-texts.js';
-import type { FixMap } from '../../server/src/language/rules/fixes.js';
-import { functionsFixes } from '../../server/src/language/rules/functions/index.js';
-import { mentionFixes } from '../../server/src/language/rules/mentions/index.js';
-import { normaFixes } from '../../server/src/language/rules/norma/index.js';
-import { structureFixes } from '../../server/src/language/rules/structure/index.js';
-
-/** The quick fixes by code, called directly: the code action provider swallows their exceptions. */
-const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes };
+import { QUICK_FIXES } from '../../server/src/lsp/quick-fixes.js';
 import type { Rng } from './fuzz.js';
 
 /** Applies LSP text edits (non-overlapping) to a text. */
@@ -49,14 +42,15 @@ export async function exercise(
         await lsp.DefinitionProvider!.getDefinition(doc, params, token);
         await lsp.CompletionProvider!.getCompletion(doc, params, token);
     }
-    // Every quick fix offered for the diagnostics (a fix that throws is a bug, even if hidden from the user),
+    // Every quick fix offered for the diagnostics, called directly (the code action provider swallows
+    // their exceptions; a fix that throws is a bug, even if hidden from the user),
     // applied as the editor would: its edits must not overlap, and a file without syntax errors must
     // stay without. (In a file that has some, error recovery makes their count no measure: inserting
     // a valid function after a half-typed one can split one error into two.)
     const parsesCleanly = syntaxErrorCount(doc) === 0;
     let applied = 0;
     for (const diagnostic of doc.diagnostics) {
-        const provide = typeof diagnostic.code === 'string' ? FIXES[diagnostic.code] : undefined;
+        const provide = typeof diagnostic.code === 'string' ? QUICK_FIXES[diagnostic.code] : undefined;
         if (!provide) continue;
         let actions;
         try {

@@ -4,7 +4,7 @@ import { loadWorkspace } from '../workspace.js';
 import { last, readOptions, type OptionSpecs } from './args.js';
 import { REVISAR_USAGE } from './help.js';
 import { groupedText, githubReport, jsonReport, plainText, sarifReport, type CheckReport, type Finding, type OutputFormat } from './report.js';
-import { countOf, parseSeverity, SEVERITIES, SEVERITY_CHOICES, severityOf, type SeverityInfo } from './severity.js';
+import { countOf, parseSeverity, SEVERITIES, SEVERITY_CHOICES, severityOf, type SeverityInfo } from '../language/severity.js';
 
 interface CheckOptions {
     paths: string[];

@@ -7,7 +7,7 @@ import { RULES, type Rule } from '../language/rules/catalog.js';
 import { ruleAnchor } from '../language/rules/docs-link.js';
 import { ruleCard } from '../language/rules/docs.js';
 import { REPOSITORY_URL, VERSION } from './package-info.js';
-import { countOf, SEVERITIES, type SeverityInfo } from './severity.js';
+import { countOf, SEVERITIES, type SeverityInfo } from '../language/severity.js';
 
 /** One diagnostic, with 1-based positions; `endColumn` is the column after the last character. */
 export interface Finding {

@@ -1,6 +1,7 @@
 // `estructura reglas`: the rule catalog, as a list or as the Markdown of docs/reglas.md.
 import { RULES } from '../language/rules/catalog.js';
-import { renderRulesMarkdown, SEVERITY_NAMES } from '../language/rules/docs.js';
+import { renderRulesMarkdown } from '../language/rules/docs.js';
+import { SEVERITY_NAMES } from '../language/severity.js';
 import { last, readOptions } from './args.js';
 import { REGLAS_USAGE } from './help.js';
 

@@ -4,10 +4,7 @@
 // it exists: the code action «Desactivar la regla…» (estructura.desactivarRegla) and rule links
 // that open the rendered documentation (estructura.verRegla); other clients get a plain file link.
 
-/** Sets a rule to `off` in the workspace's `estructura.reglas`; argument: the rule's code. */
-export const DISABLE_RULE_COMMAND = 'estructura.desactivarRegla';
-/** Opens the rule's rendered section of docs/reglas.md; argument: the rule's code. */
-export const SHOW_RULE_COMMAND = 'estructura.verRegla';
+// The commands' names are the protocol's (server/src/protocol.ts), shared with the client.
 
 export class ClientCommands {
     private commands: ReadonlySet<string> = new Set();

@@ -3,13 +3,13 @@
 import { DefaultDocumentValidator, DefaultLinker, type Cancellation, type LangiumDocument, type LinkingError, type ReferenceInfo, type AstNodeDescription } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { unresolvedReferenceMessage } from './messages.js';
-import { capitalize, RULES, type Severity } from './rules/catalog.js';
+import { capitalize, RULES } from './rules/catalog.js';
 import { ruleLink } from './rules/docs-link.js';
 import type { ClientCommands } from './client-commands.js';
 import type { EstructuraServices } from './estructura-module.js';
 import type { RuleSettings } from './settings.js';
+import { LSP_SEVERITY } from './severity.js';
 
-const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 export class EstructuraDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RuleSettings;
@@ -30,7 +30,7 @@ export class EstructuraDocumentValidator extends DefaultDocumentValidator {
             if (code && RULES.has(code)) {
                 const configured = this.settings.severity(code);
                 if (configured === 'off') continue;
-                if (configured) diagnostic.severity = SEVERITY[configured];
+                if (configured) diagnostic.severity = LSP_SEVERITY[configured];
                 const href = ruleLink(code, this.commands);
                 if (href) diagnostic.codeDescription = { href };
                 diagnostic.source = 'estructura';

@@ -4,15 +4,17 @@
 
 import { DEFAULT_PROFILES, FALLBACK_PROFILE, FEDERAL_PROFILE, type InstitutionProfile } from './profiles.js';
 import { RULES, type Severity } from './rules/catalog.js';
+import { OFF_WORDS, parseSeverity } from './severity.js';
 
 export type SeveritySetting = Severity | 'off';
 
 export const CONFIG_FILE = 'estructura.json';
 
-const SEVERITY_WORDS: Record<string, SeveritySetting> = {
-    error: 'error', warning: 'warning', advertencia: 'warning', info: 'info', informacion: 'info', información: 'info',
-    hint: 'hint', sugerencia: 'hint', off: 'off', apagada: 'off', desactivada: 'off', no: 'off'
-};
+/** A setting's value: a severity by any of its names (severity.ts), or one of the words for off. */
+function severitySetting(word: string): SeveritySetting | undefined {
+    const folded = word.trim().toLowerCase();
+    return OFF_WORDS.includes(folded) ? 'off' : parseSeverity(folded)?.catalog;
+}
 
 export interface ParsedConfig {
     reglas: Map<string, SeveritySetting>;
@@ -34,7 +36,7 @@ export function parseSeverities(value: unknown, where: string, problems: string[
             problems.push(`${where}: la regla «${code}» no existe; se ignora.`);
             continue;
         }
-        const severity = typeof raw === 'string' ? SEVERITY_WORDS[raw.trim().toLowerCase()] : raw === false ? 'off' : undefined;
+        const severity = typeof raw === 'string' ? severitySetting(raw) : raw === false ? 'off' : undefined;
         if (!severity) {
             problems.push(`${where}: severidad «${String(raw)}» no válida para «${code}»: use error, warning, info, hint u off.`);
             continue;

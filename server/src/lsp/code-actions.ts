@@ -1,4 +1,4 @@
-// Quick fixes for the rules' diagnostics: each rule group provides them by diagnostic code; a
+// Quick fixes for the rules' diagnostics (quick-fixes.ts: each rule group provides them by diagnostic code); a
 // syntax error gets «¿Quiso decir …?» when a word near it is a mistyped keyword; a unit whose
 // official name changed in this session gets «Registrar el nombre anterior» (former-names.ts).
 // Every diagnostic of a catalog rule but a syntax error (hiding those hides a misread file) also gets «Desactivar la regla … en este espacio de trabajo»:
@@ -7,20 +7,13 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
-import { DISABLE_RULE_COMMAND } from '../language/client-commands.js';
+import { DISABLE_RULE_COMMAND } from '../protocol.js';
 import { RULES } from '../language/rules/catalog.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
-import type { FixMap } from '../language/rules/fixes.js';
-import { functionsFixes } from '../language/rules/functions/index.js';
-import { mentionFixes } from '../language/rules/mentions/index.js';
-import { normaFixes } from '../language/rules/norma/index.js';
-import { structureFixes } from '../language/rules/structure/index.js';
 import { formerNameActions, staleMentionFixes } from './former-names.js';
-import { fixKeywordTypo } from './keyword-typo.js';
+import { QUICK_FIXES } from './quick-fixes.js';
 
-export { DISABLE_RULE_COMMAND } from '../language/client-commands.js';
-
-const FIXES: FixMap = { ...normaFixes, ...structureFixes, ...functionsFixes, ...mentionFixes, 'estructura-sintaxis': fixKeywordTypo };
+export { DISABLE_RULE_COMMAND } from '../protocol.js';
 
 export class EstructuraCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: EstructuraServices) {}
@@ -41,7 +34,7 @@ export class EstructuraCodeActionProvider implements CodeActionProvider {
                 const title = `Desactivar la regla «${code}» en este espacio de trabajo`;
                 disable.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: DISABLE_RULE_COMMAND, arguments: [code] } });
             }
-            const provide = typeof diagnostic.code === 'string' ? FIXES[diagnostic.code] : undefined;
+            const provide = typeof diagnostic.code === 'string' ? QUICK_FIXES[diagnostic.code] : undefined;
             if (!provide) continue;
             try {
                 actions.push(...await provide({ document, diagnostic, services: this.services }));

@@ -12,40 +12,7 @@ import { compareSnapshots, type Comparison } from '../history/compare.js';
 import { renderHtml, type ReportInput } from '../history/render/index.js';
 import { loadSide, SideError } from '../history/sides.js';
 import { snapshotOf, type Place, type Snapshot } from '../history/snapshot.js';
-
-export const COMPARAR_REQUEST = 'estructura/comparar';
-
-export type CompareBase =
-    | { kind: 'git'; rev: string }
-    | { kind: 'carpeta'; path: string }
-    | { kind: 'fecha'; date: string };
-
-export interface CompararParams {
-    /** What the workspace is compared with («antes»). */
-    base: CompareBase;
-    /** Compare only this unit and the units below it: an id, qualified (`IMSS.DOE`) or not. */
-    root?: string;
-    /** The active document: picks the workspace folder in a multi-root workspace, qualifies `root`. */
-    uri?: string;
-}
-
-export interface CompararSummary {
-    differences: number;
-    /** Differences that need an act and have none. */
-    uncovered: number;
-    /** Records new in «después» whose change the comparison does not show. */
-    unfulfilled: number;
-}
-
-export interface CompararResult {
-    html: string;
-    summary: CompararSummary;
-    /** How each side is named in the report. */
-    before: string;
-    after: string;
-}
-
-export type CompararResponse = CompararResult | { error: string };
+import { COMPARAR_REQUEST, type CompareBase, type CompararParams, type CompararResponse, type CompararSummary } from '../protocol.js';
 
 export function registerCompararRequest(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(COMPARAR_REQUEST, (params: CompararParams, token: CancellationToken) => comparar(shared, params, token));

@@ -3,7 +3,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDoc
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import { RULES } from '../language/rules/catalog.js';
 import { ruleLink } from '../language/rules/docs-link.js';
-import { SEVERITY_NAMES } from '../language/rules/docs.js';
+import { SEVERITY_NAMES } from '../language/severity.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { isDocumento, isFuncion, isInciso, isManual, isPuesto, isUnidad, type Funcion, type Inciso, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
 import type { ClientCommands } from '../language/client-commands.js';

@@ -5,42 +5,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../language/generated/ast.js';
 import { ChartBuilder, chartBoxes, chartBoxId, chartSvg, defaultCollapsed, layoutChart, type Chart, type ChartBox } from '../organigrama/index.js';
-
-export const ORGANIGRAMA_REQUEST = 'estructura/organigrama';
-
-export interface OrganigramaParams {
-    uri: string;
-    /** The cursor; with `alcance: 'unidad'` the chart is the subtree of the unit around it. */
-    position?: { line: number; character: number };
-    alcance: 'manual' | 'unidad';
-    /** Ids of collapsed boxes; absent: open as many levels as stay readable (about 60 boxes). */
-    collapsed?: string[];
-    /**
-     * A place (in any file) whose unit the view should centre on: when that unit is in the chart,
-     * the answer names it in `focus` and the boxes above it are expanded so that it shows.
-     */
-    focus?: { uri: string; line: number; character: number };
-    /** The width of the view in CSS px: rows of boxes wrap to stay legible when fitted to it. */
-    viewWidth?: number;
-}
-
-export interface OrganigramaResult {
-    svg: string;
-    title: string;
-    institution: string;
-    vigencia?: string;
-    unitCount: number;
-    shownCount: number;
-    collapsed: string[];
-    /** Ids of every box with units below it, for «expand all» / «collapse all». */
-    parents: string[];
-    /** Which chart this is (the manual, or the unit of a unit's chart): the view opens a new one fitted. */
-    key: string;
-    /** The id of the box at `focus`, when the unit there is in the chart. */
-    focus?: string;
-}
-
-export type OrganigramaResponse = OrganigramaResult | { error: string };
+import { ORGANIGRAMA_REQUEST, type OrganigramaParams, type OrganigramaResponse } from '../protocol.js';
 
 export function registerOrganigramaRequest(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(ORGANIGRAMA_REQUEST, (params: OrganigramaParams, token: CancellationToken) =>

@@ -9,9 +9,7 @@
 // same id, to an internal method whose handler rejects with the reason. A position past the end of
 // its line or of the document is valid: the protocol clamps it.
 import { ErrorCodes, ResponseError, type Connection, type Message, type MessageStrategy, type RequestMessage } from 'vscode-languageserver';
-
-/** The internal method invalid requests are dispatched to. */
-export const INVALID_PARAMS_METHOD = 'estructura/$invalidParams';
+import { BUSCAR_UNIDAD_REQUEST, COMPARAR_REQUEST, INVALID_PARAMS_METHOD, ORGANIGRAMA_REQUEST } from '../protocol.js';
 
 interface InvalidParams {
     method: string;
@@ -114,7 +112,7 @@ const CHECKS: Record<string, Check> = {
     'textDocument/codeAction': params => inRange(params)
         ?? (isObject(params.context) && Array.isArray(params.context.diagnostics) ? undefined : 'context must be an object { diagnostics: [] }'),
     'workspace/symbol': params => (typeof params.query === 'string' ? undefined : 'query must be a string'),
-    'estructura/organigrama': params => {
+    [ORGANIGRAMA_REQUEST]: params => {
         if (typeof params.uri !== 'string') return 'uri must be a string';
         if (params.alcance !== undefined && params.alcance !== 'manual' && params.alcance !== 'unidad') return 'alcance must be "manual" or "unidad"';
         if (params.position !== undefined) {
@@ -124,11 +122,11 @@ const CHECKS: Record<string, Check> = {
         if (params.collapsed !== undefined && !(Array.isArray(params.collapsed) && params.collapsed.every(id => typeof id === 'string'))) return 'collapsed must be an array of strings';
         return undefined;
     },
-    'estructura/buscarUnidad': params => (typeof params.query === 'string' ? undefined : 'query must be a string')
+    [BUSCAR_UNIDAD_REQUEST]: params => (typeof params.query === 'string' ? undefined : 'query must be a string')
         ?? (params.limite === undefined || uinteger(params.limite) ? undefined : 'limite must be a non-negative integer'),
     // The shape of `base` only: a value of the right type that does not do (a blank revision, a date
     // not written AAAA-MM-DD, a folder that does not exist) is explained by the request, in Spanish.
-    'estructura/comparar': params => compareBase(params.base) ?? optional(params, 'uri', 'string') ?? optional(params, 'root', 'string')
+    [COMPARAR_REQUEST]: params => compareBase(params.base) ?? optional(params, 'uri', 'string') ?? optional(params, 'root', 'string')
 };
 
 /** Why a request's parameters are invalid, or undefined when they are fine (or not ours to check). */

@@ -5,41 +5,12 @@
 // these results as they come, in a QuickPick that does not filter them again.
 import { DocumentState, GrammarUtils, isOperationCancelled, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Range } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { isUnidad, type Unidad } from '../language/generated/ast.js';
 import { institutionOf, parentOf, qualifiedName, structureElements } from '../language/model.js';
 import { unitKind } from '../language/rules/structure/shared.js';
 import { phraseRank, wordPosition } from './name-match.js';
-
-export const BUSCAR_UNIDAD_REQUEST = 'estructura/buscarUnidad';
-
-export interface BuscarUnidadParams {
-    /** Words of the name, its number or its id; empty: every unit. */
-    query: string;
-    /** At most this many results (default 200). */
-    limite?: number;
-}
-
-export interface UnidadEncontrada {
-    /** `IMSS.DOE`. */
-    id: string;
-    nombre: string;
-    numero?: string;
-    tipo?: string;
-    /** The unit it hangs from, by name. */
-    superior?: string;
-    /** The alias or former name the query matched, when the official name did not. */
-    tambien?: string;
-    uri: string;
-    /** The unit's id in its declaration. */
-    range: Range;
-}
-
-export interface BuscarUnidadResult {
-    unidades: UnidadEncontrada[];
-    /** Units that matched beyond `limite`. */
-    omitidas: number;
-}
+import { BUSCAR_UNIDAD_REQUEST, type BuscarUnidadParams, type BuscarUnidadResult, type UnidadEncontrada } from '../protocol.js';
 
 export function registerBuscarUnidadRequest(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(BUSCAR_UNIDAD_REQUEST, (params: BuscarUnidadParams, token: CancellationToken) => buscarUnidad(shared, params, token));

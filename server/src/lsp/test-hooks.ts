@@ -10,8 +10,8 @@
 //   (`cpuMs`, user + system).
 import type { Connection } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { TEST_HEAP_REQUEST, TEST_HOOKS_VARIABLE, TEST_PARSES_REQUEST, type TestHeapResult, type TestParsesResult } from '../protocol.js';
 
-export const TEST_HOOKS_VARIABLE = 'ESTRUCTURA_TEST_HOOKS';
 
 export function registerTestHooks(connection: Connection, shared: LangiumSharedServices): void {
     if (process.env[TEST_HOOKS_VARIABLE] !== '1') return;
@@ -27,7 +27,7 @@ export function registerTestHooks(connection: Connection, shared: LangiumSharedS
         }) as typeof parser.parse;
     }
     const lock = shared.workspace.WorkspaceLock;
-    connection.onRequest('estructura/test/heap', () => lock.read(() => {
+    connection.onRequest(TEST_HEAP_REQUEST, () => lock.read((): TestHeapResult => {
         const collect = (globalThis as { gc?: () => void }).gc;
         if (collect) {
             collect();
@@ -35,7 +35,7 @@ export function registerTestHooks(connection: Connection, shared: LangiumSharedS
         }
         return { heapUsed: process.memoryUsage().heapUsed, gc: !!collect };
     }));
-    connection.onRequest('estructura/test/parses', () => lock.read(() => {
+    connection.onRequest(TEST_PARSES_REQUEST, () => lock.read((): TestParsesResult => {
         const cpu = process.cpuUsage();
         return { ...counts, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
     }));

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SHOW_RULE_COMMAND, type ClientCommands } from '../client-commands.js';
+import type { ClientCommands } from '../client-commands.js';
+import { SHOW_RULE_COMMAND } from '../../protocol.js';
 import { ruleAnchor } from './anchor.js';
 
 const DOC = path.join('docs', 'reglas.md');

@@ -1,8 +1,7 @@
 // docs/reglas.md, rendered from the catalog: the same text the hover on a diagnostic shows.
 import { ruleAnchor } from './docs-link.js';
-import { RULES, type Rule, type Severity } from './catalog.js';
-
-export const SEVERITY_NAMES: Record<Severity, string> = { error: 'error', warning: 'advertencia', info: 'informativo', hint: 'sugerencia' };
+import { RULES, type Rule } from './catalog.js';
+import { SEVERITY_NAMES } from '../severity.js';
 
 const GROUPS: Array<[title: string, test: (code: string) => boolean]> = [
     ['A. La Norma', code => code.startsWith('norma-')],

@@ -1,20 +1,17 @@
 // The VS Code setting `estructura.reglas` (package.json, contributes.configuration), generated from
-// the catalog by `npm run docs:ajustes` (scripts/settings-schema.mjs): each rule's code with its
+// the catalog by `npm run build` (scripts/settings-schema.mjs, also `npm run docs:ajustes`): each rule's code with its
 // source, description and default severity, so the Settings editor explains the rule set (issue 19).
 // test/rules-config.test.ts fails when package.json is out of date with the catalog.
-import { RULES, type Rule, type Severity } from './catalog.js';
-import { SEVERITY_NAMES } from './docs.js';
+import { capitalize, RULES, type Rule, type Severity } from './catalog.js';
+import { SEVERITIES, SEVERITY_NAMES } from '../severity.js';
 
 export type SeveritySettingValue = Severity | 'off';
 
-const VALUES: readonly SeveritySettingValue[] = ['error', 'warning', 'info', 'hint', 'off'];
+const VALUES: readonly SeveritySettingValue[] = [...SEVERITIES.map(s => s.catalog), 'off'];
 
-/** What each value does in VS Code, in the order of VALUES. */
+/** What each value does in VS Code. */
 const VALUE_DESCRIPTIONS: Record<SeveritySettingValue, string> = {
-    error: 'Error: subrayado rojo; en el panel Problemas.',
-    warning: 'Advertencia: subrayado amarillo; en el panel Problemas.',
-    info: 'Informativo: subrayado azul; en el panel Problemas.',
-    hint: 'Sugerencia: unos puntos discretos bajo el principio del texto; no aparece en el panel Problemas.',
+    ...Object.fromEntries(SEVERITIES.map(s => [s.catalog, `${capitalize(s.word)}: ${s.editor}`])) as Record<Severity, string>,
     off: 'Apagada: la regla no se revisa.'
 };
 

@@ -1,0 +1,151 @@
+// The wire between the VS Code client (client/src/*.ts) and the language server (server/src/lsp/*.ts):
+// every custom request's name with its parameters and answer, the test-only requests, and the
+// client's commands the server may send. Both bundles import this file, and nothing else of the
+// other side: it holds names and types only (its imports are types, erased from the bundles).
+import type { Range } from 'vscode-languageserver-types';
+
+/** LSP's RequestCancelled: how a request the client cancelled is answered. */
+export const REQUEST_CANCELLED = -32800;
+
+// ---- estructura/organigrama: the chart of a manual or a unit, drawn as SVG by the server.
+
+export const ORGANIGRAMA_REQUEST = 'estructura/organigrama';
+
+export interface OrganigramaParams {
+    uri: string;
+    /** The cursor; with `alcance: 'unidad'` the chart is the subtree of the unit around it. */
+    position?: { line: number; character: number };
+    alcance: 'manual' | 'unidad';
+    /** Ids of collapsed boxes; absent: open as many levels as stay readable (about 60 boxes). */
+    collapsed?: string[];
+    /**
+     * A place (in any file) whose unit the view should centre on: when that unit is in the chart,
+     * the answer names it in `focus` and the boxes above it are expanded so that it shows.
+     */
+    focus?: { uri: string; line: number; character: number };
+    /** The width of the view in CSS px: rows of boxes wrap to stay legible when fitted to it. */
+    viewWidth?: number;
+}
+
+export interface OrganigramaResult {
+    svg: string;
+    title: string;
+    institution: string;
+    vigencia?: string;
+    unitCount: number;
+    shownCount: number;
+    collapsed: string[];
+    /** Ids of every box with units below it, for «expand all» / «collapse all». */
+    parents: string[];
+    /** Which chart this is (the manual, or the unit of a unit's chart): the view opens a new one fitted. */
+    key: string;
+    /** The id of the box at `focus`, when the unit there is in the chart. */
+    focus?: string;
+}
+
+export type OrganigramaResponse = OrganigramaResult | { error: string };
+
+// ---- estructura/buscarUnidad: «Estructura: Buscar unidad…».
+
+export const BUSCAR_UNIDAD_REQUEST = 'estructura/buscarUnidad';
+
+export interface BuscarUnidadParams {
+    /** Words of the name, its number or its id; empty: every unit. */
+    query: string;
+    /** At most this many results (default 200). */
+    limite?: number;
+}
+
+export interface UnidadEncontrada {
+    /** `IMSS.DOE`. */
+    id: string;
+    nombre: string;
+    numero?: string;
+    tipo?: string;
+    /** The unit it hangs from, by name. */
+    superior?: string;
+    /** The alias or former name the query matched, when the official name did not. */
+    tambien?: string;
+    uri: string;
+    /** The unit's id in its declaration. */
+    range: Range;
+}
+
+export interface BuscarUnidadResult {
+    unidades: UnidadEncontrada[];
+    /** Units that matched beyond `limite`. */
+    omitidas: number;
+}
+
+// ---- estructura/comparar: «Comparar con…», the cuadro comparativo as one HTML page.
+
+export const COMPARAR_REQUEST = 'estructura/comparar';
+
+export type CompareBase =
+    | { kind: 'git'; rev: string }
+    | { kind: 'carpeta'; path: string }
+    | { kind: 'fecha'; date: string };
+
+export interface CompararParams {
+    /** What the workspace is compared with («antes»). */
+    base: CompareBase;
+    /** Compare only this unit and the units below it: an id, qualified (`IMSS.DOE`) or not. */
+    root?: string;
+    /** The active document: picks the workspace folder in a multi-root workspace, qualifies `root`. */
+    uri?: string;
+}
+
+export interface CompararSummary {
+    differences: number;
+    /** Differences that need an act and have none. */
+    uncovered: number;
+    /** Records new in «después» whose change the comparison does not show. */
+    unfulfilled: number;
+}
+
+export interface CompararResult {
+    html: string;
+    summary: CompararSummary;
+    /** How each side is named in the report. */
+    before: string;
+    after: string;
+}
+
+export type CompararResponse = CompararResult | { error: string };
+
+// ---- Test-only requests (server/src/lsp/test-hooks.ts), registered when the server runs with
+// ESTRUCTURA_TEST_HOOKS=1; never by the extension.
+
+export const TEST_HOOKS_VARIABLE = 'ESTRUCTURA_TEST_HOOKS';
+export const TEST_HEAP_REQUEST = 'estructura/test/heap';
+export const TEST_PARSES_REQUEST = 'estructura/test/parses';
+
+export interface TestHeapResult {
+    /** `process.memoryUsage().heapUsed` after the queued builds, in bytes. */
+    heapUsed: number;
+    /** False when the process could not collect (started without `--expose-gc`). */
+    gc: boolean;
+}
+
+export interface TestParsesResult {
+    parses: number;
+    chars: number;
+    /** Texts of 50,000 characters or more. */
+    large: number;
+    /** The process's CPU time (user + system), in milliseconds. */
+    cpuMs: number;
+}
+
+// ---- Internal: a request whose parameters are invalid is dispatched here (lsp/request-params.ts).
+
+export const INVALID_PARAMS_METHOD = 'estructura/$invalidParams';
+
+// ---- The client's commands the server may send: the client lists them in
+// `initializationOptions.commands` (server/src/language/client-commands.ts).
+
+/** Sets a rule to `off` in the workspace's `estructura.reglas`; argument: the rule's code. */
+export const DISABLE_RULE_COMMAND = 'estructura.desactivarRegla';
+/** Opens the rule's rendered section of docs/reglas.md; argument: the rule's code. */
+export const SHOW_RULE_COMMAND = 'estructura.verRegla';
+/** What the VS Code client declares in `initializationOptions.commands`. */
+export const CLIENT_COMMANDS: readonly string[] = [DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND];
