@@ -1,8 +1,10 @@
 // Writes the setting `estructura.reglas` of package.json (contributes.configuration) from the rule
-// catalog: `npm run docs:ajustes`, after changing server/src/language/rules/catalog.ts (as
-// `npm run docs:reglas` writes docs/reglas.md). The schema comes from
+// catalog: part of `npm run build` (also `npm run docs:ajustes` alone), so a change to
+// server/src/language/rules/catalog.ts reaches package.json with the next build. It writes only
+// when the schema changed: a build of a clean checkout leaves the tree as it is. The schema comes from
 // server/src/language/rules/settings-schema.ts, bundled here with esbuild; the rest of package.json
-// is kept as it is. test/rules-config.test.ts fails while package.json is out of date.
+// is kept as it is. test/rules-config.test.ts still fails while package.json is out of date
+// (a catalog change committed without building).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
