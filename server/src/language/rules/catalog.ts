@@ -1,13 +1,15 @@
 // The rule catalog: the single source of truth for every diagnostic the project reports.
-// Hover texts, docs and the CLI read it from here.
+// Hover texts, docs and the CLI read it from here. Each rule's example is a pair of fixture files
+// (test/fixtures/reglas/<codigo>/ejemplo-*.estructura), brought in by the build as examples.ts.
 import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
+import { RULE_EXAMPLES } from './examples.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface RuleExample {
-    /** A small `.estructura` fragment that breaks the rule. */
+    /** A complete `.estructura` file that breaks the rule (and gets its diagnostic beside examples/). */
     readonly incorrecto: string;
-    /** The same fragment, corrected. */
+    /** The same file, corrected: none of the rule's diagnostics. */
     readonly correcto: string;
 }
 
@@ -20,7 +22,9 @@ export interface Rule {
     readonly description: string;
     /** The clause or convention quoted in the documentation. */
     readonly quote?: string;
+    /** From the rule's fixtures; a rule without one says why in `noExample`. */
     readonly example?: RuleExample;
+    readonly noExample?: string;
     /** The quick fix offered, if any. */
     readonly fix?: string;
     /** Anything else the documentation should say (a second severity, a profile setting). */
@@ -42,11 +46,7 @@ const rules = [
         code: 'estructura-propiedad-repetida',
         source: 'Sintaxis',
         severity: 'error',
-        description: 'Cada dato de una unidad, un puesto, un manual, un organigrama o un cambio (`número`, `tipo`, `adscrita a`, `objetivo`, `titular`…) se escribe una vez: escrito dos veces, el segundo valor reemplaza al primero sin avisar. Las listas (`alias`, `anterior`, `funciones`, `puestos`, unidades) sí se repiten.',
-        example: {
-            incorrecto: 'unidad UEOD "Unidad de Evaluación de Órganos Desconcentrados" {\n    número 7.1.1\n    número 7.1.2\n}',
-            correcto: 'unidad UEOD "Unidad de Evaluación de Órganos Desconcentrados" {\n    número 7.1.1\n}'
-        }
+        description: 'Cada dato de una unidad, un puesto, un manual, un organigrama o un cambio (`número`, `tipo`, `adscrita a`, `objetivo`, `titular`…) se escribe una vez: escrito dos veces, el segundo valor reemplaza al primero sin avisar. Las listas (`alias`, `anterior`, `funciones`, `puestos`, unidades) sí se repiten.'
     },
     {
         code: 'estructura-referencia',
@@ -86,10 +86,6 @@ const rules = [
         severity: 'error',
         description: 'Un puesto homólogo de autorización específica (PHAE) se adscribe directamente a la sede de la Dirección General, de la Secretaría General o de una Dirección Normativa (unidad con `órgano normativo`); adscrito a cualquier unidad de nivel inferior (Unidad, Coordinación, División…) viola la Norma. Qué unidades son normativas es un dato de la unidad (o del perfil), no una deducción por su nombre.',
         quote: NORMA_7_2_1_15,
-        example: {
-            incorrecto: 'puesto JD_PHAE "Jefe de División" {\n    clase homólogo de autorización específica\n    adscrito a CAPSOI\n}',
-            correcto: 'puesto JD_PHAE "Jefe de División" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}'
-        },
         fix: 'Adscribir el puesto a la sede más cercana hacia arriba (Dirección General, Secretaría General o Dirección Normativa): reemplaza la unidad de `adscrito a`, o añade `adscrito a <sede>` a un puesto escrito dentro de la unidad.',
         note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF). Caso real: el Acuerdo ACDO.AS2.HCT.310822/226.P.DA (manual de la DOE, 2022), en `examples/ejemplos/phae-doe-2022/`.'
     },
@@ -99,11 +95,7 @@ const rules = [
         severity: 'error',
         description: 'Un PHAE no puede adscribirse a una unidad de la estructura no básica.',
         quote: NORMA_7_2_1_15,
-        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
-        example: {
-            incorrecto: 'unidad DIV "División de Análisis" {\n    estructura no básica\n    puesto P1 "Asesor" {\n        clase homólogo de autorización específica\n    }\n}',
-            correcto: 'unidad DIV "División de Análisis" {\n    estructura no básica\n    puesto P1 "Asesor" {\n        clase mando\n    }\n}'
-        }
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).'
     },
     {
         code: 'norma-7.2.1.15-sin-personal',
@@ -111,11 +103,7 @@ const rules = [
         severity: 'error',
         description: 'Un PHAE no tiene personal de mando ni operativo a su cargo: ningún puesto le reporta y no es titular de ninguna unidad. Los subordinados pueden declararse en otros archivos: la revisión abarca todo el espacio de trabajo.',
         quote: NORMA_7_2_1_15,
-        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
-        example: {
-            incorrecto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}\n\npuesto P2 "Analista" {\n    clase operativo\n    reporta a P1\n}',
-            correcto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    adscrito a DOE\n}\n\npuesto P2 "Analista" {\n    clase operativo\n    reporta a TIT_DOE\n}'
-        }
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).'
     },
     {
         code: 'norma-7.2.1.15-autoridad',
@@ -123,11 +111,7 @@ const rules = [
         severity: 'error',
         description: 'Un PHAE no realiza actos de autoridad. Una actividad marcada `autoridad` es un error; una actividad cuyo verbo inicial es de autoridad (Imponer, Resolver, Ordenar, Conceder, Negar, Vetar, Expedir, Determinar créditos, Nombrar, Remover…) es una advertencia. «Sancionar» no cuenta: en los manuales significa aprobar.',
         quote: NORMA_7_2_1_15,
-        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF). Severidad: error si la actividad está marcada `autoridad`; advertencia si solo el verbo lo sugiere.',
-        example: {
-            incorrecto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    actividades {\n        "Imponer las sanciones que correspondan."\n    }\n}',
-            correcto: 'puesto P1 "Asesor" {\n    clase homólogo de autorización específica\n    actividades {\n        "Analizar los proyectos que le encomiende la persona titular."\n    }\n}'
-        }
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF). Severidad: error si la actividad está marcada `autoridad`; advertencia si solo el verbo lo sugiere.'
     },
     {
         code: 'norma-7.2.1.15-atribuciones',
@@ -135,11 +119,7 @@ const rules = [
         severity: 'error',
         description: 'Las actividades de un PHAE atienden proyectos y programas encomendados, no las atribuciones que el RIIMSS confiere al órgano: una actividad de un PHAE no puede tener como fundamento una atribución del RIIMSS.',
         quote: NORMA_7_2_1_15,
-        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
-        example: {
-            incorrecto: 'actividades {\n    "Integrar el informe anual." fundamento "RIIMSS art. 82"\n}',
-            correcto: 'actividades {\n    "Integrar el informe del proyecto encomendado."\n}'
-        }
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).'
     },
     {
         code: 'norma-5.48-organigrama',
@@ -147,22 +127,14 @@ const rules = [
         severity: 'error',
         description: 'Los PHAE no se representan en organigramas: un organigrama no puede listar un PHAE entre sus puestos. Los organigramas que genera la herramienta los omiten.',
         quote: NORMA_5_48,
-        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).',
-        example: {
-            incorrecto: 'organigrama ORG "Dirección de Operación y Evaluación" {\n    raíz DOE\n    puestos TIT_DOE, JD_PHAE\n}',
-            correcto: 'organigrama ORG "Dirección de Operación y Evaluación" {\n    raíz DOE\n    puestos TIT_DOE\n}'
-        }
+        note: 'Solo donde el perfil tiene `normaImss` (IMSS e ISSSTE; no el perfil federal APF).'
     },
     {
         code: 'estructura-nombre-duplicado',
         source: 'Estructura',
         severity: 'warning',
         description: 'Dos unidades de la misma institución con el mismo nombre oficial se confunden al citarlas. Por omisión se permite cuando sus unidades superiores son distintas (el ISSSTE tiene nueve «Coordinación Administrativa», una por Dirección); el perfil lo configura.',
-        note: 'Perfil: `nombreDuplicado` = "mismo-padre" (por omisión) o "siempre".',
-        example: {
-            incorrecto: 'unidad A "División de Enlace" { }\nunidad B "División de Enlace" { }',
-            correcto: 'unidad A "División de Enlace con los Estados" { }\nunidad B "División de Enlace Legislativo" { }'
-        }
+        note: 'Perfil: `nombreDuplicado` = "mismo-padre" (por omisión) o "siempre".'
     },
     {
         code: 'estructura-tipo-nombre',
@@ -170,10 +142,6 @@ const rules = [
         severity: 'warning',
         description: 'El tipo declarado coincide con el principio del nombre oficial: «División de …» es una División. El tipo que sugiere el nombre es una sugerencia: «Unidad de Congresos» puede ser un edificio, por eso es una advertencia.',
         quote: 'El nombre de una unidad empieza por su tipo (Dirección, Coordinación Técnica, División, Jefatura de Servicios, Departamento…).',
-        example: {
-            incorrecto: 'unidad DSL "División de Seguimiento Legislativo" {\n    tipo Coordinación\n}',
-            correcto: 'unidad DSL "División de Seguimiento Legislativo" {\n    tipo División\n}'
-        },
         fix: 'Cambiar el tipo al que indica el nombre.'
     },
     {
@@ -181,63 +149,39 @@ const rules = [
         source: 'Perfil de la institución',
         severity: 'warning',
         description: 'El tipo de una unidad está permitido bajo el tipo de su unidad superior, según la tabla de niveles de la institución (IMSS: Dirección → Unidad/Coordinación → Coordinación/Coordinación Técnica/División → División → Subjefatura de División; ISSSTE: Dirección → Subdirección → Jefatura de Servicios → Departamento, más las unidades de staff).',
-        note: 'La tabla está en el perfil (`niveles`) y se puede cambiar en `estructura.json`. IMSS: directamente bajo una Dirección (y bajo la Secretaría General, del mismo nivel) van solo Unidades y Coordinaciones (también la Coordinación Normativa y la Administrativa); una División o una Coordinación Técnica bajo una Dirección se señala. Así lo muestran los manuales: en el de la Dirección de Operación y Evaluación 2022 (imss-manual-direccion-operacion-evaluacion-2022.txt) las seis unidades de la Dirección son tres Unidades y tres Coordinaciones (7.1.1 a 7.1.6, líneas 811, 2644, 3607, 4024, 4820 y 5185) y toda Coordinación Técnica o División depende de una Unidad o de una Coordinación; sus Antecedentes dicen que la Dirección quedó «integrada por las Unidades … y por las coordinaciones normativas …» (líneas 178 a 183) y, en 2013, que de ella «dependerán la Unidad de Evaluación de Delegaciones, las Coordinaciones de Comunicación Social, de Vinculación Institucional y de Asuntos Internacionales» (líneas 92 a 97; igual en imss-manual-organizacion-2018.txt, líneas 697 a 699). Cuando los Antecedentes dicen «todas ellas dependientes hasta entonces de la Dirección…» de una Coordinación Técnica y una División (líneas 169 a 172) hablan de la estructura de la Dirección, no de su primer nivel: lo mismo dicen de una Coordinación y cuatro Divisiones que dependían de una Unidad (líneas 158 a 163). El único Jefe de División adscrito a una Dirección era un puesto homólogo de autorización específica (líneas 188 a 191; Norma 5.48: no es una unidad ni se dibuja en el organigrama), y al convertirse en la División de Análisis Prospectiva pasó a una Coordinación (7.1.5.3).',
-        example: {
-            incorrecto: 'unidad DIV "División de Prensa" {\n    tipo División\n    unidad COORD "Coordinación de Información" {\n        tipo Coordinación\n    }\n}',
-            correcto: 'unidad COORD "Coordinación de Información" {\n    tipo Coordinación\n    unidad DIV "División de Prensa" {\n        tipo División\n    }\n}'
-        }
+        note: 'La tabla está en el perfil (`niveles`) y se puede cambiar en `estructura.json`. IMSS: directamente bajo una Dirección (y bajo la Secretaría General, del mismo nivel) van solo Unidades y Coordinaciones (también la Coordinación Normativa y la Administrativa); una División o una Coordinación Técnica bajo una Dirección se señala. Así lo muestran los manuales: en el de la Dirección de Operación y Evaluación 2022 (imss-manual-direccion-operacion-evaluacion-2022.txt) las seis unidades de la Dirección son tres Unidades y tres Coordinaciones (7.1.1 a 7.1.6, líneas 811, 2644, 3607, 4024, 4820 y 5185) y toda Coordinación Técnica o División depende de una Unidad o de una Coordinación; sus Antecedentes dicen que la Dirección quedó «integrada por las Unidades … y por las coordinaciones normativas …» (líneas 178 a 183) y, en 2013, que de ella «dependerán la Unidad de Evaluación de Delegaciones, las Coordinaciones de Comunicación Social, de Vinculación Institucional y de Asuntos Internacionales» (líneas 92 a 97; igual en imss-manual-organizacion-2018.txt, líneas 697 a 699). Cuando los Antecedentes dicen «todas ellas dependientes hasta entonces de la Dirección…» de una Coordinación Técnica y una División (líneas 169 a 172) hablan de la estructura de la Dirección, no de su primer nivel: lo mismo dicen de una Coordinación y cuatro Divisiones que dependían de una Unidad (líneas 158 a 163). El único Jefe de División adscrito a una Dirección era un puesto homólogo de autorización específica (líneas 188 a 191; Norma 5.48: no es una unidad ni se dibuja en el organigrama), y al convertirse en la División de Análisis Prospectiva pasó a una Coordinación (7.1.5.3).'
     },
     {
         code: 'estructura-sin-funciones',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'Toda unidad del manual tiene funciones, salvo las agrupaciones (`agrupación`) y las unidades genéricas (`genérica`).',
-        example: {
-            incorrecto: 'unidad UCS "Unidad de Comunicación Social" {\n    tipo Unidad\n}',
-            correcto: 'unidad UCS "Unidad de Comunicación Social" {\n    tipo Unidad\n    funciones {\n        1. "Proponer el Plan General de Comunicación Social."\n    }\n}'
-        }
+        description: 'Toda unidad del manual tiene funciones, salvo las agrupaciones (`agrupación`) y las unidades genéricas (`genérica`).'
     },
     {
         code: 'estructura-titular-unico',
         source: 'Estructura',
         severity: 'error',
-        description: 'Una unidad tiene a lo más un puesto titular.',
-        example: {
-            incorrecto: 'puesto T1 "Titular" { titular de UCS }\npuesto T2 "Encargado" { titular de UCS }',
-            correcto: 'puesto T1 "Titular" { titular de UCS }\npuesto T2 "Encargado" { adscrito a UCS }'
-        }
+        description: 'Una unidad tiene a lo más un puesto titular.'
     },
     {
         code: 'estructura-objetivo',
         source: 'Perfil de la institución',
         severity: 'warning',
         description: 'En los perfiles ISSSTE y federal (APF: Secretarías y Comisiones cuyo Manual de Organización General se publica en el DOF) cada unidad tiene su objetivo (el manual pone «Objetivo:» antes de las funciones de cada unidad).',
-        note: 'Perfil: `objetivoObligatorio`.',
-        example: {
-            incorrecto: 'unidad DA "Departamento de Afiliación" {\n    funciones { … }\n}',
-            correcto: 'unidad DA "Departamento de Afiliación" {\n    objetivo "Administrar el proceso de afiliación…"\n    funciones { … }\n}'
-        }
+        note: 'Perfil: `objetivoObligatorio`.'
     },
     {
         code: 'funcion-infinitivo',
         source: 'Convención de los manuales',
         severity: 'warning',
         description: 'Una función empieza con un verbo en infinitivo («Coordinar…», «Planear, dirigir y coordinar…», «Llevar a cabo…», «Dar seguimiento…», también con pronombre: «Establecerlos…», «Allegarse…»). Decide la primera palabra; las comillas, números o viñetas que la precedan no cuentan. Los incisos y la cláusula de cierre no se revisan.',
-        quote: 'Una función es un párrafo que empieza con un infinitivo.',
-        example: {
-            incorrecto: '"Elaboración de calendarios de trabajo."',
-            correcto: '"Elaborar los calendarios de trabajo."'
-        }
+        quote: 'Una función es un párrafo que empieza con un infinitivo.'
     },
     {
         code: 'funcion-cierre',
         source: 'Convención de los manuales',
         severity: 'warning',
         description: 'La lista de funciones termina con una cláusula de cierre, y solo hay una: marcada `cierre` o reconocida por su estructura, la misma que usa el importador: un infinitivo opcional, luego «las demás», «todas aquellas» o «cualquier otra», y después «que…», funciones, atribuciones, facultades, actividades… o «inherentes», «afines», «análogas»… («Las demás que le confieran…», «Realizar las demás funciones inherentes al cargo…»; no «Coordinar con las demás áreas…»). Las unidades sin funciones no se revisan aquí (estructura-sin-funciones).',
-        example: {
-            incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n}',
-            correcto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. cierre "Las demás que le confiera su superior jerárquico."\n}'
-        },
         fix: 'Añadir la cláusula de cierre usual de la institución (perfil: `clausulaCierre`) como última función, con el número siguiente si la lista está numerada.'
     },
     {
@@ -245,10 +189,6 @@ const rules = [
         source: 'Convención de los manuales',
         severity: 'warning',
         description: 'Las funciones numeradas van de 1 a n sin saltos ni repeticiones, y en una lista numerada ninguna función se queda sin número. Una lista sin ningún número (el Manual de Organización del IMSS 2018) no se revisa. Se señala la primera función fuera de lugar.',
-        example: {
-            incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n    3. "Integrar los informes."\n}',
-            correcto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. "Integrar los informes."\n}'
-        },
         fix: 'Renumerar las funciones de la lista de 1 a n.'
     },
     {
@@ -257,32 +197,20 @@ const rules = [
         severity: 'info',
         description: 'Una función termina con punto. En el perfil ISSSTE las funciones terminan con «;», la penúltima con «, y» (o «; y») y la última con punto. Una función seguida de incisos puede terminar con dos puntos («…para lo cual podrá:»).',
         note: 'Perfil: `puntuacion` = "punto" o "punto-y-coma".',
-        example: {
-            incorrecto: '1. "Coordinar la evaluación;"',
-            correcto: '1. "Coordinar la evaluación."'
-        },
         fix: 'Poner la puntuación final que corresponde.'
     },
     {
         code: 'funcion-duplicada',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'La misma función (igual una vez que se ignoran acentos, mayúsculas, puntuación y espacios) dos veces en la lista de una unidad: se señala la segunda, que nombra la primera. No se revisan las cláusulas de cierre. La misma función en dos unidades distintas es otra regla, `funcion-duplicada-entre-unidades`, una sugerencia.',
-        example: {
-            incorrecto: 'funciones {\n    1. "Coordinar la evaluación."\n    2. "Coordinar la evaluación."\n}',
-            correcto: 'funciones {\n    1. "Coordinar la evaluación."\n}'
-        }
+        description: 'La misma función (igual una vez que se ignoran acentos, mayúsculas, puntuación y espacios) dos veces en la lista de una unidad: se señala la segunda, que nombra la primera. No se revisan las cláusulas de cierre. La misma función en dos unidades distintas es otra regla, `funcion-duplicada-entre-unidades`, una sugerencia.'
     },
     {
         code: 'funcion-duplicada-entre-unidades',
         source: 'Convención de los manuales',
         severity: 'hint',
         description: 'La misma función (igual una vez que se ignoran acentos, mayúsculas, puntuación y espacios) en dos unidades de la misma institución: una sugerencia en cada una, que nombra otra unidad que la tiene (de su mismo manual primero) y cuántas más, y enlaza las demás apariciones (información relacionada). Puede ser una copia por error o una función que las unidades comparten de verdad; por eso es solo una sugerencia: VS Code la marca con unos puntos discretos bajo el principio del texto y no la lista en el panel Problemas. No se revisan las cláusulas de cierre, las funciones tipo que la institución da a muchas unidades (diez o más: el ISSSTE repite algunas en cientos de unidades) ni las dos descripciones de una misma unidad en dos manuales (`misma unidad que`).',
-        note: 'Para verlas en el panel Problemas, súbala a `info` (o `warning`) en la configuración `estructura.reglas` o en `estructura.json`; `off` la apaga. `estructura revisar` las cuenta entre las sugerencias (`--minimo informativo` las oculta).',
-        example: {
-            incorrecto: 'unidad DEA "División de Evaluación Administrativa" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación."\n    }\n}\n\nunidad DEF "División de Evaluación Financiera" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación."\n    }\n}',
-            correcto: 'unidad DEA "División de Evaluación Administrativa" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación administrativa."\n    }\n}\n\nunidad DEF "División de Evaluación Financiera" {\n    funciones {\n        1. "Integrar el informe trimestral de evaluación financiera."\n    }\n}'
-        }
+        note: 'Para verlas en el panel Problemas, súbala a `info` (o `warning`) en la configuración `estructura.reglas` o en `estructura.json`; `off` la apaga. `estructura revisar` las cuenta entre las sugerencias (`--minimo informativo` las oculta).'
     },
     {
         code: 'funcion-mencion',
@@ -290,10 +218,6 @@ const rules = [
         severity: 'info',
         description: 'Las unidades que nombra el texto de una función, de un inciso, de una actividad o de un objetivo se buscan en todo el espacio de trabajo, en cualquier manual: por su nombre oficial, sus alias y sus nombres anteriores (los que registra `anterior "…"` o un `cambio` con `nombre anterior` y `nombre nuevo`), sin distinguir acentos, mayúsculas, espacios ni guiones, con artículos opcionales y «H.» opcional; gana el nombre más largo. Un nombre con forma de unidad que no existe en el espacio de trabajo es informativo; uno que cambió de nombre por un Acuerdo registrado es una advertencia; una variante del nombre oficial (con un artículo de más o de menos, o sin una o dos palabras del nombre, como «Coordinación de Vinculación con el Congreso» por «Coordinación Técnica de Vinculación con el Congreso») es informativa. En una lista en plural («las Direcciones de Finanzas y Jurídica», también con comas: «las Direcciones de Comunicación Social, de Planeación y Jurídica») cada miembro se busca por separado; el miembro que no corresponde a ninguna unidad se señala sobre sus propias palabras («Finanzas») cuando otro miembro de la lista sí es una unidad del espacio de trabajo, con los mismos criterios que un nombre en singular. Una lista en la que ningún miembro es una unidad se toma por una clase («las Delegaciones Estatales y Regionales», «las Subdelegaciones de Prestaciones y de Administración», una en cada Delegación), igual que un plural sin lista («las Subdelegaciones de Prestaciones»). No se señalan las clases de unidades («las Direcciones Normativas», «la Unidad Administrativa»), las dependencias externas («la Secretaría de Hacienda y Crédito Público») ni las menciones por contexto («la Dirección», «su superior jerárquico»).',
         note: 'Severidad: advertencia para un nombre anterior; informativo para un nombre desconocido o una variante.',
-        example: {
-            incorrecto: 'funciones {\n    1. "Coordinar con la Coordinación de Seguimiento a la Operación con Entidades el informe."\n}',
-            correcto: 'funciones {\n    1. "Coordinar con la Coordinación de Análisis, Prospectiva y Seguimiento a la Operación Institucional el informe."\n}'
-        },
         fix: 'Escribir el nombre vigente (para un nombre anterior) o el nombre oficial (para una variante).'
     },
     {
@@ -301,44 +225,33 @@ const rules = [
         source: 'Convención de los Acuerdos',
         severity: 'warning',
         description: 'Un identificador de Acuerdo del H. Consejo Técnico está bien formado: ACDO.<sesión>.HCT.<DDMMAA>/<número>.P.<área>, como ACDO.AS2.HCT.270922/264.P.DA (se admite el guion antes del número, como en ACDO.SA2.HCT.271010-323.P.DAED, publicado así), su segmento DDMMAA es una fecha válida y coincide con la fecha declarada (`acuerdo "…" fecha …` del manual, `fecha` del cambio). También se admite la forma de 2007 (ACDO-HCT-270607/256 P (D.P.M.)). Lo que no es un identificador ACDO (acuerdos anteriores como «177/2001», oficios) no se revisa.',
-        example: {
-            incorrecto: 'cambio "ACDO.AS2.HCT.310822/226.P.DA" {\n    fecha 2022-09-27\n}',
-            correcto: 'cambio "ACDO.AS2.HCT.310822/226.P.DA" {\n    fecha 2022-08-31\n}'
-        },
         fix: 'Cambiar la fecha declarada a la que indica el identificador.'
     },
     {
         code: 'vigencia-organigrama',
         source: 'Convención de los manuales',
         severity: 'warning',
-        description: 'La vigencia de un organigrama no es anterior al último cambio registrado (`cambio` con `fecha`) de las unidades que muestra (su raíz y las unidades de su manual que dependen de ella) o de los puestos que lista.',
-        example: {
-            incorrecto: 'organigrama ORG { vigencia 2022-01-01 raíz CAPSOI }\ncambio "ACDO.AS2.HCT.310822/226.P.DA" { fecha 2022-08-31 unidades CAPSOI }',
-            correcto: 'organigrama ORG { vigencia 2022-10-01 raíz CAPSOI }'
-        }
+        description: 'La vigencia de un organigrama no es anterior al último cambio registrado (`cambio` con `fecha`) de las unidades que muestra (su raíz y las unidades de su manual que dependen de ella) o de los puestos que lista.'
     },
     {
         code: 'cambio-incongruente',
         source: 'Historia de la estructura',
         severity: 'warning',
         description: 'Los cambios registrados (`cambio`) coinciden con la estructura escrita. Para cada unidad que nombra un cambio (en `unidades`) y que existe en el espacio de trabajo: su `nombre nuevo` es su nombre de hoy (o uno de sus nombres anteriores, `anterior "…"`); su `adscripción nueva` es la unidad de la que depende hoy (por anidación o `adscrita a`), y las unidades nombradas junto con una de sus superiores se mueven con ella (en `unidades UAD, CAO, DAC`, con CAO y DAC dentro de UAD, solo se revisa UAD); una `supresión` o una `fusión` la deja fuera de la estructura (salvo la unidad que resulta de la fusión, la que lleva el `nombre nuevo`). No se señala cuando un registro posterior (de fecha posterior, o de la misma fecha más abajo en el mismo archivo) vuelve a cambiar esa unidad: la renombra, la mueve, la suprime o, tras una supresión, la vuelve a nombrar. Un cambio sin `fecha` no se revisa, ni una unidad nombrada que no existe (una unidad suprimida: eso lo señala `estructura-referencia`).',
-        note: 'Solo se señala donde hay un registro escrito y el texto lo contradice: editar un nombre o una adscripción sin escribir un `cambio` nunca la dispara, porque el estado anterior a la edición no está en el texto; los cambios sin registro los lista la comparación de dos versiones de la estructura (`estructura comparar`). Los cambios y las unidades suelen estar en archivos distintos (los cambios en el archivo principal del manual, las unidades en el de cada Dirección, o en otro manual): editar la unidad o un cambio posterior en su archivo vuelve a revisar el archivo del cambio. Caso de ejemplo: `examples/ejemplos/historia-sin-aplicar.estructura`.',
-        example: {
-            incorrecto: 'unidad CEIR "Coordinación de Evaluación de Incorporación y Recaudación" {\n    adscrita a DOE\n}\n\ncambio "ACDO.AS2.HCT.280421/99.P.DA" {\n    fecha 2021-04-28\n    tipo adscripción\n    unidades CEIR\n    adscripción anterior DOE\n    adscripción nueva UEOD\n}',
-            correcto: 'unidad CEIR "Coordinación de Evaluación de Incorporación y Recaudación" {\n    adscrita a UEOD\n}\n\ncambio "ACDO.AS2.HCT.280421/99.P.DA" {\n    fecha 2021-04-28\n    tipo adscripción\n    unidades CEIR\n    adscripción anterior DOE\n    adscripción nueva UEOD\n}'
-        }
+        note: 'Solo se señala donde hay un registro escrito y el texto lo contradice: editar un nombre o una adscripción sin escribir un `cambio` nunca la dispara, porque el estado anterior a la edición no está en el texto; los cambios sin registro los lista la comparación de dos versiones de la estructura (`estructura comparar`). Los cambios y las unidades suelen estar en archivos distintos (los cambios en el archivo principal del manual, las unidades en el de cada Dirección, o en otro manual): editar la unidad o un cambio posterior en su archivo vuelve a revisar el archivo del cambio. Caso de ejemplo: `examples/ejemplos/historia-sin-aplicar.estructura`.'
     },
     {
         code: 'estructura-regla-fallida',
         source: 'Estructura',
         severity: 'error',
-        description: 'Una regla falló al revisar este elemento (un error interno de la herramienta). Las demás reglas siguen revisándolo; el mensaje nombra la regla para reportarlo.'
+        description: 'Una regla falló al revisar este elemento (un error interno de la herramienta). Las demás reglas siguen revisándolo; el mensaje nombra la regla para reportarlo.',
+        noExample: 'Ningún texto debería provocarla: señala un error de la herramienta, no del manual.'
     }
 ] as const satisfies readonly Rule[];
 
 export type RuleCode = (typeof rules)[number]['code'];
 
-export const RULES: ReadonlyMap<string, Rule> = new Map(rules.map(rule => [rule.code, rule]));
+export const RULES: ReadonlyMap<string, Rule> = new Map(rules.map(rule => [rule.code, { ...rule, example: RULE_EXAMPLES[rule.code] }]));
 
 export function rule(code: RuleCode): Rule {
     return RULES.get(code)!;

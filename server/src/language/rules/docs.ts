@@ -19,6 +19,8 @@ export function ruleCard(rule: Rule, headingLevel = 3): string {
     if (rule.fix) parts.push('', `**Corrección rápida:** ${rule.fix}`);
     if (rule.example) {
         parts.push('', 'Incorrecto:', '', '```estructura', rule.example.incorrecto, '```', '', 'Correcto:', '', '```estructura', rule.example.correcto, '```');
+    } else if (rule.noExample) {
+        parts.push('', `**Sin ejemplo:** ${rule.noExample}`);
     }
     return parts.join('\n');
 }
