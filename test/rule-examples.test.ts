@@ -26,7 +26,7 @@ interface Found { code: string; severity: number; line: number; message: string 
 
 async function diagnosticsOf(text: string): Promise<Found[]> {
     await ws.update(FILE, text);
-    return (ws.docs[FILE].diagnostics ?? []).map(d => ({ code: String(d.code), severity: d.severity ?? 1, line: d.range.start.line + 1, message: d.message }));
+    return (ws.docs[FILE].diagnostics ?? []).map(d => ({ code: String(d.code), severity: d.severity ?? 1, line: d.range.start.line + 1, message: String(d.message) }));
 }
 
 const show = (found: Found[]) => found.map(d => `${d.line}: ${d.code} ${d.message}`).join('\n');

@@ -3,26 +3,12 @@
 // those comments, loads a case as `estructura revisar` would, and compares.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES } from '../../server/src/language/rules/catalog.js';
+// The words `estructura revisar` prints (error, advertencia, informativo, sugerencia): the product's one table.
+import { SEVERITIES, severityByWord, severityOf, type SeverityInfo } from '../../server/src/language/severity.js';
 import { collectFiles, findConfigFile, loadWorkspace } from '../../server/src/workspace.js';
 import { REPO } from './examples.js';
-
-/**
- * The four severities by the words `estructura revisar` prints (error, advertencia, informativo,
- * sugerencia), from most to least severe. Kept here, not imported, so the fixtures do not move
- * with the CLI's modules; the words are the product's.
- */
-export interface SeverityInfo { readonly lsp: DiagnosticSeverity; readonly word: string }
-export const SEVERITIES: readonly SeverityInfo[] = [
-    { lsp: DiagnosticSeverity.Error, word: 'error' },
-    { lsp: DiagnosticSeverity.Warning, word: 'advertencia' },
-    { lsp: DiagnosticSeverity.Information, word: 'informativo' },
-    { lsp: DiagnosticSeverity.Hint, word: 'sugerencia' }
-];
-const severityByWord = (word: string) => SEVERITIES.find(s => s.word === word);
-/** A diagnostic without severity is an error, as the LSP says. */
-const severityOf = (lsp: DiagnosticSeverity | undefined) => SEVERITIES.find(s => s.lsp === (lsp ?? DiagnosticSeverity.Error))!;
 
 /** Codes every case checks, named or not: a fixture that does not parse, or a rule that throws, is never what the case means. */
 export const ALWAYS_CHECKED = ['estructura-sintaxis', 'estructura-regla-fallida'];
