@@ -4,23 +4,15 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
-import { buildManualDocuments, fileOf, manualFileBase, type ManualDocument } from '../export/manual-document.js';
-import { manualHtml } from '../export/html.js';
-import { manualMarkdown } from '../export/markdown.js';
-import { modelJson } from '../export/model-json.js';
-import { chartPageSvgs, staticChartSvg } from '../export/charts.js';
-import { ChartBuilder, type Chart } from '../organigrama/index.js';
+import { buildManualDocuments, fileOf, type ManualDocument } from '../export/manual-document.js';
+import { EXPORTERS, type ExportContext, type ExportFormat, type ExportOutput } from '../export/exporters.js';
+import { ChartBuilder } from '../organigrama/index.js';
 import { isDocumento, isManual } from '../language/generated/ast.js';
 import { manualKey } from '../language/model.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
 import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
 import { exists } from './files.js';
 import { EXPORTAR_USAGE as USAGE } from './help.js';
-
-export type ExportFormat = 'html' | 'md' | 'json' | 'svg';
-
-
-const EXTENSIONS: Record<ExportFormat, RegExp> = { html: /\.html?$/i, md: /\.(md|markdown)$/i, json: /\.json$/i, svg: /\.svg$/i };
 
 interface ExportArgs {
     paths: string[];
@@ -50,12 +42,12 @@ function parseArgs(args: string[]): ExportArgs | string {
     return { paths, format, output: last(values.salida), manuals: values.manual, workspace: values.espacio, overwrite: values.sobrescribir };
 }
 
-/** One file the export produces: its name inside the output folder and its text. */
-interface Output {
-    name: string;
-    text: string;
-    /** Charts that accompany a Markdown document, written next to it. */
-    companion?: boolean;
+/** Where the export goes: stdout (no --salida), one file, or a folder. */
+interface Destination {
+    toStdout: boolean;
+    singleFile?: string;
+    /** The folder written to (for stdout, the working folder). */
+    folder: string;
 }
 
 export async function runExport(rawArgs: string[]): Promise<number> {
@@ -69,10 +61,35 @@ export async function runExport(rawArgs: string[]): Promise<number> {
         for (const problem of workspace.problems) process.stderr.write(`estructura exportar: ${problem.file}: ${problem.message}\n`);
         return 2;
     }
-    // A file that does not parse would be exported with pieces missing: name each error instead.
+    const syntaxErrors = reportSyntaxErrors(workspace.documents);
+    if (syntaxErrors > 0) {
+        process.stderr.write(`estructura exportar: ${syntaxErrors} errores de sintaxis; no se exporta nada (corríjalos y vuelva a intentar, o revise con «estructura revisar»).\n`);
+        return 1;
+    }
+    const manuals = await manualsToExport(workspace, args);
+    if (typeof manuals === 'number') return manuals;
+    await warnFilesLeftOut(manuals, workspace, args.paths);
+
+    const destination = destinationOf(args);
+    const outputs = await EXPORTERS[args.format].write(manuals, exportContext(workspace, destination));
+    const documents = outputs.filter(o => !o.companion);
+    if ((destination.toStdout || destination.singleFile) && documents.length !== 1) {
+        const what = args.format === 'svg' ? `${documents.length} organigramas` : `${documents.length} manuales (${manuals.map(m => m.id ?? '?').join(', ')})`;
+        process.stderr.write(`estructura exportar: se exportan ${what}: indique una carpeta con --salida <carpeta>${args.format === 'svg' ? '' : ' o elija uno con --manual <ID>'}.\n`);
+        return 2;
+    }
+    if (destination.toStdout) {
+        process.stdout.write(documents[0].text);
+        return 0;
+    }
+    return writeOutputs(outputs, destination, args.overwrite);
+}
+
+/** A file that does not parse would be exported with pieces missing: name each error instead. */
+function reportSyntaxErrors(documents: LangiumDocument[]): number {
     const cwd = process.cwd();
     let syntaxErrors = 0;
-    for (const document of workspace.documents) {
+    for (const document of documents) {
         const file = path.relative(cwd, fileOf(document)) || fileOf(document);
         for (const e of document.parseResult.lexerErrors) {
             syntaxErrors++;
@@ -83,12 +100,14 @@ export async function runExport(rawArgs: string[]): Promise<number> {
             process.stderr.write(`${file}:${Number.isNaN(e.token.startLine) ? '?' : e.token.startLine}:${Number.isNaN(e.token.startColumn) ? '?' : e.token.startColumn} error de sintaxis: ${e.message}\n`);
         }
     }
-    if (syntaxErrors > 0) {
-        process.stderr.write(`estructura exportar: ${syntaxErrors} errores de sintaxis; no se exporta nada (corríjalos y vuelva a intentar, o revise con «estructura revisar»).\n`);
-        return 1;
-    }
+    return syntaxErrors;
+}
 
-    // Export the manuals with a file under the given paths; --espacio only resolves references.
+/**
+ * The manuals with a file under the given paths (--espacio only resolves references), only those
+ * --manual names if given; else the exit code, the problem said.
+ */
+async function manualsToExport(workspace: LoadedWorkspace, args: ExportArgs): Promise<ManualDocument[] | number> {
     const wanted = await exportedFiles(workspace.documents, args.paths);
     let manuals = buildManualDocuments(workspace.documents).filter(m => m.files.some(d => wanted.has(fileOf(d))));
     if (args.manuals.length > 0) {
@@ -103,9 +122,13 @@ export async function runExport(rawArgs: string[]): Promise<number> {
         process.stderr.write(`estructura exportar: no hay manuales que exportar en ${args.paths.join(', ')} (ningún archivo .estructura).\n`);
         return 1;
     }
+    return manuals;
+}
 
-    // A split manual exported from some of its files only: say what was left out and how to add it.
-    for (const left of await filesLeftOut(manuals, workspace, args.paths)) {
+/** A split manual exported from some of its files only: say what was left out and how to add it. */
+async function warnFilesLeftOut(manuals: ManualDocument[], workspace: LoadedWorkspace, paths: string[]): Promise<void> {
+    const cwd = process.cwd();
+    for (const left of await filesLeftOut(manuals, workspace, paths)) {
         const folder = path.relative(cwd, left.folder) || '.';
         const parts = left.parts === 0 ? '' : `${left.parts} ${left.parts === 1 ? 'parte' : 'partes'}`;
         const what = left.main ? (parts ? `el archivo principal y ${parts}` : 'el archivo principal') : parts;
@@ -114,70 +137,36 @@ export async function runExport(rawArgs: string[]): Promise<number> {
             + ` que ${left.parts + (left.main ? 1 : 0) === 1 ? 'está' : 'están'} en ${folder} y no se dieron; se exporta con ${left.manual.files.length} de sus ${total} archivos.`
             + ` Para exportarlo completo, dé la carpeta (estructura exportar ${folder} …) o añádala con --espacio ${folder}.\n`);
     }
+}
 
-    // Where it goes: stdout, one file, or a folder.
-    const target = args.output === undefined ? undefined : await outputKind(args.output, args.format);
-    const toStdout = target === undefined;
-    const singleFile = target?.kind === 'file' ? target.path : undefined;
+/** --salida names a file when it ends with the format's extension, else a folder. */
+function destinationOf(args: ExportArgs): Destination {
+    if (args.output === undefined) return { toStdout: true, folder: process.cwd() };
+    if (EXPORTERS[args.format].extension.test(args.output)) {
+        return { toStdout: false, singleFile: args.output, folder: path.dirname(path.resolve(args.output)) };
+    }
+    return { toStdout: false, folder: path.resolve(args.output) };
+}
 
+function exportContext(workspace: LoadedWorkspace, destination: Destination): ExportContext {
     const charts = new ChartBuilder(workspace.documents);
-    // A manual without units (an occupational structure file) has no chart.
-    const chartsOf = (manual: ManualDocument) => (manual.units.length === 0 ? [] : charts.statedCharts(manual.files[0].parseResult.value).filter(c => c.roots.length > 0));
-    const outputs: Output[] = [];
-    const chartName = (base: string, i: number, all: Chart[]) => `${base}.organigrama${all.length > 1 ? `-${i + 1}` : ''}.svg`;
-    switch (args.format) {
-        case 'json': {
-            // Paths relative to where the JSON is read from: its folder, or the working folder for stdout.
-            const base = singleFile ? path.dirname(path.resolve(singleFile)) : target ? path.resolve(target.path) : cwd;
-            const json = modelJson(manuals, { base, mentions: workspace.services.structure.MentionIndex });
-            outputs.push({ name: manuals.length === 1 ? `${manualFileBase(manuals[0])}.json` : 'estructura.json', text: JSON.stringify(json, null, 2) + '\n' });
-            break;
-        }
-        case 'svg':
-            for (const manual of manuals) {
-                const list = chartsOf(manual);
-                for (let i = 0; i < list.length; i++) outputs.push({ name: chartName(manualFileBase(manual), i, list), text: (await staticChartSvg(list[i])) + '\n' });
-            }
-            break;
-        case 'html':
-            for (const manual of manuals) {
-                // A chart too big for one legible printed page goes on several (charts.ts).
-                const svgs = (await Promise.all(chartsOf(manual).map(chart => chartPageSvgs(chart)))).flat();
-                outputs.push({ name: `${manualFileBase(manual)}.html`, text: manualHtml(manual, svgs) });
-            }
-            break;
-        case 'md':
-            for (const manual of manuals) {
-                const list = chartsOf(manual);
-                const svgs = await Promise.all(list.map(chart => staticChartSvg(chart)));
-                if (toStdout) {
-                    outputs.push({ name: `${manualFileBase(manual)}.md`, text: manualMarkdown(manual, { inline: svgs }) });
-                } else {
-                    // Charts as files beside the document, linked by relative name.
-                    const base = singleFile && manuals.length === 1 ? path.basename(singleFile).replace(EXTENSIONS.md, '') : manualFileBase(manual);
-                    const names = list.map((_, i) => chartName(base, i, list));
-                    outputs.push({ name: `${base}.md`, text: manualMarkdown(manual, { linked: names.map((name, i) => ({ file: name, title: list[i].title })) }) });
-                    svgs.forEach((svg, i) => outputs.push({ name: names[i], text: svg + '\n', companion: true }));
-                }
-            }
-            break;
-    }
+    return {
+        // A manual without units (an occupational structure file) has no chart.
+        chartsOf: manual => (manual.units.length === 0 ? [] : charts.statedCharts(manual.files[0].parseResult.value).filter(c => c.roots.length > 0)),
+        mentions: workspace.services.structure.MentionIndex,
+        // Paths relative to where the JSON is read from: its folder, or the working folder for stdout.
+        folder: destination.folder,
+        toStdout: destination.toStdout,
+        singleFile: destination.singleFile
+    };
+}
 
-    const documents = outputs.filter(o => !o.companion);
-    if (toStdout || singleFile) {
-        if (documents.length !== 1) {
-            const what = args.format === 'svg' ? `${documents.length} organigramas` : `${documents.length} manuales (${manuals.map(m => m.id ?? '?').join(', ')})`;
-            process.stderr.write(`estructura exportar: se exportan ${what}: indique una carpeta con --salida <carpeta>${args.format === 'svg' ? '' : ' o elija uno con --manual <ID>'}.\n`);
-            return 2;
-        }
-    }
-    if (toStdout) {
-        process.stdout.write(documents[0].text);
-        return 0;
-    }
-    const folder = singleFile ? path.dirname(path.resolve(singleFile)) : path.resolve(target!.path);
+/** Writes the outputs into the destination's folder (never over a file without --sobrescribir) and lists them. */
+async function writeOutputs(outputs: ExportOutput[], destination: Destination, overwrite: boolean): Promise<number> {
+    const cwd = process.cwd();
+    const { folder, singleFile } = destination;
     const files = outputs.map(o => ({ file: !o.companion && singleFile ? path.resolve(singleFile) : path.join(folder, o.name), text: o.text }));
-    if (!args.overwrite) {
+    if (!overwrite) {
         const existing = (await Promise.all(files.map(async f => ((await exists(f.file)) ? f.file : undefined)))).filter((f): f is string => Boolean(f));
         if (existing.length > 0) {
             const shown = path.relative(cwd, existing[0]) || existing[0];
@@ -195,12 +184,6 @@ export async function runExport(rawArgs: string[]): Promise<number> {
     const size = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
     for (const f of files) process.stderr.write(`${path.relative(cwd, f.file) || f.file} (${size(Buffer.byteLength(f.text))})\n`);
     return 0;
-}
-
-/** --salida names a file when it ends with the format's extension, else a folder. */
-async function outputKind(output: string, format: ExportFormat): Promise<{ kind: 'file' | 'folder'; path: string }> {
-    if (EXTENSIONS[format].test(output)) return { kind: 'file', path: output };
-    return { kind: 'folder', path: output };
 }
 
 interface LeftOut {

@@ -54,23 +54,16 @@ export async function runImport(rawArgs: string[]): Promise<number> {
         process.stderr.write(`estructura importar: ${args}\n${USAGE}\n`);
         return 2;
     }
-    const clock: Array<[string, number]> = [['inicio', performance.now()]];
+    const clock: Clock = [['inicio', performance.now()]];
     const lap = (name: string) => clock.push([name, performance.now()]);
-    let bytes: Uint8Array;
-    try {
-        const stat = await fs.stat(args.input);
-        if (stat.isDirectory()) throw new Error('es una carpeta, no un archivo de texto');
-        bytes = await fs.readFile(args.input);
-    } catch (error) {
-        process.stderr.write(`estructura importar: ${args.input}: no se puede leer (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
-        return 2;
-    }
+    const bytes = await readInput(args.input);
+    if (typeof bytes === 'number') return bytes;
     lap('leer');
     const outputDir = path.resolve(args.output);
     const known = await knownUnits(args.workspace.length > 0 ? args.workspace : [path.dirname(outputDir)], outputDir);
     lap('espacio');
 
-    let result;
+    let result: ImportResult;
     try {
         result = importManual(bytes, args.input, { profile: args.profile, known, baseName: args.baseName });
     } catch (error) {
@@ -83,6 +76,34 @@ export async function runImport(rawArgs: string[]): Promise<number> {
 
     lap('importar');
     const targets = result.files.map(f => path.join(outputDir, f.name));
+    const refused = await writeImport(args, result, outputDir, targets);
+    if (refused !== undefined) return refused;
+    lap('escribir');
+    if (args.timings) {
+        process.stdout.write(`tiempos (ms): ${clock.slice(1).map(([name, t], i) => `${name} ${(t - clock[i][1]).toFixed(1)}`).join(', ')}\n`);
+    }
+    printSummary(result.report, args.input, targets.length, outputDir);
+    return 0;
+}
+
+/** Named laps of the import and when each ended. */
+type Clock = Array<[string, number]>;
+type ImportResult = ReturnType<typeof importManual>;
+
+/** The input's bytes, or the exit code once said why it cannot be read. */
+async function readInput(input: string): Promise<Uint8Array | number> {
+    try {
+        const stat = await fs.stat(input);
+        if (stat.isDirectory()) throw new Error('es una carpeta, no un archivo de texto');
+        return await fs.readFile(input);
+    } catch (error) {
+        process.stderr.write(`estructura importar: ${input}: no se puede leer (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
+        return 2;
+    }
+}
+
+/** Writes the files and the report; without --sobrescribir, refuses (exit code 2) if any exists. */
+async function writeImport(args: ImportArgs, result: ImportResult, outputDir: string, targets: string[]): Promise<number | undefined> {
     if (!args.overwrite) {
         // The report too: an existing file at --reporte was replaced silently (found by
         // test/importer-robustness.test.ts); nothing is replaced without --sobrescribir.
@@ -108,25 +129,23 @@ export async function runImport(rawArgs: string[]): Promise<number> {
         await fs.mkdir(path.dirname(path.resolve(args.report)), { recursive: true });
         await fs.writeFile(args.report, JSON.stringify(result.report, null, 2) + '\n', 'utf-8');
     }
+    return undefined;
+}
 
-    lap('escribir');
-    const r = result.report;
+/** What was imported, what was left out and what to look at, on stdout. */
+function printSummary(r: ImportResult['report'], input: string, files: number, outputDir: string): void {
     const out = process.stdout;
-    if (args.timings) {
-        out.write(`tiempos (ms): ${clock.slice(1).map(([name, t], i) => `${name} ${(t - clock[i][1]).toFixed(1)}`).join(', ')}\n`);
-    }
-    out.write(`${r.archivo}: ${r.unidades.length} unidades, ${r.funciones} funciones (perfil ${r.perfil}) → ${targets.length} archivos en ${path.relative(process.cwd(), outputDir) || '.'}\n`);
+    out.write(`${r.archivo}: ${r.unidades.length} unidades, ${r.funciones} funciones (perfil ${r.perfil}) → ${files} archivos en ${path.relative(process.cwd(), outputDir) || '.'}\n`);
     out.write(`  líneas: ${r.lineas.total} en total, ${r.lineas.conservadas} conservadas, ${r.lineas.descartadas.length} descartadas`
         + ` (${Object.entries(r.lineas.descartadasPorRegla).map(([k, v]) => `${k} ${v}`).join(', ')}), ${r.lineas.sinReconocer.length} sin reconocer\n`);
-    for (const line of r.lineas.sinReconocer.slice(0, 20)) out.write(`  ${args.input}:${line}: línea sin reconocer; se conserva en la sección «Texto sin reconocer».\n`);
+    for (const line of r.lineas.sinReconocer.slice(0, 20)) out.write(`  ${input}:${line}: línea sin reconocer; se conserva en la sección «Texto sin reconocer».\n`);
     if (r.lineas.sinReconocer.length > 20) out.write(`  … y ${r.lineas.sinReconocer.length - 20} líneas más sin reconocer (véase el reporte).\n`);
     for (const note of r.avisos) out.write(`  ${note}\n`);
     if (r.historia.cambios > 0 || r.historia.sinInterpretar.length > 0) {
         out.write(`  historia: ${r.historia.cambios} cambios registrados${r.historia.sinInterpretar.length > 0 ? `; párrafos que mencionan cambios sin registro reconocido (quedan como texto): líneas ${r.historia.sinInterpretar.join(', ')}` : ''}\n`);
     }
-    for (const listed of r.listadosSinUnidad.slice(0, 20)) out.write(`  ${args.input}:${listed.linea}: «${listed.nombre}» aparece en una lista u organigrama pero no como unidad con funciones.\n`);
+    for (const listed of r.listadosSinUnidad.slice(0, 20)) out.write(`  ${input}:${listed.linea}: «${listed.nombre}» aparece en una lista u organigrama pero no como unidad con funciones.\n`);
     if (r.listadosSinUnidad.length > 20) out.write(`  … y ${r.listadosSinUnidad.length - 20} nombres más de listas u organigramas sin unidad con funciones (véase el reporte, «listadosSinUnidad»).\n`);
-    return 0;
 }
 
 /** Units already defined in the workspace (outside the output folder, which is being replaced). */

@@ -91,7 +91,6 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
     const allocator = new IdAllocator(new Set(known.map(k => k.id)));
     const manualId = manualIdFor(manual, allocator);
     const ids = allocateUnitIds(manual, allocator);
-    const notes: string[] = [];
     const children = new Map<string | null, ImportedUnit[]>();
     for (const unit of manual.units) {
         const list = children.get(unit.parent) ?? [];
@@ -99,15 +98,43 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
         children.set(unit.parent, list);
     }
     const roots = children.get(null) ?? [];
+    const links = linkRoots(roots, manual, known, ids, children, options.attachments);
 
-    // Cross-manual links: the same unit described elsewhere, or the parent the text states. A parent
-    // the text does not state is never written: the root stays unattached and the notes say why.
-    const rootLinks = new Map<ImportedUnit, string>();
-    const rootComments = new Map<ImportedUnit, string>();
-    const rootAttachments: RootAttachment[] = [];
+    const totalFunctions = manual.units.reduce((n, u) => n + u.functions.length, 0);
+    const split = totalFunctions > (options.splitAbove ?? 400);
+    const ctx: Context = { manual, ids, children, rootLinks: links.rootLinks, rootComments: links.rootComments, generalId: known.find(k => sameName(k.name, 'Dirección General'))?.id };
+    const header = manualHeader(manual, manualId, options.sourceName);
+    const organigramas = manual.organigramas.map((o, i) => organigrama(o, i, manual, ids, roots)).filter(Boolean) as string[];
+    organigramas.push(...changes(options.history ?? [], unitIdsByName(manual, ids, known)));
+
+    const files: EmittedFile[] = split
+        ? splitFiles(ctx, manualId, header, organigramas, options)
+        : [{ name: `${options.baseName}.estructura`, text: join([header, ...roots.map(r => unit(ctx, r, 0)), ...organigramas]) }];
+    return { manualId, files, ids, notes: links.notes, roots: links.rootAttachments };
+}
+
+interface RootLinks {
+    /** `misma unidad que …` or `adscrita a …`, by root. */
+    rootLinks: Map<ImportedUnit, string>;
+    /** The comment above a root that says where its link came from (or why it has none). */
+    rootComments: Map<ImportedUnit, string>;
+    rootAttachments: RootAttachment[];
+    notes: string[];
+}
+
+/**
+ * Cross-manual links: the same unit described elsewhere, or the parent the text states. A parent
+ * the text does not state is never written: the root stays unattached and the notes say why.
+ */
+function linkRoots(
+    roots: ImportedUnit[], manual: ImportedManual, known: KnownUnit[], ids: Map<string, string>,
+    children: Map<string | null, ImportedUnit[]>, attachments: EmitOptions['attachments']
+): RootLinks {
+    const links: RootLinks = { rootLinks: new Map(), rootComments: new Map(), rootAttachments: [], notes: [] };
+    const { rootLinks, rootComments, notes } = links;
     for (const root of roots) {
-        const decision = attachRoot(root, manual, known, ids, children, options.attachments?.get(root) ?? []);
-        rootAttachments.push(decision);
+        const decision = attachRoot(root, manual, known, ids, children, attachments?.get(root) ?? []);
+        links.rootAttachments.push(decision);
         const where = `La unidad raíz «${root.name}» (${root.number})`;
         if (decision.same) {
             rootLinks.set(root, `misma unidad que ${decision.same.id}`);
@@ -124,45 +151,42 @@ export function emitManual(manual: ImportedManual, options: EmitOptions): EmitRe
             notes.push(`${where}: el texto declara también otra adscripción (línea ${other.line}: «${other.text}»), que no se escribió.`);
         }
     }
+    return links;
+}
 
-    const totalFunctions = manual.units.reduce((n, u) => n + u.functions.length, 0);
-    const split = totalFunctions > (options.splitAbove ?? 400);
-    const ctx: Context = { manual, ids, children, rootLinks, rootComments, generalId: known.find(k => sameName(k.name, 'Dirección General'))?.id };
+/**
+ * A large manual as one file per top-level area (the children of a single root, or each root),
+ * after the main file with the header, the single root and the organigramas.
+ */
+function splitFiles(ctx: Context, manualId: string, header: string, organigramas: string[], options: EmitOptions): EmittedFile[] {
+    const { manual, ids, children } = ctx;
+    const roots = children.get(null) ?? [];
     const files: EmittedFile[] = [];
-    const header = manualHeader(manual, manualId, options.sourceName);
-    const organigramas = manual.organigramas.map((o, i) => organigrama(o, i, manual, ids, roots)).filter(Boolean) as string[];
-    organigramas.push(...changes(options.history ?? [], unitIdsByName(manual, ids, known)));
-
-    if (!split) {
-        files.push({ name: `${options.baseName}.estructura`, text: join([header, ...roots.map(r => unit(ctx, r, 0)), ...organigramas]) });
-    } else {
-        // One file per top-level area: the children of a single root, or each root.
-        const single = roots.length === 1 ? roots[0] : undefined;
-        const areas = single ? children.get(single.number) ?? [] : roots;
-        const mainUnits = single ? [unit(ctx, single, 0, true)] : [];
-        files.push({ name: `${options.baseName}.estructura`, text: join([header, ...mainUnits, ...organigramas]) });
-        // An area too large for one file (typing latency grows with file size) is split again:
-        // its own file keeps the area's unit, each sub-area gets a file attached to it.
-        const subtreeFunctions = (u: ImportedUnit): number =>
-            u.functions.length + (children.get(u.number) ?? []).reduce((n, c) => n + subtreeFunctions(c), 0);
-        const emitArea = (area: ImportedUnit, link: string | undefined) => {
-            const part = [
-                `parte de ${manualId} ${quote(area.name, 0, 'parte de '.length + manualId.length + 1)} {`,
-                `${INDENT}institucion ${manual.institution}`,
-                `${INDENT}fuente ${quote(options.sourceName, 1, 7)}`,
-                '}'
-            ].join('\n');
-            const subAreas = children.get(area.number) ?? [];
-            const tooLarge = subtreeFunctions(area) > (options.filesAbove ?? 400) && subAreas.length > 0;
-            files.push({
-                name: `${options.baseName}.${area.number}-${ids.get(area.number)!.toLowerCase()}.estructura`,
-                text: join([part, unit(ctx, area, 0, tooLarge, link)])
-            });
-            if (tooLarge) for (const sub of subAreas) emitArea(sub, `adscrita a ${ids.get(area.number)}`);
-        };
-        for (const area of areas) emitArea(area, single ? `adscrita a ${ids.get(single.number)}` : undefined);
-    }
-    return { manualId, files, ids, notes, roots: rootAttachments };
+    const single = roots.length === 1 ? roots[0] : undefined;
+    const areas = single ? children.get(single.number) ?? [] : roots;
+    const mainUnits = single ? [unit(ctx, single, 0, true)] : [];
+    files.push({ name: `${options.baseName}.estructura`, text: join([header, ...mainUnits, ...organigramas]) });
+    // An area too large for one file (typing latency grows with file size) is split again:
+    // its own file keeps the area's unit, each sub-area gets a file attached to it.
+    const subtreeFunctions = (u: ImportedUnit): number =>
+        u.functions.length + (children.get(u.number) ?? []).reduce((n, c) => n + subtreeFunctions(c), 0);
+    const emitArea = (area: ImportedUnit, link: string | undefined) => {
+        const part = [
+            `parte de ${manualId} ${quote(area.name, 0, 'parte de '.length + manualId.length + 1)} {`,
+            `${INDENT}institucion ${manual.institution}`,
+            `${INDENT}fuente ${quote(options.sourceName, 1, 7)}`,
+            '}'
+        ].join('\n');
+        const subAreas = children.get(area.number) ?? [];
+        const tooLarge = subtreeFunctions(area) > (options.filesAbove ?? 400) && subAreas.length > 0;
+        files.push({
+            name: `${options.baseName}.${area.number}-${ids.get(area.number)!.toLowerCase()}.estructura`,
+            text: join([part, unit(ctx, area, 0, tooLarge, link)])
+        });
+        if (tooLarge) for (const sub of subAreas) emitArea(sub, `adscrita a ${ids.get(area.number)}`);
+    };
+    for (const area of areas) emitArea(area, single ? `adscrita a ${ids.get(single.number)}` : undefined);
+    return files;
 }
 
 /**
@@ -177,19 +201,40 @@ function attachRoot(
 ): RootAttachment {
     const same = known.find(k => sameName(k.name, root.name));
     if (same) return { unit: root, origin: 'misma-unidad', same, explanation: `es la misma unidad que ${manual.institution}.${same.id}, con el mismo nombre oficial`, others: [] };
-    if (statements.length === 0) {
-        if (sameName(root.name, 'Dirección General')) return { unit: root, origin: 'cabeza', explanation: 'sin adscripción: la Dirección General encabeza la institución', others: [] };
-        // A federal manual's root named as the institution (100 SECRETARÍA DE ENERGÍA), or as its
-        // head (I. DIRECCIÓN GENERAL DE LA COMISIÓN NACIONAL DE ENERGÍA), heads the institution.
-        const institution = manual.institutionName ? foldName(manual.institutionName) : undefined;
-        if (institution && sameName(root.name, manual.institutionName!)) {
-            return { unit: root, origin: 'cabeza', explanation: `sin adscripción: es la institución (${manual.institutionName}), que encabeza la estructura`, others: [] };
-        }
-        if (institution && foldName(root.name).endsWith(` ${institution}`) && (children.get(null)?.length ?? 0) === 1) {
-            return { unit: root, origin: 'cabeza', explanation: `sin adscripción: encabeza la institución (${manual.institutionName})`, others: [] };
-        }
-        return { unit: root, origin: 'no-declarada', explanation: 'sin adscripción: el texto no la declara', others: [] };
+    if (statements.length === 0) return undeclaredAttachment(root, manual, children);
+    const resolve = parentResolver(known, attachmentCandidates(root, manual, known, ids, children));
+    const resolved: ResolvedStatement[] = statements.map(statement => ({ statement, resolution: resolve(statement) }));
+    const found = resolved.filter(r => r.resolution.kind === 'found');
+    const chosen = found.at(-1) ?? resolved.at(-1)!;
+    const { statement, resolution } = chosen;
+    const parentOf = (r: AttachmentResolution) => (r.kind === 'found' ? r.candidate.id : undefined);
+    const others = resolved
+        .filter(r => r !== chosen && (r.resolution.kind === 'found' ? parentOf(r.resolution) !== parentOf(resolution) : foldName(r.statement.parentName) !== foldName(statement.parentName)))
+        .map(r => r.statement);
+    return attachmentOf(root, manual, chosen, others);
+}
+
+interface ResolvedStatement { statement: AttachmentStatement; resolution: AttachmentResolution }
+
+/** A root no sentence attaches: the head of the institution, or unattached. */
+function undeclaredAttachment(root: ImportedUnit, manual: ImportedManual, children: Map<string | null, ImportedUnit[]>): RootAttachment {
+    if (sameName(root.name, 'Dirección General')) return { unit: root, origin: 'cabeza', explanation: 'sin adscripción: la Dirección General encabeza la institución', others: [] };
+    // A federal manual's root named as the institution (100 SECRETARÍA DE ENERGÍA), or as its
+    // head (I. DIRECCIÓN GENERAL DE LA COMISIÓN NACIONAL DE ENERGÍA), heads the institution.
+    const institution = manual.institutionName ? foldName(manual.institutionName) : undefined;
+    if (institution && sameName(root.name, manual.institutionName!)) {
+        return { unit: root, origin: 'cabeza', explanation: `sin adscripción: es la institución (${manual.institutionName}), que encabeza la estructura`, others: [] };
     }
+    if (institution && foldName(root.name).endsWith(` ${institution}`) && (children.get(null)?.length ?? 0) === 1) {
+        return { unit: root, origin: 'cabeza', explanation: `sin adscripción: encabeza la institución (${manual.institutionName})`, others: [] };
+    }
+    return { unit: root, origin: 'no-declarada', explanation: 'sin adscripción: el texto no la declara', others: [] };
+}
+
+/** The units a root may be attached to: the workspace's, and this manual's outside the root's subtree. */
+function attachmentCandidates(
+    root: ImportedUnit, manual: ImportedManual, known: KnownUnit[], ids: Map<string, string>, children: Map<string | null, ImportedUnit[]>
+): AttachmentCandidate[] {
     const subtree = new Set<string>();
     const collect = (u: ImportedUnit) => { subtree.add(u.number); for (const c of children.get(u.number) ?? []) collect(c); };
     collect(root);
@@ -197,10 +242,14 @@ function attachRoot(
         const guess = kindFromName(name);
         return !!(guess?.generic || guess?.grouping || kind === 'Agrupación');
     };
-    const candidates: AttachmentCandidate[] = [
+    return [
         ...known.map(k => ({ id: k.id, name: k.name, aliases: k.aliases, formerNames: k.formerNames, generic: k.generic || isGeneric(k.name, k.kind) })),
         ...manual.units.filter(u => !subtree.has(u.number)).map(u => ({ id: ids.get(u.number)!, name: u.name, generic: !!(u.generic || u.grouping) }))
     ];
+}
+
+/** Resolves a statement's parent among the candidates; units that are the same (`misma unidad que`) are one. */
+function parentResolver(known: KnownUnit[], candidates: AttachmentCandidate[]): (statement: AttachmentStatement) => AttachmentResolution {
     // Two manuals may describe the same unit (`misma unidad que`): one unit, not an ambiguity.
     const sameAs = new Map(known.filter(k => k.sameAs).map(k => [k.id, k.sameAs!]));
     const canonical = (id: string) => {
@@ -208,21 +257,17 @@ function attachRoot(
         while (sameAs.has(id) && !seen.has(id)) { seen.add(id); id = sameAs.get(id)!; }
         return id;
     };
-    const resolve = (statement: AttachmentStatement): AttachmentResolution => {
+    return statement => {
         const r = resolveParent(statement, candidates);
         if (r.kind !== 'ambiguous' || new Set(r.candidates.map(c => canonical(c.id))).size > 1) return r;
         const id = canonical(r.candidates[0].id);
         return { kind: 'found', candidate: r.candidates.find(c => c.id === id) ?? r.candidates[0], by: 'nombre' };
     };
-    const resolved: Array<{ statement: AttachmentStatement; resolution: AttachmentResolution }> = statements.map(statement => ({ statement, resolution: resolve(statement) }));
-    const found = resolved.filter(r => r.resolution.kind === 'found');
-    const chosen = found.at(-1) ?? resolved.at(-1)!;
-    const { statement, resolution } = chosen;
+}
+
+/** The attachment the chosen statement gives: its parent, or why it has none. */
+function attachmentOf(root: ImportedUnit, manual: ImportedManual, { statement, resolution }: ResolvedStatement, others: AttachmentStatement[]): RootAttachment {
     const cited = `línea ${statement.line}: «${statement.text}»`;
-    const parentOf = (r: AttachmentResolution) => (r.kind === 'found' ? r.candidate.id : undefined);
-    const others = resolved
-        .filter(r => r !== chosen && (r.resolution.kind === 'found' ? parentOf(r.resolution) !== parentOf(resolution) : foldName(r.statement.parentName) !== foldName(statement.parentName)))
-        .map(r => r.statement);
     if (resolution.kind === 'found') {
         const { candidate, by } = resolution;
         const through = by === 'nombre' ? '' : ` (por su ${by})`;

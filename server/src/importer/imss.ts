@@ -26,10 +26,24 @@ interface Heading { number: string; title: string; line: number; end: number }
 export function parseImss(lines: SourceLine[], fates: LineFate[]): ImportedManual {
     const clave = lines.map(l => CLAVE.exec(l.text)?.[1]).find(Boolean);
     const content = dropFurniture(lines, fates);
-    const text = (i: number) => stripMarkdown(content[i].text);
+    const { sections, functionsSection } = sectionHeadings(content);
+    const manual: ImportedManual = {
+        profile: 'imss', institution: 'IMSS', title: '', clave, acuerdos: [], sections: [], units: [],
+        organigramas: [], listedNames: [], fates
+    };
+    readSections(content, manual, sections, functionsSection);
+    manual.title = findTitle(content) ?? runningTitle(lines, fates) ?? fallbackTitle(manual.units[0]?.name);
+    manual.acuerdos = collectAcuerdos(content);
+    manual.vigencia = manual.organigramas.map(o => o.vigencia).filter(Boolean).sort().at(-1);
+    return manual;
+}
 
-    // Sections: a numbered heading with a prescribed title, or (before the Funciones section) any
-    // short title whose number follows the previous section's.
+/**
+ * Sections: a numbered heading with a prescribed title, or (before the Funciones section) any
+ * short title whose number follows the previous section's.
+ */
+function sectionHeadings(content: SourceLine[]): { sections: Heading[]; functionsSection?: Heading } {
+    const text = (i: number) => stripMarkdown(content[i].text);
     const sections: Heading[] = [];
     let functionsSection: Heading | undefined;
     for (let i = 0; i < content.length; i++) {
@@ -52,11 +66,16 @@ export function parseImss(lines: SourceLine[], fates: LineFate[]): ImportedManua
         if (/^(?:Funciones|Descripci[oó]n de (?:Objetivos y )?Funciones)/iu.test(title)) functionsSection = heading;
     }
 
-    const manual: ImportedManual = {
-        profile: 'imss', institution: 'IMSS', title: '', clave, acuerdos: [], sections: [], units: [],
-        organigramas: [], listedNames: [], fates
-    };
+    return { sections, functionsSection };
+}
 
+/**
+ * The manual's text section by section: the Funciones section as units, the Organigrama as charts,
+ * any other (or a markdown heading's) as paragraphs of prose; prose before the first heading goes
+ * to a preamble.
+ */
+function readSections(content: SourceLine[], manual: ImportedManual, sections: Heading[], functionsSection: Heading | undefined): void {
+    const fates = manual.fates;
     const sectionStart = new Map(sections.map(s => [s.end, s]));
     let preamble: ImportedSection | undefined;
     let current: ImportedSection | undefined;
@@ -102,11 +121,6 @@ export function parseImss(lines: SourceLine[], fates: LineFate[]): ImportedManua
         for (let k = i; k < end; k++) markKept(fates, content[k].line);
         i = end;
     }
-
-    manual.title = findTitle(content) ?? runningTitle(lines, fates) ?? fallbackTitle(manual.units[0]?.name);
-    manual.acuerdos = collectAcuerdos(content);
-    manual.vigencia = manual.organigramas.map(o => o.vigencia).filter(Boolean).sort().at(-1);
-    return manual;
 }
 
 /**

@@ -86,155 +86,29 @@ interface Block {
 
 type Point = { x: number; y: number };
 
+/** The state of one layout: its options, the boxes laid so far and the lines between them. */
+interface Layout {
+    collapsed: Set<string>;
+    maxRowWidth: number;
+    boxes: Map<string, LaidBox>;
+    edges: LaidEdge[];
+    unitCount: number;
+}
+
 export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Promise<ChartLayout> {
-    const collapsed = new Set(options.collapsed ?? []);
-    const maxRowWidth = Math.max(BOX_WIDTH, options.maxRowWidth ?? MAX_ROW_WIDTH);
-    const boxes = new Map<string, LaidBox>();
-    const edges: LaidEdge[] = [];
-    let unitCount = 0;
-    const visit = (box: ChartBox): Node => {
-        unitCount++;
-        const { children, ...data } = box;
-        const nameLines = wrap(box.name, NAME_CHARS);
-        const extraLines = 1 + (box.titular ? wrap(box.titular, NAME_CHARS + 2).length : 0);
-        const laid: LaidBox = {
-            box: data, x: 0, y: 0, width: BOX_WIDTH,
-            height: PADDING * 2 + LINE_HEIGHT * (nameLines.length + extraLines),
-            nameLines, descendants: 0, collapsed: collapsed.has(box.id) && children.length > 0
-        };
-        // A half-typed workspace may repeat an id (estructura-id-duplicado): keys stay unique.
-        const key = boxes.has(box.id) ? `${box.id}#${boxes.size}` : box.id;
-        boxes.set(key, laid);
-        const node: Node = { laid, key, children: [] };
-        let below = 0;
-        for (const child of children) {
-            if (laid.collapsed) below += 1 + countBelow(child);
-            else {
-                const childNode = visit(child);
-                node.children.push(childNode);
-                below += 1 + childNode.laid.descendants;
-            }
-        }
-        laid.descendants = below;
-        return node;
+    const layout: Layout = {
+        collapsed: new Set(options.collapsed ?? []),
+        maxRowWidth: Math.max(BOX_WIDTH, options.maxRowWidth ?? MAX_ROW_WIDTH),
+        boxes: new Map(),
+        edges: [],
+        unitCount: 0
     };
-    const roots = chart.roots.map(root => visit(root));
-    unitCount += [...boxes.values()].filter(b => b.collapsed).reduce((sum, b) => sum + b.descendants, 0);
-
-    const edge = (from: Node, to: Node, points: Point[]) =>
-        edges.push({ from: from.laid.box.id, to: to.laid.box.id, points: simplify(points) });
-
-    const leafBlock = (node: Node): Block => {
-        const { laid } = node;
-        return {
-            width: laid.width, height: laid.height + (laid.collapsed ? COLLAPSED_EXTRA : 0), center: laid.width / 2,
-            place: (x, y) => { laid.x = x; laid.y = y; }
-        };
-    };
-
-    /**
-     * Subordinates without subordinates of their own, in a column under the unit; a column taller
-     * than MAX_COLUMN_HEIGHT splits into several side by side, their lines joined under the unit.
-     */
-    const columnBlock = (node: Node): Block => {
-        const { laid } = node;
-        const leaves = node.children.map(leafBlock);
-        const total = leaves.reduce((sum, leaf) => sum + leaf.height + COLUMN_GAP, 0);
-        const count = Math.min(leaves.length, Math.max(1, Math.ceil(total / MAX_COLUMN_HEIGHT)));
-        const perColumn = Math.ceil(leaves.length / count);
-        const leafWidth = Math.max(...leaves.map(b => b.width));
-        const columnWidth = COLUMN_INSET + leafWidth;
-        const spots: Array<{ column: number; top: number }> = [];
-        let height = laid.height;
-        for (let column = 0; column * perColumn < leaves.length; column++) {
-            let top = laid.height + COLUMN_GAP + 4;
-            for (const leaf of leaves.slice(column * perColumn, (column + 1) * perColumn)) {
-                spots.push({ column, top });
-                top += leaf.height + COLUMN_GAP;
-            }
-            height = Math.max(height, top - COLUMN_GAP);
-        }
-        const columns = spots.at(-1)!.column + 1;
-        const width = Math.max(laid.width, columns * columnWidth + (columns - 1) * SIBLING_GAP);
-        return {
-            width, height, center: laid.width / 2,
-            place: (x, y) => {
-                laid.x = x;
-                laid.y = y;
-                const bottom = y + laid.height;
-                // Further columns hang from a line just under the unit.
-                const bus = bottom + (COLUMN_GAP + 4) / 2;
-                node.children.forEach((child, i) => {
-                    const { column, top } = spots[i];
-                    const left = x + column * (columnWidth + SIBLING_GAP);
-                    leaves[i].place(left + COLUMN_INSET, y + top);
-                    const middle = child.laid.y + child.laid.height / 2;
-                    const spine = left + SPINE;
-                    const path: Point[] = [{ x: x + SPINE, y: bottom }];
-                    if (column > 0) path.push({ x: x + SPINE, y: bus }, { x: spine, y: bus });
-                    path.push({ x: spine, y: middle }, { x: child.laid.x, y: middle });
-                    edge(node, child, path);
-                });
-            }
-        };
-    };
-
-    /** Subordinate subtrees side by side under the unit, wrapped to rows of at most maxRowWidth. */
-    const rowBlock = (node: Node): Block => {
-        const { laid } = node;
-        const blocks = node.children.map(block);
-        const rows = wrapRows(blocks.map(b => b.width), maxRowWidth, SIBLING_GAP);
-        const inset = rows.length > 1 ? TRUNK_INSET : 0;
-        const offsets = blocks.map(() => 0);
-        let rowsWidth = 0;
-        for (const row of rows) {
-            let x = inset;
-            for (const i of row) { offsets[i] = x; x += blocks[i].width + SIBLING_GAP; }
-            rowsWidth = Math.max(rowsWidth, x - SIBLING_GAP);
-        }
-        // The unit stands over the middle of its first row.
-        const first = rows[0];
-        const middle = (offsets[first[0]] + blocks[first[0]].center + offsets[first.at(-1)!] + blocks[first.at(-1)!].center) / 2;
-        const shift = Math.max(0, laid.width / 2 - middle);
-        const center = middle + shift;
-        const width = Math.max(rowsWidth + shift, center + laid.width / 2);
-        const rowHeights = rows.map(row => Math.max(...row.map(i => blocks[i].height)));
-        const height = laid.height + LEVEL_GAP + rowHeights.reduce((a, b) => a + b, 0) + ROW_GAP * (rows.length - 1);
-        return {
-            width, height, center,
-            place: (x, y) => {
-                laid.x = x + center - laid.width / 2;
-                laid.y = y;
-                const top = { x: x + center, y: y + laid.height };
-                const bus = top.y + LEVEL_GAP / 2;
-                const trunk = x + shift + TRUNK_INSET / 2;
-                let rowTop = y + laid.height + LEVEL_GAP;
-                rows.forEach((row, r) => {
-                    const rowBus = rowTop - (r === 0 ? LEVEL_GAP : ROW_GAP) / 2;
-                    for (const i of row) {
-                        blocks[i].place(x + shift + offsets[i], rowTop);
-                        const child = node.children[i];
-                        const childTop = { x: child.laid.x + child.laid.width / 2, y: child.laid.y };
-                        const path: Point[] = [top, { x: top.x, y: bus }];
-                        if (r > 0) path.push({ x: trunk, y: bus }, { x: trunk, y: rowBus });
-                        path.push({ x: childTop.x, y: rowBus }, childTop);
-                        edge(node, child, path);
-                    }
-                    rowTop += rowHeights[r] + ROW_GAP;
-                });
-            }
-        };
-    };
-
-    const block = (node: Node): Block => {
-        if (node.children.length === 0) return leafBlock(node);
-        if (node.children.every(child => child.children.length === 0)) return columnBlock(node);
-        return rowBlock(node);
-    };
+    const roots = chart.roots.map(root => visit(layout, root));
+    layout.unitCount += [...layout.boxes.values()].filter(b => b.collapsed).reduce((sum, b) => sum + b.descendants, 0);
 
     // Separate trees side by side, wrapped like a row.
-    const trees = roots.map(block);
-    const rows = wrapRows(trees.map(t => t.width), maxRowWidth, TREE_GAP);
+    const trees = roots.map(root => block(layout, root));
+    const rows = wrapRows(trees.map(t => t.width), layout.maxRowWidth, TREE_GAP);
     let y = MARGIN;
     let width = 0;
     for (const row of rows) {
@@ -251,10 +125,157 @@ export async function layoutChart(chart: Chart, options: LayoutOptions = {}): Pr
         chart: meta,
         width: Math.ceil(width + MARGIN),
         height: Math.ceil(rows.length > 0 ? y - TREE_GAP + MARGIN : 2 * MARGIN),
-        boxes: [...boxes.values()],
-        edges,
-        unitCount
+        boxes: [...layout.boxes.values()],
+        edges: layout.edges,
+        unitCount: layout.unitCount
     };
+}
+
+/** A box and its open subtree as nodes, their boxes sized (not yet placed); a collapsed box counts what it hides. */
+function visit(layout: Layout, box: ChartBox): Node {
+    layout.unitCount++;
+    const { boxes } = layout;
+    const { children, ...data } = box;
+    const nameLines = wrap(box.name, NAME_CHARS);
+    const extraLines = 1 + (box.titular ? wrap(box.titular, NAME_CHARS + 2).length : 0);
+    const laid: LaidBox = {
+        box: data, x: 0, y: 0, width: BOX_WIDTH,
+        height: PADDING * 2 + LINE_HEIGHT * (nameLines.length + extraLines),
+        nameLines, descendants: 0, collapsed: layout.collapsed.has(box.id) && children.length > 0
+    };
+    // A half-typed workspace may repeat an id (estructura-id-duplicado): keys stay unique.
+    const key = boxes.has(box.id) ? `${box.id}#${boxes.size}` : box.id;
+    boxes.set(key, laid);
+    const node: Node = { laid, key, children: [] };
+    let below = 0;
+    for (const child of children) {
+        if (laid.collapsed) below += 1 + countBelow(child);
+        else {
+            const childNode = visit(layout, child);
+            node.children.push(childNode);
+            below += 1 + childNode.laid.descendants;
+        }
+    }
+    laid.descendants = below;
+    return node;
+}
+
+function edge(layout: Layout, from: Node, to: Node, points: Point[]): void {
+    layout.edges.push({ from: from.laid.box.id, to: to.laid.box.id, points: simplify(points) });
+}
+
+function block(layout: Layout, node: Node): Block {
+    if (node.children.length === 0) return leafBlock(node);
+    if (node.children.every(child => child.children.length === 0)) return columnBlock(layout, node);
+    return rowBlock(layout, node);
+}
+
+function leafBlock(node: Node): Block {
+    const { laid } = node;
+    return {
+        width: laid.width, height: laid.height + (laid.collapsed ? COLLAPSED_EXTRA : 0), center: laid.width / 2,
+        place: (x, y) => { laid.x = x; laid.y = y; }
+    };
+}
+
+/**
+ * Subordinates without subordinates of their own, in a column under the unit; a column taller
+ * than MAX_COLUMN_HEIGHT splits into several side by side, their lines joined under the unit.
+ */
+function columnBlock(layout: Layout, node: Node): Block {
+    const { laid } = node;
+    const leaves = node.children.map(leafBlock);
+    const total = leaves.reduce((sum, leaf) => sum + leaf.height + COLUMN_GAP, 0);
+    const count = Math.min(leaves.length, Math.max(1, Math.ceil(total / MAX_COLUMN_HEIGHT)));
+    const perColumn = Math.ceil(leaves.length / count);
+    const leafWidth = Math.max(...leaves.map(b => b.width));
+    const columnWidth = COLUMN_INSET + leafWidth;
+    const spots: Array<{ column: number; top: number }> = [];
+    let height = laid.height;
+    for (let column = 0; column * perColumn < leaves.length; column++) {
+        let top = laid.height + COLUMN_GAP + 4;
+        for (const leaf of leaves.slice(column * perColumn, (column + 1) * perColumn)) {
+            spots.push({ column, top });
+            top += leaf.height + COLUMN_GAP;
+        }
+        height = Math.max(height, top - COLUMN_GAP);
+    }
+    const columns = spots.at(-1)!.column + 1;
+    const width = Math.max(laid.width, columns * columnWidth + (columns - 1) * SIBLING_GAP);
+    return {
+        width, height, center: laid.width / 2,
+        place: (x, y) => {
+            laid.x = x;
+            laid.y = y;
+            const bottom = y + laid.height;
+            // Further columns hang from a line just under the unit.
+            const bus = bottom + (COLUMN_GAP + 4) / 2;
+            node.children.forEach((child, i) => {
+                const { column, top } = spots[i];
+                const left = x + column * (columnWidth + SIBLING_GAP);
+                leaves[i].place(left + COLUMN_INSET, y + top);
+                const middle = child.laid.y + child.laid.height / 2;
+                const spine = left + SPINE;
+                const path: Point[] = [{ x: x + SPINE, y: bottom }];
+                if (column > 0) path.push({ x: x + SPINE, y: bus }, { x: spine, y: bus });
+                path.push({ x: spine, y: middle }, { x: child.laid.x, y: middle });
+                edge(layout, node, child, path);
+            });
+        }
+    };
+}
+
+/** Subordinate subtrees side by side under the unit, wrapped to rows of at most maxRowWidth. */
+function rowBlock(layout: Layout, node: Node): Block {
+    const { laid } = node;
+    const blocks = node.children.map(child => block(layout, child));
+    const rows = wrapRows(blocks.map(b => b.width), layout.maxRowWidth, SIBLING_GAP);
+    const { offsets, rowsWidth } = rowOffsets(rows, blocks);
+    // The unit stands over the middle of its first row.
+    const first = rows[0];
+    const middle = (offsets[first[0]] + blocks[first[0]].center + offsets[first.at(-1)!] + blocks[first.at(-1)!].center) / 2;
+    const shift = Math.max(0, laid.width / 2 - middle);
+    const center = middle + shift;
+    const width = Math.max(rowsWidth + shift, center + laid.width / 2);
+    const rowHeights = rows.map(row => Math.max(...row.map(i => blocks[i].height)));
+    const height = laid.height + LEVEL_GAP + rowHeights.reduce((a, b) => a + b, 0) + ROW_GAP * (rows.length - 1);
+    return {
+        width, height, center,
+        place: (x, y) => {
+            laid.x = x + center - laid.width / 2;
+            laid.y = y;
+            const top = { x: x + center, y: y + laid.height };
+            const bus = top.y + LEVEL_GAP / 2;
+            const trunk = x + shift + TRUNK_INSET / 2;
+            let rowTop = y + laid.height + LEVEL_GAP;
+            rows.forEach((row, r) => {
+                const rowBus = rowTop - (r === 0 ? LEVEL_GAP : ROW_GAP) / 2;
+                for (const i of row) {
+                    blocks[i].place(x + shift + offsets[i], rowTop);
+                    const child = node.children[i];
+                    const childTop = { x: child.laid.x + child.laid.width / 2, y: child.laid.y };
+                    const path: Point[] = [top, { x: top.x, y: bus }];
+                    if (r > 0) path.push({ x: trunk, y: bus }, { x: trunk, y: rowBus });
+                    path.push({ x: childTop.x, y: rowBus }, childTop);
+                    edge(layout, node, child, path);
+                }
+                rowTop += rowHeights[r] + ROW_GAP;
+            });
+        }
+    };
+}
+
+/** Each block's x in its row (rows after the first leave room for the trunk), and the widest row. */
+function rowOffsets(rows: number[][], blocks: Block[]): { offsets: number[]; rowsWidth: number } {
+    const inset = rows.length > 1 ? TRUNK_INSET : 0;
+    const offsets = blocks.map(() => 0);
+    let rowsWidth = 0;
+    for (const row of rows) {
+        let x = inset;
+        for (const i of row) { offsets[i] = x; x += blocks[i].width + SIBLING_GAP; }
+        rowsWidth = Math.max(rowsWidth, x - SIBLING_GAP);
+    }
+    return { offsets, rowsWidth };
 }
 
 /**
