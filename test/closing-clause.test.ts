@@ -8,13 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { FunctionListBuilder } from '../server/src/importer/functions.js';
 import type { ImportedUnit } from '../server/src/importer/model.js';
 import { isClosingClause } from '../server/src/language/closing-clause.js';
 import { createEstructuraServices } from '../server/src/language/estructura-module.js';
 import { isUnidad, type Documento } from '../server/src/language/generated/ast.js';
 import { exampleFileNamesUnder, EXAMPLES, FUENTES } from './helpers/examples.js';
+import { header, withCode, WARNING } from './helpers/rules.js';
 import { buildWorkspace, lineOf } from './helpers/workspace.js';
 
 const SHARED = FUENTES;
@@ -266,8 +266,6 @@ describe('the importer and funcion-cierre use it', () => {
         expect(unit.functions.map(f => f.closing)).toEqual([false, true]);
     });
 
-    const WARNING = 2;
-    const header = 'manual M "Manual" { institucion IMSS }\n';
     const unitWith = (functions: string) => `
 unidad U "Coordinación de Pruebas" {
     número 7.1
@@ -277,10 +275,9 @@ ${functions}
 }
 `;
     async function single(text: string): Promise<LangiumDocument<Documento>> {
-        const ws = await buildWorkspace({ 'a.estructura': header + text });
+        const ws = await buildWorkspace({ 'a.estructura': header() + text });
         return ws.docs['a.estructura'];
     }
-    const withCode = (doc: LangiumDocument, code: string): Diagnostic[] => (doc.diagnostics ?? []).filter(d => d.code === code);
 
     it('funcion-cierre accepts a unit that ends with «Atender las demás que le sean señaladas…», unmarked', async () => {
         const doc = await single(unitWith(`        1. "Coordinar con las demás áreas del Instituto las acciones de mejora."

@@ -11,14 +11,11 @@ import type { Documento, Unidad } from '../server/src/language/generated/ast.js'
 import { parseConfigFile } from '../server/src/language/settings.js';
 import { formatNumeral, numeralValue, romanValue, toRoman } from '../server/src/language/numerals.js';
 import { codeActions } from './helpers/fixes.js';
+import { withCode } from './helpers/rules.js';
 import { buildWorkspace, type TestWorkspace } from './helpers/workspace.js';
 
 const header = (institution = 'SENER') => `manual SENER_MOG "Manual de Organización General" { institucion ${institution} }\n`;
 const CLOSING = 'Las demás que le señalen otras disposiciones jurídicas aplicables.';
-
-function withCode(doc: LangiumDocument, code: string): Diagnostic[] {
-    return (doc.diagnostics ?? []).filter(d => d.code === code);
-}
 
 async function single(text: string, institution = 'SENER'): Promise<{ ws: TestWorkspace; doc: LangiumDocument<Documento> }> {
     const ws = await buildWorkspace({ 'a.estructura': header(institution) + text });

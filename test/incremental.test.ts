@@ -3,20 +3,19 @@
 // function text the edit changed; an edit inside a function text rebuilds only what depends on it.
 import { DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { withCode } from './helpers/fixes.js';
+import { header, part, withCode } from './helpers/rules.js';
 import { buildWorkspace, type TestWorkspace } from './helpers/workspace.js';
 
-const header = (id: string) => `parte de M "Parte" { institucion IMSS }\n`.replace('M', id);
-const MAIN = 'manual M "Manual" { institucion IMSS }\n';
+const MAIN = header();
 const unit = (id: string, name: string, number: string, functions: string[]) =>
     `unidad ${id} "${name}" {\n    número ${number}\n    funciones {\n${functions.map((f, i) => `        ${i + 1}. "${f}"`).join('\n')}\n    }\n}\n`;
 
 const SHARED = 'Integrar el informe trimestral de la evaluación.';
 const files = {
     'm.estructura': MAIN,
-    'a.estructura': header('M') + unit('UA', 'Coordinación A', '1', [SHARED, 'Coordinar las acciones de A.']),
-    'b.estructura': header('M') + unit('UB', 'Coordinación B', '2', [SHARED, 'Coordinar las acciones de B.']),
-    'c.estructura': header('M') + unit('UC', 'Coordinación C', '3', ['Coordinar las acciones de C.'])
+    'a.estructura': part('M') + unit('UA', 'Coordinación A', '1', [SHARED, 'Coordinar las acciones de A.']),
+    'b.estructura': part('M') + unit('UB', 'Coordinación B', '2', [SHARED, 'Coordinar las acciones de B.']),
+    'c.estructura': part('M') + unit('UC', 'Coordinación C', '3', ['Coordinar las acciones de C.'])
 };
 
 /** The documents validated while `run` updates the workspace. */
@@ -96,8 +95,8 @@ describe('what a rule reads of another file is seen by the edit that changes it'
 
     it('functions added to one description of a unit (misma unidad que) clear the other file\'s estructura-sin-funciones', async () => {
         // Two parts of one manual: neither file points at the other's header.
-        const a = `${header('M')}unidad DX1 "Dirección X" {\n    número 1\n    misma unidad que DX2\n}\n`;
-        const b = `${header('M')}unidad DX2 "Dirección X" {\n    número 9\n}\n`;
+        const a = `${part('M')}unidad DX1 "Dirección X" {\n    número 1\n    misma unidad que DX2\n}\n`;
+        const b = `${part('M')}unidad DX2 "Dirección X" {\n    número 9\n}\n`;
         const files = { 'm.estructura': MAIN, 'a.estructura': a, 'b.estructura': b };
         const before = await buildWorkspace(files);
         expect(withCode(before.docs['b.estructura'].diagnostics, 'estructura-sin-funciones')).toHaveLength(1);
@@ -108,8 +107,8 @@ describe('what a rule reads of another file is seen by the edit that changes it'
 
     it('an objetivo added to one description of an ISSSTE unit clears the other file\'s estructura-objetivo', async () => {
         const issste = (text: string) => text.replace(/institucion IMSS/g, 'institucion ISSSTE');
-        const a = issste(`${header('M')}unidad DX1 "Dirección X" {\n    número 1\n    misma unidad que DX2\n}\n`);
-        const b = issste(`${header('M')}unidad DX2 "Dirección X" {\n    número 9\n${functions('Coordinar las acciones de X.', CLOSING)}}\n`);
+        const a = issste(`${part('M')}unidad DX1 "Dirección X" {\n    número 1\n    misma unidad que DX2\n}\n`);
+        const b = issste(`${part('M')}unidad DX2 "Dirección X" {\n    número 9\n${functions('Coordinar las acciones de X.', CLOSING)}}\n`);
         const files = { 'm.estructura': issste(MAIN), 'a.estructura': a, 'b.estructura': b };
         expect(withCode((await buildWorkspace(files)).docs['b.estructura'].diagnostics, 'estructura-objetivo')).toHaveLength(1);
         const withObjective = a.replace('    misma unidad que DX2\n', '    misma unidad que DX2\n    objetivo "Coordinar las acciones de X."\n');
