@@ -5,7 +5,6 @@ import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type Location as ProtocolLocation, type Position as ProtocolPosition, type ServerOptions
 } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, SHOW_RULE_COMMAND } from '../../server/src/protocol.js';
 import { buscarUnidad } from './buscar.js';
 import { comparar } from './comparar.js';
 import { OrganigramaPanel } from './organigrama-panel.js';
@@ -34,10 +33,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
         // The commands of this extension the server may send (LSP has no capability for them):
         // «Desactivar la regla…» code actions, and rule links as `command:estructura.verRegla?…`
         // (other clients get neither action nor command links: server/src/language/client-commands.ts;
-        // the names are the protocol's, server/src/protocol.ts).
-        initializationOptions: { commands: [...CLIENT_COMMANDS] },
+        // written out, as test/rules-config.test.ts reads them; test/extension-manifest.test.ts checks
+        // they are the protocol's CLIENT_COMMANDS, server/src/protocol.ts).
+        initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] },
         // The hover's «Documentación de la regla» is such a command link: trusted for that command only.
-        markdown: { isTrusted: { enabledCommands: [SHOW_RULE_COMMAND] } },
+        markdown: { isTrusted: { enabledCommands: ['estructura.verRegla'] } },
         middleware: {
             // The code lens of a unit opens VS Code's references peek; the command's arguments
             // arrive as LSP JSON and VS Code's command takes its own types.
