@@ -63,49 +63,56 @@ async function askBase(folder: WorkspaceFolder): Promise<CompareBase | undefined
         title: `Comparar ${folder.name} con…`,
         placeHolder: 'Elija con qué comparar lo que tiene el editor (incluidos los cambios sin guardar)'
     });
-    switch (choice?.base) {
-        case 'git': {
-            // git reads the repository's own configuration, which can name programs to run: not in
-            // a workspace the user has not trusted (restricted mode runs nothing of the workspace).
-            if (!workspace.isTrusted) {
-                void window.showErrorMessage('La comparación con una revisión de git ejecuta git en esta carpeta: solo está disponible si confía en el espacio de trabajo (comando «Espacios de trabajo: administrar la confianza del área de trabajo»).');
-                return undefined;
-            }
-            const rev = await window.showInputBox({
-                title: 'Comparar con una revisión de git',
-                prompt: 'Revisión de git: HEAD, HEAD~1, una rama, una etiqueta o un commit (REV:carpeta para otra carpeta de esa revisión)',
-                value: 'HEAD',
-                validateInput: validateRevision
-            });
-            return rev === undefined ? undefined : { kind: 'git', rev: rev.trim() };
-        }
-        case 'carpeta': {
-            const picked = await window.showOpenDialog({
-                title: 'Carpeta con la versión con la que comparar',
-                canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-                defaultUri: folder.uri,
-                openLabel: 'Comparar con esta carpeta'
-            });
-            const target = picked?.[0];
-            if (!target) return undefined;
-            if (target.scheme !== 'file') {
-                void window.showErrorMessage(`La carpeta ${target.toString()} no está en este equipo: solo se comparan carpetas locales.`);
-                return undefined;
-            }
-            return { kind: 'carpeta', path: target.fsPath };
-        }
-        case 'fecha': {
-            const date = await window.showInputBox({
-                title: 'Comparar con la estructura vigente en una fecha',
-                prompt: 'Fecha (AAAA-MM-DD): se deshacen los cambios registrados después de ella',
-                placeHolder: 'AAAA-MM-DD, por ejemplo 2018-07-25',
-                validateInput: validateDate
-            });
-            return date === undefined ? undefined : { kind: 'fecha', date: date.trim() };
-        }
-        default:
-            return undefined;
+    return choice ? ASK_BASE[choice.base](folder) : undefined;
+}
+
+/** For each kind of base, what is asked once it is chosen. */
+const ASK_BASE: Record<BaseItem['base'], (folder: WorkspaceFolder) => Promise<CompareBase | undefined>> = {
+    git: askRevision,
+    carpeta: askFolder,
+    fecha: askDate
+};
+
+async function askRevision(): Promise<CompareBase | undefined> {
+    // git reads the repository's own configuration, which can name programs to run: not in
+    // a workspace the user has not trusted (restricted mode runs nothing of the workspace).
+    if (!workspace.isTrusted) {
+        void window.showErrorMessage('La comparación con una revisión de git ejecuta git en esta carpeta: solo está disponible si confía en el espacio de trabajo (comando «Espacios de trabajo: administrar la confianza del área de trabajo»).');
+        return undefined;
     }
+    const rev = await window.showInputBox({
+        title: 'Comparar con una revisión de git',
+        prompt: 'Revisión de git: HEAD, HEAD~1, una rama, una etiqueta o un commit (REV:carpeta para otra carpeta de esa revisión)',
+        value: 'HEAD',
+        validateInput: validateRevision
+    });
+    return rev === undefined ? undefined : { kind: 'git', rev: rev.trim() };
+}
+
+async function askFolder(folder: WorkspaceFolder): Promise<CompareBase | undefined> {
+    const picked = await window.showOpenDialog({
+        title: 'Carpeta con la versión con la que comparar',
+        canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+        defaultUri: folder.uri,
+        openLabel: 'Comparar con esta carpeta'
+    });
+    const target = picked?.[0];
+    if (!target) return undefined;
+    if (target.scheme !== 'file') {
+        void window.showErrorMessage(`La carpeta ${target.toString()} no está en este equipo: solo se comparan carpetas locales.`);
+        return undefined;
+    }
+    return { kind: 'carpeta', path: target.fsPath };
+}
+
+async function askDate(): Promise<CompareBase | undefined> {
+    const date = await window.showInputBox({
+        title: 'Comparar con la estructura vigente en una fecha',
+        prompt: 'Fecha (AAAA-MM-DD): se deshacen los cambios registrados después de ella',
+        placeHolder: 'AAAA-MM-DD, por ejemplo 2018-07-25',
+        validateInput: validateDate
+    });
+    return date === undefined ? undefined : { kind: 'fecha', date: date.trim() };
 }
 
 export function validateRevision(value: string): string | undefined {

@@ -1,6 +1,6 @@
 // The VS Code extension: starts the bundled language server and connects it to `.estructura` files.
 import * as path from 'node:path';
-import { commands, ConfigurationTarget, Uri, window, workspace, type Command, type ExtensionContext } from 'vscode';
+import { commands, ConfigurationTarget, Uri, window, workspace, type Command, type ExtensionContext, type FileSystemWatcher } from 'vscode';
 import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type Location as ProtocolLocation, type Position as ProtocolPosition, type ServerOptions
@@ -21,7 +21,29 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Changes on disk to files that are not open (git checkout, another editor) reach the server.
     const watcher = workspace.createFileSystemWatcher('**/{*.estructura,estructura.json}');
     context.subscriptions.push(watcher);
-    const clientOptions: LanguageClientOptions = {
+    const clientOptions = clientOptionsFor(watcher);
+    // The id `estructura` makes the client read the setting `estructura.trace.server`.
+    client = new LanguageClient('estructura', 'Estructura', serverOptions, clientOptions);
+    context.subscriptions.push(client);
+    const started = client;
+    context.subscriptions.push(
+        commands.registerCommand('estructura.organigrama', () => OrganigramaPanel.show(context, started, 'manual')),
+        commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad')),
+        commands.registerCommand('estructura.organigramaCentrar', () => OrganigramaPanel.centre(context, started)),
+        commands.registerCommand('estructura.comparar', () => comparar(started)),
+        commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started)),
+        commands.registerCommand('estructura.desactivarRegla', (code?: unknown) => desactivarRegla(code)),
+        commands.registerCommand('estructura.verRegla', (code?: unknown) => verRegla(context.extensionUri, code))
+    );
+    // «Comparar con…» and «Buscar unidad…» are offered in the palette wherever the extension runs
+    // (a workspace with .estructura files), not only with such a file in the editor.
+    void commands.executeCommand('setContext', 'estructura.activa', true);
+    await client.start();
+}
+
+/** What the client sends the server and how it shows the server's answers. */
+function clientOptionsFor(watcher: FileSystemWatcher): LanguageClientOptions {
+    return {
         // Only real files and new unsaved ones: a `git:` copy shown in a diff must not be indexed
         // as a second definition of the same units.
         documentSelector: [
@@ -48,23 +70,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
             }
         }
     };
-    // The id `estructura` makes the client read the setting `estructura.trace.server`.
-    client = new LanguageClient('estructura', 'Estructura', serverOptions, clientOptions);
-    context.subscriptions.push(client);
-    const started = client;
-    context.subscriptions.push(
-        commands.registerCommand('estructura.organigrama', () => OrganigramaPanel.show(context, started, 'manual')),
-        commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad')),
-        commands.registerCommand('estructura.organigramaCentrar', () => OrganigramaPanel.centre(context, started)),
-        commands.registerCommand('estructura.comparar', () => comparar(started)),
-        commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started)),
-        commands.registerCommand('estructura.desactivarRegla', (code?: unknown) => desactivarRegla(code)),
-        commands.registerCommand('estructura.verRegla', (code?: unknown) => verRegla(context.extensionUri, code))
-    );
-    // «Comparar con…» and «Buscar unidad…» are offered in the palette wherever the extension runs
-    // (a workspace with .estructura files), not only with such a file in the editor.
-    void commands.executeCommand('setContext', 'estructura.activa', true);
-    await client.start();
 }
 
 /**

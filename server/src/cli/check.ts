@@ -1,5 +1,6 @@
 // `estructura revisar`: the same diagnostics the server publishes, for a terminal or CI.
 import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
 import { loadWorkspace } from '../workspace.js';
 import { last, readOptions, type OptionSpecs } from './args.js';
 import { REVISAR_USAGE } from './help.js';
@@ -58,29 +59,7 @@ export async function runCheck(args: string[]): Promise<number> {
     }
     const cwd = process.cwd();
     const reported = workspace.documents.filter(d => !workspace.contextOnly.has(d.uri.fsPath));
-    const findings: Finding[] = [];
-    let hidden = 0;
-    for (const document of reported) {
-        const absolute = document.uri.fsPath;
-        const file = path.relative(cwd, absolute) || absolute;
-        for (const d of document.diagnostics ?? []) {
-            const severity = severityOf(d.severity);
-            if (options.threshold && severity.lsp > options.threshold.lsp) {
-                hidden++;
-                continue;
-            }
-            findings.push({
-                file, absolute,
-                line: d.range.start.line + 1,
-                column: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-                severity,
-                code: String(d.code ?? ''),
-                message: typeof d.message === 'string' ? d.message : d.message.value
-            });
-        }
-    }
+    const { findings, hidden } = findingsOf(reported, options.threshold, cwd);
     findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     // Nothing could be read: the reasons are on stderr, and an empty report would pass for a clean one.
     if (reported.length === 0 && workspace.problems.length > 0) return 2;
@@ -107,6 +86,34 @@ export async function runCheck(args: string[]): Promise<number> {
         return 1;
     }
     return errors > 0 ? 1 : 0;
+}
+
+/** The diagnostics of the documents at or above the threshold, and how many it hid. */
+function findingsOf(reported: LangiumDocument[], threshold: SeverityInfo | undefined, cwd: string): { findings: Finding[]; hidden: number } {
+    const findings: Finding[] = [];
+    let hidden = 0;
+    for (const document of reported) {
+        const absolute = document.uri.fsPath;
+        const file = path.relative(cwd, absolute) || absolute;
+        for (const d of document.diagnostics ?? []) {
+            const severity = severityOf(d.severity);
+            if (threshold && severity.lsp > threshold.lsp) {
+                hidden++;
+                continue;
+            }
+            findings.push({
+                file, absolute,
+                line: d.range.start.line + 1,
+                column: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+                severity,
+                code: String(d.code ?? ''),
+                message: typeof d.message === 'string' ? d.message : d.message.value
+            });
+        }
+    }
+    return { findings, hidden };
 }
 
 /**

@@ -50,21 +50,7 @@ section.estructura > h2 + section.pagina { break-before: auto; page-break-before
 `;
 
 export function manualHtml(manual: ManualDocument, chartSvgs: string[]): string {
-    const out: string[] = [];
-    const header = manual.header;
-    out.push('<!DOCTYPE html>', '<html lang="es">', '<head>', '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${esc(manual.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
-    out.push('<header>', `<h1>${esc(manual.title)}</h1>`, '<table class="datos">');
-    const row = (label: string, value: string | undefined) => { if (value) out.push(`<tr><th>${label}</th><td>${value}</td></tr>`); };
-    row('Institución', manual.institution && esc(manual.institution));
-    row('Clave', header?.clave && esc(header.clave));
-    row('Vigencia', header?.vigencia && esc(header.vigencia));
-    row('Publicación', header?.publicacion && esc(header.publicacion));
-    row('Acuerdos', manual.acuerdos.length > 0 ? manual.acuerdos.map(a => `${esc(a.id)}${a.fecha ? ` (${a.fecha})` : ''}`).join('<br>') : undefined);
-    row('Fuente', header?.fuente && esc(header.fuente));
-    out.push('</table>', '</header>');
-
+    const out: string[] = [...headerHtml(manual)];
     // A chart that prints larger across the page goes on a landscape page of its own.
     const figures = () => chartSvgs.map(svg => `<figure class="organigrama${isWide(svg) ? ' ancha' : ''}">${svg}</figure>`);
     let chartsPlaced = false;
@@ -80,36 +66,63 @@ export function manualHtml(manual: ManualDocument, chartSvgs: string[]): string 
     if (!chartsPlaced && chartSvgs.length > 0 && manual.units.length > 0) {
         out.push('<section class="seccion">', '<h2>Organigramas</h2>', ...figures(), '</section>');
     }
-
-    if (manual.units.length > 0) {
-        out.push('<section class="estructura">', '<h2>Funciones</h2>');
-        let open = false;
-        for (const entry of manual.units) {
-            if (entry.pageBreak) {
-                if (open) out.push('</section>');
-                out.push('<section class="pagina">');
-                open = true;
-            }
-            out.push(unitHtml(entry, manual));
-        }
-        if (open) out.push('</section>');
-        out.push('</section>');
-    }
+    out.push(...unitsHtml(manual));
     const unattached = manual.positions.filter(p => !manual.units.some(u => u.positions.includes(p)));
     if (unattached.length > 0) {
         out.push('<section class="seccion">', '<h2>Puestos</h2>', '<ul class="puestos">', ...unattached.map(p => `<li>${esc(positionSummary(p))}</li>`), '</ul>', '</section>');
     }
-    if (manual.changes.length > 0) {
-        out.push('<section class="seccion">', '<h2>Cambios registrados</h2>', '<table class="cambios">',
-            '<tr><th>Acuerdo u oficio</th><th>Fecha</th><th>Tipo</th><th>Unidades y detalle</th></tr>');
-        for (const change of manual.changes) {
-            const c = changeSummary(change);
-            out.push(`<tr><td>${esc(c.authority)}</td><td>${esc(c.date ?? '')}</td><td>${esc(c.type ?? '')}</td><td>${esc(c.units)}${c.description ? `<br><span class="marca">${esc(c.description)}</span>` : ''}</td></tr>`);
-        }
-        out.push('</table>', '</section>');
-    }
+    out.push(...changesHtml(manual));
     out.push('</body>', '</html>');
     return out.join('\n') + '\n';
+}
+
+/** The page's head, and the manual's title with its data (institution, clave, vigencia…). */
+function headerHtml(manual: ManualDocument): string[] {
+    const out: string[] = [];
+    const header = manual.header;
+    out.push('<!DOCTYPE html>', '<html lang="es">', '<head>', '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${esc(manual.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+    out.push('<header>', `<h1>${esc(manual.title)}</h1>`, '<table class="datos">');
+    const row = (label: string, value: string | undefined) => { if (value) out.push(`<tr><th>${label}</th><td>${value}</td></tr>`); };
+    row('Institución', manual.institution && esc(manual.institution));
+    row('Clave', header?.clave && esc(header.clave));
+    row('Vigencia', header?.vigencia && esc(header.vigencia));
+    row('Publicación', header?.publicacion && esc(header.publicacion));
+    row('Acuerdos', manual.acuerdos.length > 0 ? manual.acuerdos.map(a => `${esc(a.id)}${a.fecha ? ` (${a.fecha})` : ''}`).join('<br>') : undefined);
+    row('Fuente', header?.fuente && esc(header.fuente));
+    out.push('</table>', '</header>');
+    return out;
+}
+
+/** The units with their functions; a top-level area starts a printed page. */
+function unitsHtml(manual: ManualDocument): string[] {
+    if (manual.units.length === 0) return [];
+    const out: string[] = ['<section class="estructura">', '<h2>Funciones</h2>'];
+    let open = false;
+    for (const entry of manual.units) {
+        if (entry.pageBreak) {
+            if (open) out.push('</section>');
+            out.push('<section class="pagina">');
+            open = true;
+        }
+        out.push(unitHtml(entry, manual));
+    }
+    if (open) out.push('</section>');
+    out.push('</section>');
+    return out;
+}
+
+function changesHtml(manual: ManualDocument): string[] {
+    if (manual.changes.length === 0) return [];
+    const out: string[] = ['<section class="seccion">', '<h2>Cambios registrados</h2>', '<table class="cambios">',
+        '<tr><th>Acuerdo u oficio</th><th>Fecha</th><th>Tipo</th><th>Unidades y detalle</th></tr>'];
+    for (const change of manual.changes) {
+        const c = changeSummary(change);
+        out.push(`<tr><td>${esc(c.authority)}</td><td>${esc(c.date ?? '')}</td><td>${esc(c.type ?? '')}</td><td>${esc(c.units)}${c.description ? `<br><span class="marca">${esc(c.description)}</span>` : ''}</td></tr>`);
+    }
+    out.push('</table>', '</section>');
+    return out;
 }
 
 function unitHtml(entry: UnitEntry, manual: ManualDocument): string {

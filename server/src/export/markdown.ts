@@ -12,24 +12,7 @@ export interface MarkdownCharts {
 }
 
 export function manualMarkdown(manual: ManualDocument, charts: MarkdownCharts = {}): string {
-    const out: string[] = [];
-    const header = manual.header;
-    out.push(`# ${inline(manual.title)}`, '');
-    const rows: Array<[string, string]> = [];
-    if (manual.institution) rows.push(['Institución', manual.institution]);
-    if (header?.clave) rows.push(['Clave', header.clave]);
-    if (header?.vigencia) rows.push(['Vigencia', header.vigencia]);
-    if (header?.publicacion) rows.push(['Publicación', header.publicacion]);
-    if (header?.fuente) rows.push(['Fuente', header.fuente]);
-    if (rows.length > 0) {
-        out.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`), '');
-    }
-    if (manual.acuerdos.length > 0) {
-        out.push('**Acuerdos:**', '');
-        for (const a of manual.acuerdos) out.push(`- ${inline(a.id)}${a.fecha ? ` (${a.fecha})` : ''}`);
-        out.push('');
-    }
-
+    const out: string[] = [...headerMarkdown(manual)];
     const chartBlock = (): string[] => {
         const lines: string[] = [];
         for (const c of charts.linked ?? []) lines.push(`![Organigrama: ${inline(c.title)}](${encodeURI(c.file)})`, '');
@@ -60,16 +43,42 @@ export function manualMarkdown(manual: ManualDocument, charts: MarkdownCharts = 
         for (const p of unattached) out.push(`- ${inline(positionSummary(p))}`);
         out.push('');
     }
-    if (manual.changes.length > 0) {
-        out.push('## Cambios registrados', '');
-        for (const change of manual.changes) {
-            const c = changeSummary(change);
-            out.push(`- **${inline(c.authority)}**${c.date ? ` (${c.date})` : ''}${c.type ? `, ${c.type}` : ''}${c.units ? `: ${inline(c.units)}` : ''}`);
-            if (c.description) out.push(`  > ${inline(c.description)}`);
-        }
+    out.push(...changesMarkdown(manual));
+    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** The manual's title, its data as a table, and its acuerdos. */
+function headerMarkdown(manual: ManualDocument): string[] {
+    const out: string[] = [];
+    const header = manual.header;
+    out.push(`# ${inline(manual.title)}`, '');
+    const rows: Array<[string, string]> = [];
+    if (manual.institution) rows.push(['Institución', manual.institution]);
+    if (header?.clave) rows.push(['Clave', header.clave]);
+    if (header?.vigencia) rows.push(['Vigencia', header.vigencia]);
+    if (header?.publicacion) rows.push(['Publicación', header.publicacion]);
+    if (header?.fuente) rows.push(['Fuente', header.fuente]);
+    if (rows.length > 0) {
+        out.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`), '');
+    }
+    if (manual.acuerdos.length > 0) {
+        out.push('**Acuerdos:**', '');
+        for (const a of manual.acuerdos) out.push(`- ${inline(a.id)}${a.fecha ? ` (${a.fecha})` : ''}`);
         out.push('');
     }
-    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+    return out;
+}
+
+function changesMarkdown(manual: ManualDocument): string[] {
+    if (manual.changes.length === 0) return [];
+    const out: string[] = ['## Cambios registrados', ''];
+    for (const change of manual.changes) {
+        const c = changeSummary(change);
+        out.push(`- **${inline(c.authority)}**${c.date ? ` (${c.date})` : ''}${c.type ? `, ${c.type}` : ''}${c.units ? `: ${inline(c.units)}` : ''}`);
+        if (c.description) out.push(`  > ${inline(c.description)}`);
+    }
+    out.push('');
+    return out;
 }
 
 function unitMarkdown(entry: UnitEntry, manual: ManualDocument): string[] {

@@ -4,7 +4,7 @@
 import { normalizeKey } from '../language/text-keys.js';
 import { attributeChanges } from './acts.js';
 import { diffFunctions } from './functions.js';
-import { matchUnits, type MatchBasis } from './match.js';
+import { matchUnits, type MatchBasis, type Matching } from './match.js';
 import { childrenOf, subtreeOf, type ChangeRecord, type Place, type PositionState, type Snapshot, type UnitState } from './snapshot.js';
 import type { WordPart } from './word-diff.js';
 
@@ -80,7 +80,6 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
     const matching = matchUnits(before, after);
     const inScope = scopeOf(before, after, matching, options.root);
     const differences: Difference[] = [];
-    const nameIn = (snapshot: Snapshot, id: string | undefined) => id === undefined ? undefined : snapshot.units.get(id)?.name;
     const afterChildren = childrenOf(after);
     const beforeChildren = childrenOf(before);
 
@@ -105,34 +104,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
             });
             continue;
         }
-        const old = before.units.get(match.before)!;
-        const base = {
-            unit: unit.id, unitName: unit.name, ...(old.id !== unit.id ? { unitBefore: old.id } : {}),
-            placeBefore: old.place, placeAfter: unit.place, records: [], uncovered: false
-        };
-        // Names are stored with their white space collapsed (snapshot.ts): wrapping is no rename.
-        if (old.name !== unit.name) {
-            differences.push({ ...base, kind: 'unidad-renombrada', before: old.name, after: unit.name });
-        }
-        if (old.kind !== undefined && unit.kind !== undefined && normalizeKey(old.kind) !== normalizeKey(unit.kind)) {
-            differences.push({ ...base, kind: 'unidad-transformada', before: old.kind, after: unit.kind });
-        }
-        if ((old.number ?? '') !== (unit.number ?? '') && old.number !== undefined && unit.number !== undefined) {
-            differences.push({ ...base, kind: 'unidad-renumerada', before: old.number, after: unit.number });
-        }
-        // The earlier adscription, in the later version's ids.
-        const oldParent = old.parent === undefined ? undefined : matching.forward.get(old.parent)?.after ?? old.parent;
-        if (oldParent !== unit.parent) {
-            differences.push({
-                ...base, kind: 'unidad-movida', before: oldParent, after: unit.parent,
-                beforeName: nameIn(before, old.parent) ?? nameIn(after, oldParent), afterName: nameIn(after, unit.parent),
-                subtree: subtreeOf(after, unit.id, afterChildren).slice(1)
-            });
-        }
-        // A function's places are its own: a removed one has none in the later version.
-        for (const change of diffFunctions(old.functions, unit.functions)) {
-            differences.push({ ...base, placeBefore: undefined, placeAfter: undefined, ...change });
-        }
+        differences.push(...matchedUnitDifferences(before.units.get(match.before)!, unit, before, after, matching, afterChildren));
     }
 
     differences.push(...comparePositions(before, after, matching.forward, inScope));
@@ -147,6 +119,45 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
         ...(options.root !== undefined ? { scope: { before: inScope.root.before, after: inScope.root.after } } : {}),
         unfulfilled
     };
+}
+
+/** What changed in a unit both versions have: its name, kind, number, adscription and functions. */
+function matchedUnitDifferences(
+    old: UnitState, unit: UnitState, before: Snapshot, after: Snapshot, matching: Matching, afterChildren: Map<string, string[]>
+): Difference[] {
+    const found: Difference[] = [];
+    const base = {
+        unit: unit.id, unitName: unit.name, ...(old.id !== unit.id ? { unitBefore: old.id } : {}),
+        placeBefore: old.place, placeAfter: unit.place, records: [], uncovered: false
+    };
+    // Names are stored with their white space collapsed (snapshot.ts): wrapping is no rename.
+    if (old.name !== unit.name) {
+        found.push({ ...base, kind: 'unidad-renombrada', before: old.name, after: unit.name });
+    }
+    if (old.kind !== undefined && unit.kind !== undefined && normalizeKey(old.kind) !== normalizeKey(unit.kind)) {
+        found.push({ ...base, kind: 'unidad-transformada', before: old.kind, after: unit.kind });
+    }
+    if ((old.number ?? '') !== (unit.number ?? '') && old.number !== undefined && unit.number !== undefined) {
+        found.push({ ...base, kind: 'unidad-renumerada', before: old.number, after: unit.number });
+    }
+    // The earlier adscription, in the later version's ids.
+    const oldParent = old.parent === undefined ? undefined : matching.forward.get(old.parent)?.after ?? old.parent;
+    if (oldParent !== unit.parent) {
+        found.push({
+            ...base, kind: 'unidad-movida', before: oldParent, after: unit.parent,
+            beforeName: nameIn(before, old.parent) ?? nameIn(after, oldParent), afterName: nameIn(after, unit.parent),
+            subtree: subtreeOf(after, unit.id, afterChildren).slice(1)
+        });
+    }
+    // A function's places are its own: a removed one has none in the later version.
+    for (const change of diffFunctions(old.functions, unit.functions)) {
+        found.push({ ...base, placeBefore: undefined, placeAfter: undefined, ...change });
+    }
+    return found;
+}
+
+function nameIn(snapshot: Snapshot, id: string | undefined): string | undefined {
+    return id === undefined ? undefined : snapshot.units.get(id)?.name;
 }
 
 function summaryOf(snapshot: Snapshot): Comparison['before'] {

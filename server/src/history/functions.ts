@@ -19,38 +19,11 @@ export function diffFunctions(before: readonly FunctionState[], after: readonly 
     const keysBefore = before.map(keyOf);
     const keysAfter = after.map(keyOf);
     // 1. The same text (wrapping and accents aside), first occurrence to first occurrence.
-    const pairs: Array<[number, number]> = [];
-    const freeAfter = new Map<string, number[]>();
-    keysAfter.forEach((k, j) => { let l = freeAfter.get(k); if (!l) freeAfter.set(k, l = []); l.push(j); });
-    const pairedBefore = new Set<number>();
-    const pairedAfter = new Set<number>();
-    keysBefore.forEach((k, i) => {
-        const list = freeAfter.get(k);
-        if (list && list.length > 0) {
-            const j = list.shift()!;
-            pairs.push([i, j]);
-            pairedBefore.add(i);
-            pairedAfter.add(j);
-        }
-    });
+    const { pairs, pairedBefore, pairedAfter } = sameTextPairs(keysBefore, keysAfter);
     // 2. Edited: the most similar remaining pair, while similar enough.
-    const wordsOf = (key: string) => new Set(key.split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 2));
     const restBefore = before.map((f, i) => i).filter(i => !pairedBefore.has(i));
     const restAfter = after.map((f, j) => j).filter(j => !pairedAfter.has(j));
-    const candidates: Array<{ i: number; j: number; score: number }> = [];
-    const wordsAfter = new Map(restAfter.map(j => [j, wordsOf(keysAfter[j])]));
-    for (const i of restBefore) {
-        const a = wordsOf(keysBefore[i]);
-        for (const j of restAfter) {
-            const b = wordsAfter.get(j)!;
-            let shared = 0;
-            for (const w of a) if (b.has(w)) shared++;
-            const score = a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
-            if (score >= EDIT_THRESHOLD) candidates.push({ i, j, score });
-        }
-    }
-    candidates.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-    for (const { i, j } of candidates) {
+    for (const { i, j } of editCandidates(restBefore.map(i => keysBefore[i]), restAfter.map(j => keysAfter[j]), restBefore, restAfter)) {
         if (pairedBefore.has(i) || pairedAfter.has(j)) continue;
         pairedBefore.add(i);
         pairedAfter.add(j);
@@ -77,6 +50,46 @@ export function diffFunctions(before: readonly FunctionState[], after: readonly 
         });
     });
     return changes;
+}
+
+/** Functions with the same key, first occurrence to first occurrence. */
+function sameTextPairs(keysBefore: string[], keysAfter: string[]): { pairs: Array<[number, number]>; pairedBefore: Set<number>; pairedAfter: Set<number> } {
+    const pairs: Array<[number, number]> = [];
+    const freeAfter = new Map<string, number[]>();
+    keysAfter.forEach((k, j) => { let l = freeAfter.get(k); if (!l) freeAfter.set(k, l = []); l.push(j); });
+    const pairedBefore = new Set<number>();
+    const pairedAfter = new Set<number>();
+    keysBefore.forEach((k, i) => {
+        const list = freeAfter.get(k);
+        if (list && list.length > 0) {
+            const j = list.shift()!;
+            pairs.push([i, j]);
+            pairedBefore.add(i);
+            pairedAfter.add(j);
+        }
+    });
+    return { pairs, pairedBefore, pairedAfter };
+}
+
+/**
+ * Pairs of remaining functions (by index) whose words overlap enough to be one function edited,
+ * most similar first.
+ */
+function editCandidates(keysBefore: string[], keysAfter: string[], restBefore: number[], restAfter: number[]): Array<{ i: number; j: number; score: number }> {
+    const wordsOf = (key: string) => new Set(key.split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 2));
+    const candidates: Array<{ i: number; j: number; score: number }> = [];
+    const wordsAfter = keysAfter.map(wordsOf);
+    restBefore.forEach((i, bi) => {
+        const a = wordsOf(keysBefore[bi]);
+        restAfter.forEach((j, aj) => {
+            const b = wordsAfter[aj];
+            let shared = 0;
+            for (const w of a) if (b.has(w)) shared++;
+            const score = a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
+            if (score >= EDIT_THRESHOLD) candidates.push({ i, j, score });
+        });
+    });
+    return candidates.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
 }
 
 /** Indexes (into `values`) of one longest strictly increasing subsequence: O(n log n). */

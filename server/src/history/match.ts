@@ -55,33 +55,35 @@ export function matchUnits(before: Snapshot, after: Snapshot): Matching {
     if (b.length > 0 && a.length > 0) pairUnique(b, a, (x, y) => normalizeKey(x.name) === normalizeKey(y.name), link, 'nombre');
 
     ({ b, a } = free());
-    if (b.length > 0 && a.length > 0) {
-        // Greedy on the best overlap, each unit used once.
-        const keysOf = (u: UnitState) => new Set(u.functions.map(f => normalizeKey(f.text)).filter(k => k !== ''));
-        const bKeys = b.map(keysOf);
-        const aKeys = a.map(keysOf);
-        const candidates: Array<{ i: number; j: number; score: number }> = [];
-        const byKey = new Map<string, number[]>();
-        aKeys.forEach((keys, j) => { for (const k of keys) { let l = byKey.get(k); if (!l) byKey.set(k, l = []); l.push(j); } });
-        bKeys.forEach((keys, i) => {
-            const shared = new Map<number, number>();
-            for (const k of keys) for (const j of byKey.get(k) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
-            for (const [j, count] of shared) {
-                const score = count / Math.max(keys.size, aKeys[j].size);
-                if (score >= CONTENT_THRESHOLD) candidates.push({ i, j, score });
-            }
-        });
-        candidates.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-        const usedB = new Set<number>();
-        const usedA = new Set<number>();
-        for (const { i, j } of candidates) {
-            if (usedB.has(i) || usedA.has(j)) continue;
-            usedB.add(i);
-            usedA.add(j);
-            link(b[i].id, a[j].id, 'contenido');
-        }
-    }
+    if (b.length > 0 && a.length > 0) pairByContent(b, a, link);
     return matching;
+}
+
+/** Pairs units by the function texts they share (at least CONTENT_THRESHOLD): greedy on the best overlap, each unit used once. */
+function pairByContent(b: UnitState[], a: UnitState[], link: (b: string, a: string, by: MatchBasis) => void): void {
+    const keysOf = (u: UnitState) => new Set(u.functions.map(f => normalizeKey(f.text)).filter(k => k !== ''));
+    const bKeys = b.map(keysOf);
+    const aKeys = a.map(keysOf);
+    const candidates: Array<{ i: number; j: number; score: number }> = [];
+    const byKey = new Map<string, number[]>();
+    aKeys.forEach((keys, j) => { for (const k of keys) { let l = byKey.get(k); if (!l) byKey.set(k, l = []); l.push(j); } });
+    bKeys.forEach((keys, i) => {
+        const shared = new Map<number, number>();
+        for (const k of keys) for (const j of byKey.get(k) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+        for (const [j, count] of shared) {
+            const score = count / Math.max(keys.size, aKeys[j].size);
+            if (score >= CONTENT_THRESHOLD) candidates.push({ i, j, score });
+        }
+    });
+    candidates.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+    const usedB = new Set<number>();
+    const usedA = new Set<number>();
+    for (const { i, j } of candidates) {
+        if (usedB.has(i) || usedA.has(j)) continue;
+        usedB.add(i);
+        usedA.add(j);
+        link(b[i].id, a[j].id, 'contenido');
+    }
 }
 
 /** Pairs units that satisfy `same` with exactly one unit of the other side, and only then. */

@@ -326,6 +326,10 @@ interface Context {
     notes: string[];
 }
 
+// Long because it is one pass over the manual's lines whose branches (section headings, the
+// Estructura orgánica list, unit headings and sub-headings, prose, unrecognized and glued lines)
+// share the pass's state (mode, current section, group, pending lines); split, that state would
+// travel through every piece and the order of the branches, which decides, would be harder to see.
 export function parseApf(lines: SourceLine[], fates: LineFate[]): ImportedManual {
     const content = dropFurniture(lines, fates);
     const text = content.map(l => stripMarkdown(l.text));
@@ -586,6 +590,9 @@ type Style = 'roman' | 'arabic' | 'none';
  * told apart from the other column: it is kept aside too, up to the next numbered function. A
  * list that starts again at I. belongs to a unit whose heading was not recognized.
  */
+// Long because it is one state machine over a unit's lines (the expected numeral, the open
+// function and inciso, the glued-column quarantine, the numbering style) whose cases read and
+// set that state together; the comment above lists the cases in the order the code tries them.
 function parseFunctions(ctx: Context, start: number, unit: ImportedUnit): number {
     const { content, text, manual, notes } = ctx;
     const list = new FunctionListBuilder(unit);
@@ -718,28 +725,7 @@ function skipUnplaced(ctx: Context, heading: UnitHeading): number {
  */
 function resolveParents(manual: ImportedManual, entries: ListEntry[], groups: Group[], notes: string[]): Map<ImportedUnit, ImportedUnit | null> {
     const units = manual.units;
-    const byName = new Map<string, ImportedUnit[]>();
-    for (const u of units) byName.set(foldName(u.name), [...(byName.get(foldName(u.name)) ?? []), u]);
-    const listed = new Set<ImportedUnit>();
-    for (const e of entries) {
-        const unit = (byName.get(foldName(e.name)) ?? []).find(u => !listed.has(u));
-        if (unit) { e.unit = unit; listed.add(unit); }
-    }
-    for (const e of entries) {
-        if (e.unit) continue;
-        const g = groups.find(x => foldName(x.name) === foldName(e.name));
-        if (!g) continue;
-        e.group = g;
-        const head = g.units[0];
-        if (head && !listed.has(head)) { e.unit = head; listed.add(head); }
-    }
-    // "Oficina de la persona titular…" with no sub-heading in the body stands for the titular's
-    // unit: the first unit of the body that no entry names (100 SECRETARÍA DE …).
-    for (const e of entries) {
-        if (e.unit || e.parent || !/^oficina\b/u.test(foldName(e.name))) continue;
-        const head = units.find(u => !listed.has(u));
-        if (head) { e.unit = head; e.group = { name: e.name, line: e.line, units: [head] }; listed.add(head); }
-    }
+    linkEntries(units, entries, groups);
     const entryOf = new Map(entries.filter(e => e.unit).map(e => [e.unit!, e]));
 
     const codeParents = parentsFromCodes(units);
@@ -779,6 +765,35 @@ function resolveParents(manual: ImportedManual, entries: ListEntry[], groups: Gr
         }
     }
     return parents;
+}
+
+/**
+ * Gives each entry of the Estructura orgánica the unit of the body it names: by name, else the
+ * head of the group of that name; an «Oficina de la persona titular…» the first unit no entry names.
+ */
+function linkEntries(units: ImportedUnit[], entries: ListEntry[], groups: Group[]): void {
+    const byName = new Map<string, ImportedUnit[]>();
+    for (const u of units) byName.set(foldName(u.name), [...(byName.get(foldName(u.name)) ?? []), u]);
+    const listed = new Set<ImportedUnit>();
+    for (const e of entries) {
+        const unit = (byName.get(foldName(e.name)) ?? []).find(u => !listed.has(u));
+        if (unit) { e.unit = unit; listed.add(unit); }
+    }
+    for (const e of entries) {
+        if (e.unit) continue;
+        const g = groups.find(x => foldName(x.name) === foldName(e.name));
+        if (!g) continue;
+        e.group = g;
+        const head = g.units[0];
+        if (head && !listed.has(head)) { e.unit = head; listed.add(head); }
+    }
+    // "Oficina de la persona titular…" with no sub-heading in the body stands for the titular's
+    // unit: the first unit of the body that no entry names (100 SECRETARÍA DE …).
+    for (const e of entries) {
+        if (e.unit || e.parent || !/^oficina\b/u.test(foldName(e.name))) continue;
+        const head = units.find(u => !listed.has(u));
+        if (head) { e.unit = head; e.group = { name: e.name, line: e.line, units: [head] }; listed.add(head); }
+    }
 }
 
 /** Parents that the numerals themselves show. */

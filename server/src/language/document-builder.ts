@@ -84,24 +84,27 @@ export class EstructuraDocumentBuilder extends DefaultDocumentBuilder {
             changed = [...changed, ...[...this.deferred].filter(([key]) => !named.has(key)).map(([, uri]) => uri)];
             this.deferred.clear();
         }
-        const factory = this.shared.workspace.LangiumDocumentFactory;
-        for (const uri of changed) {
-            const key = uri.toString();
-            const before = this.langiumDocuments.getDocument(uri);
-            const text = this.textDocuments?.get(key)?.getText();
-            // A file changed on disk, a new or unparsable document: assume the structure changed.
-            if (!before || text === undefined || before.parseResult.value.$type === 'INVALID' || !(factory instanceof EstructuraDocumentFactory)) {
-                this.published.delete(key);
-                continue;
-            }
-            const old = this.published.get(key) ?? crossFileSummary(before.parseResult.value);
-            const now = crossFileSummary(factory.preparse(uri, text).value);
-            this.published.set(key, now);
-            this.changes.set(key, old.structure !== now.structure
-                ? { kind: 'structure', audience: new Set([...old.audience, ...now.audience]) }
-                : functionsChange(changedFunctionKeys(old, now)));
-        }
+        for (const uri of changed) this.compareSummary(uri);
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /** What an edit changed in a document: its structure (relink its audience) or only function texts. */
+    private compareSummary(uri: URI): void {
+        const factory = this.shared.workspace.LangiumDocumentFactory;
+        const key = uri.toString();
+        const before = this.langiumDocuments.getDocument(uri);
+        const text = this.textDocuments?.get(key)?.getText();
+        // A file changed on disk, a new or unparsable document: assume the structure changed.
+        if (!before || text === undefined || before.parseResult.value.$type === 'INVALID' || !(factory instanceof EstructuraDocumentFactory)) {
+            this.published.delete(key);
+            return;
+        }
+        const old = this.published.get(key) ?? crossFileSummary(before.parseResult.value);
+        const now = crossFileSummary(factory.preparse(uri, text).value);
+        this.published.set(key, now);
+        this.changes.set(key, old.structure !== now.structure
+            ? { kind: 'structure', audience: new Set([...old.audience, ...now.audience]) }
+            : functionsChange(changedFunctionKeys(old, now)));
     }
 
     /**

@@ -124,21 +124,8 @@ export function snippetFor(keyword: string, document: LangiumDocument, offset: n
     const profile = services.settings.RuleSettings.profile(institutionOf(root));
     const clause = profile.clausulaCierre;
     switch (keyword) {
-        case 'unidad': {
-            const { parent, nested } = parentForNewUnit(document, offset);
-            const number = nextNumber(parent, manualKey(root), services.structure.StructureIndex);
-            const { kinds } = kindsAllowedUnder(parent, profile);
-            const tipo = kinds.length > 0 ? `\${3|${kinds.map(choice).join(',')}|}` : '${3:Tipo}';
-            const lines = [
-                'unidad ${1:ID} "${2:Nombre oficial}" {',
-                `\ttipo ${tipo}`,
-                `\tnúmero \${4:${literal(number ?? 'N.N')}}`
-            ];
-            if (!nested) lines.push(`\tadscrita a \${5:${literal(parent ? referenceTo(parent, institutionOf(root)) : 'ID')}}`);
-            lines.push(functionLines(clause, 6, '\t'), '}');
-            const where = nested ? `dentro de ${parent!.name}` : parent ? `adscrita a ${parent.name}` : '';
-            return { text: lines.join('\n'), description: ['plantilla', number && `número ${number}`, where].filter(Boolean).join(', ') };
-        }
+        case 'unidad':
+            return unitSnippet(document, offset, services, profile);
         case 'funciones':
             if (!unitAround(document, offset)) return undefined;
             return { text: functionLines(clause, 1, ''), description: 'plantilla con la cláusula de cierre' };
@@ -175,6 +162,24 @@ export function snippetFor(keyword: string, document: LangiumDocument, offset: n
             };
     }
     return undefined;
+}
+
+/** `unidad`: numbered after its siblings, its kind among those allowed under its parent, attached to it unless nested. */
+function unitSnippet(document: LangiumDocument, offset: number, services: EstructuraServices, profile: InstitutionProfile): Snippet {
+    const root = document.parseResult.value;
+    const { parent, nested } = parentForNewUnit(document, offset);
+    const number = nextNumber(parent, manualKey(root), services.structure.StructureIndex);
+    const { kinds } = kindsAllowedUnder(parent, profile);
+    const tipo = kinds.length > 0 ? `\${3|${kinds.map(choice).join(',')}|}` : '${3:Tipo}';
+    const lines = [
+        'unidad ${1:ID} "${2:Nombre oficial}" {',
+        `\ttipo ${tipo}`,
+        `\tnúmero \${4:${literal(number ?? 'N.N')}}`
+    ];
+    if (!nested) lines.push(`\tadscrita a \${5:${literal(parent ? referenceTo(parent, institutionOf(root)) : 'ID')}}`);
+    lines.push(functionLines(profile.clausulaCierre, 6, '\t'), '}');
+    const where = nested ? `dentro de ${parent!.name}` : parent ? `adscrita a ${parent.name}` : '';
+    return { text: lines.join('\n'), description: ['plantilla', number && `número ${number}`, where].filter(Boolean).join(', ') };
 }
 
 /** How a file of `institution` names `unit`: its bare id, or qualified for another institution's. */

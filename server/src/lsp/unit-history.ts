@@ -63,6 +63,38 @@ export function historyAmong(subject: Unidad | Puesto, records: readonly Cambio[
 
 function unitHistory(unit: Unidad, units: Unidad[], records: readonly Cambio[]): HistoryEntry[] {
     const self = new Set(units);
+    const own = ownRecords(unit, self, records);
+    const entries: HistoryEntry[] = [];
+    for (const record of records) {
+        if (own.has(record)) {
+            entries.push(recordEntry(record, 'cambio', describeOwn(record, 'unidad')));
+            continue;
+        }
+        const from = isIn(record.adscripcionAnterior, self);
+        const to = isIn(record.adscripcionNueva, self);
+        if (from === to) continue;
+        const moved = movedList(record);
+        const tramo = record.tramo ? ', con su tramo de control' : '';
+        entries.push(from
+            ? recordEntry(record, 'cede', `cedió ${moved}${record.adscripcionNueva ? ` a ${refName(record.adscripcionNueva)}` : ''}${tramo}`)
+            : recordEntry(record, 'recibe', `recibió ${moved}${record.adscripcionAnterior ? ` de ${refName(record.adscripcionAnterior)}` : ''}${tramo}`));
+    }
+    // The `anterior` lines a record of the list does not already tell.
+    const renamedFrom = new Set([...own].map(r => r.nombreAnterior).filter((n): n is string => typeof n === 'string').map(n => normalizeKey(n)));
+    for (const u of self) {
+        for (const former of u.anteriores) {
+            if (typeof former.nombre !== 'string' || renamedFrom.has(normalizeKey(former.nombre))) continue;
+            entries.push({
+                date: former.hasta, text: `se llamaba ${quote(former.nombre)}`, act: former.acuerdo && `Acuerdo ${former.acuerdo}`,
+                role: 'anterior', node: former, ...placeOf(former)
+            });
+        }
+    }
+    return entries;
+}
+
+/** The records about the unit: those that name it, and those that name no unit but one of its names. */
+function ownRecords(unit: Unidad, self: Set<Unidad>, records: readonly Cambio[]): Set<Cambio> {
     const institution = institutionOf(unit);
     const names = new Set<string>();
     const addName = (name: string | undefined) => { if (typeof name === 'string') names.add(normalizeKey(name)); };
@@ -94,33 +126,7 @@ function unitHistory(unit: Unidad, units: Unidad[], records: readonly Cambio[]):
             }
         }
     }
-    const entries: HistoryEntry[] = [];
-    for (const record of records) {
-        if (own.has(record)) {
-            entries.push(recordEntry(record, 'cambio', describeOwn(record, 'unidad')));
-            continue;
-        }
-        const from = isIn(record.adscripcionAnterior, self);
-        const to = isIn(record.adscripcionNueva, self);
-        if (from === to) continue;
-        const moved = movedList(record);
-        const tramo = record.tramo ? ', con su tramo de control' : '';
-        entries.push(from
-            ? recordEntry(record, 'cede', `cedió ${moved}${record.adscripcionNueva ? ` a ${refName(record.adscripcionNueva)}` : ''}${tramo}`)
-            : recordEntry(record, 'recibe', `recibió ${moved}${record.adscripcionAnterior ? ` de ${refName(record.adscripcionAnterior)}` : ''}${tramo}`));
-    }
-    // The `anterior` lines a record of the list does not already tell.
-    const renamedFrom = new Set([...own].map(r => r.nombreAnterior).filter((n): n is string => typeof n === 'string').map(n => normalizeKey(n)));
-    for (const u of self) {
-        for (const former of u.anteriores) {
-            if (typeof former.nombre !== 'string' || renamedFrom.has(normalizeKey(former.nombre))) continue;
-            entries.push({
-                date: former.hasta, text: `se llamaba ${quote(former.nombre)}`, act: former.acuerdo && `Acuerdo ${former.acuerdo}`,
-                role: 'anterior', node: former, ...placeOf(former)
-            });
-        }
-    }
-    return entries;
+    return own;
 }
 
 function positionHistory(position: Puesto, records: readonly Cambio[]): HistoryEntry[] {
@@ -135,10 +141,7 @@ function describeOwn(record: Cambio, subject: 'unidad' | 'puesto'): string {
     const rename = record.nombreAnterior !== undefined && record.nombreNuevo !== undefined
         ? `${quote(record.nombreAnterior)} → ${quote(record.nombreNuevo)}`
         : undefined;
-    const move = record.adscripcionAnterior && record.adscripcionNueva
-        ? `adscripción ${refName(record.adscripcionAnterior)} → ${refName(record.adscripcionNueva)}`
-        : record.adscripcionNueva ? `adscripción → ${refName(record.adscripcionNueva)}`
-        : record.adscripcionAnterior ? `adscripción ${refName(record.adscripcionAnterior)} → ?` : undefined;
+    const move = moveText(record);
     const parts: string[] = [];
     switch (recordKindOf(record.tipo)) {
         case 'creacion':
@@ -181,6 +184,14 @@ function describeOwn(record: Cambio, subject: 'unidad' | 'puesto'): string {
             if (move) parts.push(move);
     }
     return parts.join('; ') + (record.tramo ? ', con su tramo de control' : '');
+}
+
+/** A record's change of adscripción: «adscripción A → B» (either side may be missing). */
+function moveText(record: Cambio): string | undefined {
+    return record.adscripcionAnterior && record.adscripcionNueva
+        ? `adscripción ${refName(record.adscripcionAnterior)} → ${refName(record.adscripcionNueva)}`
+        : record.adscripcionNueva ? `adscripción → ${refName(record.adscripcionNueva)}`
+        : record.adscripcionAnterior ? `adscripción ${refName(record.adscripcionAnterior)} → ?` : undefined;
 }
 
 /** The units and positions a record moves, for «recibió …»/«cedió …». */

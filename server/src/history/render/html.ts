@@ -1,7 +1,7 @@
 // The comparison as one self-contained HTML page (inline CSS, no scripts, nothing remote), printable:
 // the same sections as the Markdown report, function edits with <del>/<ins>. Every text and every
 // attribute is escaped; a link target that is not a plain address (javascript:, data:) is dropped.
-import type { Difference, RecordRef } from '../compare.js';
+import type { Comparison, Difference, RecordRef } from '../compare.js';
 import type { ChangeRecord, Place } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
 import {
@@ -59,14 +59,29 @@ function safeUrl(url: string): string | undefined {
 }
 
 export function renderHtml(input: ReportInput, options: RenderOptions = {}): string {
-    const { comparison, asOf } = input;
-    const out: string[] = [];
-    const link = (inner: string, place: Place | undefined): string => {
-        const raw = place && options.href?.(place);
+    const report = new HtmlReport(options);
+    report.sides(input.comparison);
+    if (input.asOf) report.asOf(input.asOf);
+    report.matches(input.comparison);
+    report.differences(input.comparison);
+    report.unfulfilled(input.comparison);
+    report.out.push('</body>', '</html>');
+    return report.out.join('\n') + '\n';
+}
+
+/** The HTML lines of a report, section by section. */
+class HtmlReport {
+    readonly out: string[] = [];
+
+    constructor(private readonly options: RenderOptions) {}
+
+    private link(inner: string, place: Place | undefined): string {
+        const raw = place && this.options.href?.(place);
         const url = raw === undefined ? undefined : safeUrl(raw);
         return url ? `<a href="${escapeHtml(url)}">${inner}</a>` : inner;
-    };
-    const span = (s: Span): string => {
+    }
+
+    private span(s: Span): string {
         const text = escapeHtml(s.text);
         let inner: string;
         switch (s.style) {
@@ -78,63 +93,78 @@ export function renderHtml(input: ReportInput, options: RenderOptions = {}): str
             case 'ins': inner = `<ins>${text}</ins>`; break;
             default: inner = text;
         }
-        return link(inner, s.place);
-    };
-    const spans = (list: readonly Span[]) => {
-        let text = '';
-        for (const s of list) text += span(s);
-        return text;
-    };
-    const table = (className: string, head: string[], rows: string[][]) => {
-        out.push(`<table class="${className}">`, `<thead><tr>${head.map(h => `<th>${h}</th>`).join('')}</tr></thead>`, '<tbody>');
-        for (const row of rows) out.push(`<tr>${row.map(c => `<td>${c}</td>`).join('')}</tr>`);
-        out.push('</tbody>', '</table>');
-    };
-    const recordCells = (record: RecordRef | ChangeRecord): string[] => [
-        escapeHtml(record.date ?? WORDS.noDate),
-        spans([{ text: record.act || WORDS.noAct, place: record.place }]),
-        escapeHtml(recordKindLabel(record.kind) ?? '')
-    ];
-    const ids = (list: readonly string[]) => list.map(id => `<code>${escapeHtml(id)}</code>`).join(', ');
-    const title = escapeHtml(options.title ?? WORDS.title);
-
-    out.push('<!DOCTYPE html>', '<html lang="es">', '<head>', '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${title}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', `<h1>${title}</h1>`);
-    table('lados', ['', WORDS.before, WORDS.after], [
-        [`<strong>${WORDS.version}</strong>`, escapeHtml(comparison.before.label), escapeHtml(comparison.after.label)],
-        [`<strong>${WORDS.files}</strong>`, String(comparison.before.files), String(comparison.after.files)],
-        [`<strong>${WORDS.units}</strong>`, String(comparison.before.units), String(comparison.after.units)],
-        [`<strong>${WORDS.positions}</strong>`, String(comparison.before.positions), String(comparison.after.positions)]
-    ]);
-    const scope = scopeText(comparison);
-    if (scope) out.push(`<p>${escapeHtml(scope)}</p>`);
-    out.push(`<p class="resumen">${escapeHtml(summarySentence(summaryOf(comparison)))}</p>`);
-    for (const side of [comparison.before, comparison.after]) {
-        if (side.problems.length === 0) continue;
-        out.push(`<p class="alerta">${escapeHtml(WORDS.problems(side.label))}:</p>`, '<ul class="problemas">');
-        for (const problem of side.problems) out.push(`<li>${escapeHtml(`${problemPlace(problem)}: ${problem.message}`)}</li>`);
-        out.push('</ul>');
+        return this.link(inner, s.place);
     }
 
-    if (asOf) {
-        const { date, result } = asOf;
+    private spans(list: readonly Span[]): string {
+        let text = '';
+        for (const s of list) text += this.span(s);
+        return text;
+    }
+
+    private table(className: string, head: string[], rows: string[][]): void {
+        this.out.push(`<table class="${className}">`, `<thead><tr>${head.map(h => `<th>${h}</th>`).join('')}</tr></thead>`, '<tbody>');
+        for (const row of rows) this.out.push(`<tr>${row.map(c => `<td>${c}</td>`).join('')}</tr>`);
+        this.out.push('</tbody>', '</table>');
+    }
+
+    private recordCells(record: RecordRef | ChangeRecord): string[] {
+        return [
+            escapeHtml(record.date ?? WORDS.noDate),
+            this.spans([{ text: record.act || WORDS.noAct, place: record.place }]),
+            escapeHtml(recordKindLabel(record.kind) ?? '')
+        ];
+    }
+
+    /** The page's head and title, the two sides, the scope, the summary and each side's problems. */
+    sides(comparison: Comparison): void {
+        const out = this.out;
+        const title = escapeHtml(this.options.title ?? WORDS.title);
+        out.push('<!DOCTYPE html>', '<html lang="es">', '<head>', '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            `<title>${title}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', `<h1>${title}</h1>`);
+        this.table('lados', ['', WORDS.before, WORDS.after], [
+            [`<strong>${WORDS.version}</strong>`, escapeHtml(comparison.before.label), escapeHtml(comparison.after.label)],
+            [`<strong>${WORDS.files}</strong>`, String(comparison.before.files), String(comparison.after.files)],
+            [`<strong>${WORDS.units}</strong>`, String(comparison.before.units), String(comparison.after.units)],
+            [`<strong>${WORDS.positions}</strong>`, String(comparison.before.positions), String(comparison.after.positions)]
+        ]);
+        const scope = scopeText(comparison);
+        if (scope) out.push(`<p>${escapeHtml(scope)}</p>`);
+        out.push(`<p class="resumen">${escapeHtml(summarySentence(summaryOf(comparison)))}</p>`);
+        for (const side of [comparison.before, comparison.after]) {
+            if (side.problems.length === 0) continue;
+            out.push(`<p class="alerta">${escapeHtml(WORDS.problems(side.label))}:</p>`, '<ul class="problemas">');
+            for (const problem of side.problems) out.push(`<li>${escapeHtml(`${problemPlace(problem)}: ${problem.message}`)}</li>`);
+            out.push('</ul>');
+        }
+    }
+
+    /** The structure at a date: the records undone, skipped or inconsistent, and its units as a tree. */
+    asOf({ date, result }: NonNullable<ReportInput['asOf']>): void {
+        const out = this.out;
         out.push('<section class="al">', `<h2>${escapeHtml(WORDS.asOf(date))}</h2>`);
         out.push(`<h3>${WORDS.applied} (${result.applied.length})</h3>`, `<p>${escapeHtml(WORDS.appliedNote(date))}</p>`);
         if (result.applied.length > 0) {
-            table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.units], result.applied.map(a => [...recordCells(a.record), ids(a.units)]));
+            this.table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.units], result.applied.map(a => [...this.recordCells(a.record), ids(a.units)]));
         }
         if (result.skipped.length > 0) {
             out.push(`<h3>${WORDS.skipped} (${result.skipped.length})</h3>`);
-            table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.skipped.map(s => [...recordCells(s.record), escapeHtml(s.reason)]));
+            this.table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.skipped.map(s => [...this.recordCells(s.record), escapeHtml(s.reason)]));
         }
         if (result.inconsistencies.length > 0) {
             out.push(`<h3>${WORDS.inconsistencies} (${result.inconsistencies.length})</h3>`);
-            table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.inconsistencies.map(i => [...recordCells(i.record), escapeHtml(i.message)]));
+            this.table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.inconsistencies.map(i => [...this.recordCells(i.record), escapeHtml(i.message)]));
         }
         const tree = stateTree(result.state);
         out.push(`<h3>${escapeHtml(WORDS.stateUnits(date))} (${tree.length})</h3>`);
-        // Nested lists from the depths: open a list on going down, close on coming back up.
+        this.tree(tree);
+        out.push('</section>');
+    }
+
+    /** Nested lists from the depths: open a list on going down, close on coming back up. */
+    private tree(tree: ReturnType<typeof stateTree>): void {
+        const out = this.out;
         let depth = -1;
         for (const entry of tree) {
             if (entry.depth > depth) {
@@ -144,57 +174,67 @@ export function renderHtml(input: ReportInput, options: RenderOptions = {}): str
                 for (let d = depth; d > entry.depth; d--) out.push('</ul></li>');
             }
             depth = entry.depth;
-            out.push(`<li>${spans(treeSpans(entry.unit))}`);
+            out.push(`<li>${this.spans(treeSpans(entry.unit))}`);
         }
         if (depth >= 0) {
             out.push('</li>');
             for (let d = depth; d > 0; d--) out.push('</ul></li>');
             out.push('</ul>');
         }
-        out.push('</section>');
     }
 
-    if (comparison.matches.length > 0) {
-        out.push(`<h2>${WORDS.matches} (${comparison.matches.length})</h2>`);
-        table('coincidencias', [WORDS.before, WORDS.after, WORDS.evidence],
+    matches(comparison: Comparison): void {
+        if (comparison.matches.length === 0) return;
+        this.out.push(`<h2>${WORDS.matches} (${comparison.matches.length})</h2>`);
+        this.table('coincidencias', [WORDS.before, WORDS.after, WORDS.evidence],
             comparison.matches.map(m => [ids([m.before]), ids([m.after]), escapeHtml(MATCH_LABELS[m.by])]));
     }
 
-    const groups = groupDifferences(comparison.differences);
-    if (comparison.differences.length === 0) out.push(`<p>${WORDS.noDifferences}</p>`);
-    if (groups.units.length > 0 || groups.positions.length > 0) {
-        out.push(`<h2>${WORDS.cuadro}</h2>`);
-        const cuadro = (heading: string, list: Difference[]) => {
-            if (list.length === 0) return;
-            out.push(`<h3>${heading} (${list.length})</h3>`);
-            table('cuadro', [WORDS.unit, WORDS.current, WORDS.proposed, WORDS.act], list.map(d => {
-                const row = cuadroRow(d);
-                return [`${spans(row.unit)}<span class="tipo">${escapeHtml(KIND_LABELS[d.kind].label)}</span>`, spans(row.current), spans(row.proposed), spans(row.act)];
-            }));
-        };
-        cuadro(WORDS.units, groups.units);
-        cuadro(WORDS.positions, groups.positions);
+    /** The cuadro comparativo of units and positions, then the function edits per unit. */
+    differences(comparison: Comparison): void {
+        const out = this.out;
+        const groups = groupDifferences(comparison.differences);
+        if (comparison.differences.length === 0) out.push(`<p>${WORDS.noDifferences}</p>`);
+        if (groups.units.length > 0 || groups.positions.length > 0) {
+            out.push(`<h2>${WORDS.cuadro}</h2>`);
+            this.cuadro(WORDS.units, groups.units);
+            this.cuadro(WORDS.positions, groups.positions);
+        }
+        if (groups.functions.length > 0) this.functions(groups.functions);
     }
 
-    if (groups.functions.length > 0) {
-        const count = groups.functions.reduce((n, g) => n + g.differences.length, 0);
+    private cuadro(heading: string, list: Difference[]): void {
+        if (list.length === 0) return;
+        this.out.push(`<h3>${heading} (${list.length})</h3>`);
+        this.table('cuadro', [WORDS.unit, WORDS.current, WORDS.proposed, WORDS.act], list.map(d => {
+            const row = cuadroRow(d);
+            return [`${this.spans(row.unit)}<span class="tipo">${escapeHtml(KIND_LABELS[d.kind].label)}</span>`, this.spans(row.current), this.spans(row.proposed), this.spans(row.act)];
+        }));
+    }
+
+    private functions(groups: ReturnType<typeof groupDifferences>['functions']): void {
+        const out = this.out;
+        const count = groups.reduce((n, g) => n + g.differences.length, 0);
         out.push(`<h2>${WORDS.functions} (${count})</h2>`);
-        for (const group of groups.functions) {
-            out.push(`<h3>${spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})</h3>`, '<ul class="funciones">');
+        for (const group of groups) {
+            out.push(`<h3>${this.spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})</h3>`, '<ul class="funciones">');
             for (const d of group.differences) {
-                const where = spans([{ text: functionPosition(d), place: placeOf(d) }]);
-                const act = d.records.length > 0 || d.uncovered ? `<br>${WORDS.act}: ${spans(cuadroRow(d).act)}` : '';
-                out.push(`<li><strong>${escapeHtml(KIND_LABELS[d.kind].label)}</strong>, ${where}: ${spans(functionSpans(d))}${act}</li>`);
+                const where = this.spans([{ text: functionPosition(d), place: placeOf(d) }]);
+                const act = d.records.length > 0 || d.uncovered ? `<br>${WORDS.act}: ${this.spans(cuadroRow(d).act)}` : '';
+                out.push(`<li><strong>${escapeHtml(KIND_LABELS[d.kind].label)}</strong>, ${where}: ${this.spans(functionSpans(d))}${act}</li>`);
             }
             out.push('</ul>');
         }
     }
 
-    if (comparison.unfulfilled.length > 0) {
-        out.push(`<h2>${WORDS.unfulfilled} (${comparison.unfulfilled.length})</h2>`);
-        table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.units, WORDS.reason],
-            comparison.unfulfilled.map(u => [...recordCells(u.record), ids(u.units), escapeHtml(u.reason)]));
+    unfulfilled(comparison: Comparison): void {
+        if (comparison.unfulfilled.length === 0) return;
+        this.out.push(`<h2>${WORDS.unfulfilled} (${comparison.unfulfilled.length})</h2>`);
+        this.table('registros', [WORDS.date, WORDS.act, WORDS.kind, WORDS.units, WORDS.reason],
+            comparison.unfulfilled.map(u => [...this.recordCells(u.record), ids(u.units), escapeHtml(u.reason)]));
     }
-    out.push('</body>', '</html>');
-    return out.join('\n') + '\n';
+}
+
+function ids(list: readonly string[]): string {
+    return list.map(id => `<code>${escapeHtml(id)}</code>`).join(', ');
 }

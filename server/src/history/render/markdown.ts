@@ -2,7 +2,7 @@
 // summary, the structure at a date, the cuadro comparativo (Unidad | Situación actual | Situación
 // propuesta | Acuerdo), the function edits per unit (~~removed~~ **added**) and the records without
 // a visible change. Every text is escaped; table cells also escape `|` and line breaks.
-import type { Difference, RecordRef } from '../compare.js';
+import type { Comparison, Difference, RecordRef } from '../compare.js';
 import type { ChangeRecord, Place } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
 import {
@@ -38,13 +38,27 @@ function mdUrl(url: string): string {
 }
 
 export function renderMarkdown(input: ReportInput, options: RenderOptions = {}): string {
-    const { comparison, asOf } = input;
-    const out: string[] = [];
-    const link = (place: Place | undefined): string | undefined => {
-        const url = place && options.href?.(place);
+    const report = new MarkdownReport(options);
+    report.sides(input.comparison);
+    if (input.asOf) report.asOf(input.asOf);
+    report.matches(input.comparison);
+    report.differences(input.comparison);
+    report.unfulfilled(input.comparison);
+    return report.out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** The Markdown lines of a report, section by section. */
+class MarkdownReport {
+    readonly out: string[] = [];
+
+    constructor(private readonly options: RenderOptions) {}
+
+    private link(place: Place | undefined): string | undefined {
+        const url = place && this.options.href?.(place);
         return url ? mdUrl(url) : undefined;
-    };
-    const span = (s: Span, cell: boolean): string => {
+    }
+
+    private span(s: Span, cell: boolean): string {
         const escape = cell ? mdCell : mdText;
         let text: string;
         if (s.style === 'del' || s.style === 'ins') {
@@ -61,106 +75,127 @@ export function renderMarkdown(input: ReportInput, options: RenderOptions = {}):
             const [lead, core, trail] = splitSpace(s.text);
             text = `${escape(lead)}*${escape(core)}*${escape(trail)}`;
         } else text = escape(s.text);
-        const url = link(s.place);
+        const url = this.link(s.place);
         return url ? `[${text}](${url})` : text;
-    };
-    const spans = (list: readonly Span[], cell = false) => {
-        let text = '';
-        for (const s of list) text += span(s, cell);
-        return text;
-    };
-    const table = (head: string[], rows: string[][]) => {
-        out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
-        for (const row of rows) out.push(`| ${row.map(c => (c === '' ? ' ' : c)).join(' | ')} |`);
-        out.push('');
-    };
-    const recordCells = (record: RecordRef | ChangeRecord): string[] => [
-        mdCell(record.date ?? WORDS.noDate),
-        spans([{ text: record.act || WORDS.noAct, place: record.place }], true),
-        mdCell(recordKindLabel(record.kind) ?? '')
-    ];
-    const ids = (list: readonly string[]) => list.map(code).join(', ');
-
-    out.push(`# ${mdText(options.title ?? WORDS.title)}`, '');
-    table(['', WORDS.before, WORDS.after], [
-        [WORDS.version, mdCell(comparison.before.label), mdCell(comparison.after.label)],
-        [WORDS.files, String(comparison.before.files), String(comparison.after.files)],
-        [WORDS.units, String(comparison.before.units), String(comparison.after.units)],
-        [WORDS.positions, String(comparison.before.positions), String(comparison.after.positions)]
-    ]);
-    const scope = scopeText(comparison);
-    if (scope) out.push(mdText(scope), '');
-    out.push(`**${mdText(summarySentence(summaryOf(comparison)))}**`, '');
-    for (const side of [comparison.before, comparison.after]) {
-        if (side.problems.length === 0) continue;
-        out.push(`**${mdText(WORDS.problems(side.label))}:**`, '');
-        for (const problem of side.problems) out.push(`- ${code(problemPlace(problem))}: ${mdText(problem.message)}`);
-        out.push('');
     }
 
-    if (asOf) {
-        const { date, result } = asOf;
+    private spans(list: readonly Span[], cell = false): string {
+        let text = '';
+        for (const s of list) text += this.span(s, cell);
+        return text;
+    }
+
+    private table(head: string[], rows: string[][]): void {
+        this.out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+        for (const row of rows) this.out.push(`| ${row.map(c => (c === '' ? ' ' : c)).join(' | ')} |`);
+        this.out.push('');
+    }
+
+    private recordCells(record: RecordRef | ChangeRecord): string[] {
+        return [
+            mdCell(record.date ?? WORDS.noDate),
+            this.spans([{ text: record.act || WORDS.noAct, place: record.place }], true),
+            mdCell(recordKindLabel(record.kind) ?? '')
+        ];
+    }
+
+    /** The title, the two sides, the scope, the summary and each side's problems. */
+    sides(comparison: Comparison): void {
+        const out = this.out;
+        out.push(`# ${mdText(this.options.title ?? WORDS.title)}`, '');
+        this.table(['', WORDS.before, WORDS.after], [
+            [WORDS.version, mdCell(comparison.before.label), mdCell(comparison.after.label)],
+            [WORDS.files, String(comparison.before.files), String(comparison.after.files)],
+            [WORDS.units, String(comparison.before.units), String(comparison.after.units)],
+            [WORDS.positions, String(comparison.before.positions), String(comparison.after.positions)]
+        ]);
+        const scope = scopeText(comparison);
+        if (scope) out.push(mdText(scope), '');
+        out.push(`**${mdText(summarySentence(summaryOf(comparison)))}**`, '');
+        for (const side of [comparison.before, comparison.after]) {
+            if (side.problems.length === 0) continue;
+            out.push(`**${mdText(WORDS.problems(side.label))}:**`, '');
+            for (const problem of side.problems) out.push(`- ${code(problemPlace(problem))}: ${mdText(problem.message)}`);
+            out.push('');
+        }
+    }
+
+    /** The structure at a date: the records undone, skipped or inconsistent, and its units as a tree. */
+    asOf({ date, result }: NonNullable<ReportInput['asOf']>): void {
+        const out = this.out;
         out.push(`## ${mdText(WORDS.asOf(date))}`, '');
         out.push(`### ${WORDS.applied} (${result.applied.length})`, '', mdText(WORDS.appliedNote(date)), '');
         if (result.applied.length > 0) {
-            table([WORDS.date, WORDS.act, WORDS.kind, WORDS.units], result.applied.map(a => [...recordCells(a.record), ids(a.units)]));
+            this.table([WORDS.date, WORDS.act, WORDS.kind, WORDS.units], result.applied.map(a => [...this.recordCells(a.record), ids(a.units)]));
         }
         if (result.skipped.length > 0) {
             out.push(`### ${WORDS.skipped} (${result.skipped.length})`, '');
-            table([WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.skipped.map(s => [...recordCells(s.record), mdCell(s.reason)]));
+            this.table([WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.skipped.map(s => [...this.recordCells(s.record), mdCell(s.reason)]));
         }
         if (result.inconsistencies.length > 0) {
             out.push(`### ${WORDS.inconsistencies} (${result.inconsistencies.length})`, '');
-            table([WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.inconsistencies.map(i => [...recordCells(i.record), mdCell(i.message)]));
+            this.table([WORDS.date, WORDS.act, WORDS.kind, WORDS.reason], result.inconsistencies.map(i => [...this.recordCells(i.record), mdCell(i.message)]));
         }
         const tree = stateTree(result.state);
         out.push(`### ${mdText(WORDS.stateUnits(date))} (${tree.length})`, '');
         for (const entry of tree) {
             // A number like `12.` then a space at the start of an item would open an ordered list.
-            out.push(`${'  '.repeat(entry.depth)}- ${spans(treeSpans(entry.unit)).replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')}`);
+            out.push(`${'  '.repeat(entry.depth)}- ${this.spans(treeSpans(entry.unit)).replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')}`);
         }
         out.push('');
     }
 
-    if (comparison.matches.length > 0) {
-        out.push(`## ${WORDS.matches} (${comparison.matches.length})`, '');
-        table([WORDS.before, WORDS.after, WORDS.evidence], comparison.matches.map(m => [ids([m.before]), ids([m.after]), mdCell(MATCH_LABELS[m.by])]));
+    matches(comparison: Comparison): void {
+        if (comparison.matches.length === 0) return;
+        this.out.push(`## ${WORDS.matches} (${comparison.matches.length})`, '');
+        this.table([WORDS.before, WORDS.after, WORDS.evidence], comparison.matches.map(m => [ids([m.before]), ids([m.after]), mdCell(MATCH_LABELS[m.by])]));
     }
 
-    const groups = groupDifferences(comparison.differences);
-    if (comparison.differences.length === 0) out.push(WORDS.noDifferences, '');
-    if (groups.units.length > 0 || groups.positions.length > 0) {
-        out.push(`## ${WORDS.cuadro}`, '');
-        const cuadro = (title: string, list: Difference[]) => {
-            if (list.length === 0) return;
-            out.push(`### ${title} (${list.length})`, '');
-            table([WORDS.unit, WORDS.current, WORDS.proposed, WORDS.act], list.map(d => {
-                const row = cuadroRow(d);
-                return [spans(row.unit, true) + `<br>*${mdCell(KIND_LABELS[d.kind].label)}*`, spans(row.current, true), spans(row.proposed, true), spans(row.act, true)];
-            }));
-        };
-        cuadro(WORDS.units, groups.units);
-        cuadro(WORDS.positions, groups.positions);
+    /** The cuadro comparativo of units and positions, then the function edits per unit. */
+    differences(comparison: Comparison): void {
+        const out = this.out;
+        const groups = groupDifferences(comparison.differences);
+        if (comparison.differences.length === 0) out.push(WORDS.noDifferences, '');
+        if (groups.units.length > 0 || groups.positions.length > 0) {
+            out.push(`## ${WORDS.cuadro}`, '');
+            this.cuadro(WORDS.units, groups.units);
+            this.cuadro(WORDS.positions, groups.positions);
+        }
+        if (groups.functions.length > 0) this.functions(groups.functions);
     }
 
-    if (groups.functions.length > 0) {
-        const count = groups.functions.reduce((n, g) => n + g.differences.length, 0);
+    private cuadro(title: string, list: Difference[]): void {
+        if (list.length === 0) return;
+        this.out.push(`### ${title} (${list.length})`, '');
+        this.table([WORDS.unit, WORDS.current, WORDS.proposed, WORDS.act], list.map(d => {
+            const row = cuadroRow(d);
+            return [this.spans(row.unit, true) + `<br>*${mdCell(KIND_LABELS[d.kind].label)}*`, this.spans(row.current, true), this.spans(row.proposed, true), this.spans(row.act, true)];
+        }));
+    }
+
+    private functions(groups: ReturnType<typeof groupDifferences>['functions']): void {
+        const out = this.out;
+        const count = groups.reduce((n, g) => n + g.differences.length, 0);
         out.push(`## ${WORDS.functions} (${count})`, '');
-        for (const group of groups.functions) {
-            out.push(`### ${spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})`, '');
+        for (const group of groups) {
+            out.push(`### ${this.spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})`, '');
             for (const d of group.differences) {
-                const where = spans([{ text: functionPosition(d), place: placeOf(d) }]);
-                out.push(`- **${KIND_LABELS[d.kind].label}**, ${where}: ${spans(functionSpans(d))}`);
-                if (d.records.length > 0 || d.uncovered) out.push(`  ${WORDS.act}: ${spans(cuadroRow(d).act)}`);
+                const where = this.spans([{ text: functionPosition(d), place: placeOf(d) }]);
+                out.push(`- **${KIND_LABELS[d.kind].label}**, ${where}: ${this.spans(functionSpans(d))}`);
+                if (d.records.length > 0 || d.uncovered) out.push(`  ${WORDS.act}: ${this.spans(cuadroRow(d).act)}`);
             }
             out.push('');
         }
     }
 
-    if (comparison.unfulfilled.length > 0) {
-        out.push(`## ${WORDS.unfulfilled} (${comparison.unfulfilled.length})`, '');
-        table([WORDS.date, WORDS.act, WORDS.kind, WORDS.units, WORDS.reason],
-            comparison.unfulfilled.map(u => [...recordCells(u.record), ids(u.units), mdCell(u.reason)]));
+    unfulfilled(comparison: Comparison): void {
+        if (comparison.unfulfilled.length === 0) return;
+        this.out.push(`## ${WORDS.unfulfilled} (${comparison.unfulfilled.length})`, '');
+        this.table([WORDS.date, WORDS.act, WORDS.kind, WORDS.units, WORDS.reason],
+            comparison.unfulfilled.map(u => [...this.recordCells(u.record), ids(u.units), mdCell(u.reason)]));
     }
-    return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+function ids(list: readonly string[]): string {
+    return list.map(code).join(', ');
 }

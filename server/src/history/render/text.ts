@@ -1,6 +1,6 @@
 // The comparison for a terminal or a pipe: plain lines, places as `file:line`, the word difference
 // of an edited function as [-removed-]{+added+}; optionally with ANSI colors.
-import type { Difference, RecordRef } from '../compare.js';
+import type { Comparison, Difference, RecordRef } from '../compare.js';
 import type { ChangeRecord } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
 import {
@@ -62,105 +62,135 @@ function markers(span: Span): string {
 }
 
 export function renderText(input: ReportInput, options: RenderOptions & { color?: boolean } = {}): string {
-    const paint = options.color ? ANSI : PLAIN;
     const { comparison, asOf } = input;
-    const out: string[] = [];
-    const spans = (list: readonly Span[]) => {
-        let text = '';
-        for (const span of list) text += paint.style(span);
-        return text;
-    };
-    const at = (place: Parameters<typeof placeText>[0]) => {
-        const text = placeText(place);
-        return text ? `  ${paint.muted(clean(text))}` : '';
-    };
-    const recordLine = (record: RecordRef | ChangeRecord) => spans(recordSpans(record)) + at(record.place);
+    const report = new TextReport(options.color ? ANSI : PLAIN);
+    report.sides(comparison, options.title ?? WORDS.title);
+    if (asOf) report.asOf(asOf);
+    report.matches(comparison);
+    report.differences(comparison);
+    report.unfulfilled(comparison);
+    report.out.push('', summarySentence(summaryOf(comparison)));
+    return report.out.join('\n') + '\n';
+}
 
-    // Header: the two sides and what could not be read.
-    out.push(paint.heading(options.title ?? WORDS.title));
-    out.push(`  ${WORDS.before}:   ${clean(comparison.before.label)} — ${sideFacts(comparison.before)}`);
-    out.push(`  ${WORDS.after}: ${clean(comparison.after.label)} — ${sideFacts(comparison.after)}`);
-    const scope = scopeText(comparison);
-    if (scope) out.push(`  ${clean(scope)}`);
-    for (const side of [comparison.before, comparison.after]) {
-        if (side.problems.length === 0) continue;
-        out.push('', paint.warn(`${WORDS.problems(clean(side.label))}:`));
-        for (const problem of side.problems) out.push(clean(`  ${problemPlace(problem)}: ${problem.message}`));
+/** The lines of a report for a terminal, section by section. */
+class TextReport {
+    readonly out: string[] = [];
+
+    constructor(private readonly paint: Paint) {}
+
+    private spans(list: readonly Span[]): string {
+        let text = '';
+        for (const span of list) text += this.paint.style(span);
+        return text;
     }
 
-    if (asOf) {
-        const { date, result } = asOf;
-        out.push('', paint.heading(WORDS.asOf(date)));
+    private at(place: Parameters<typeof placeText>[0]): string {
+        const text = placeText(place);
+        return text ? `  ${this.paint.muted(clean(text))}` : '';
+    }
+
+    private recordLine(record: RecordRef | ChangeRecord): string {
+        return this.spans(recordSpans(record)) + this.at(record.place);
+    }
+
+    /** Header: the two sides and what could not be read. */
+    sides(comparison: Comparison, title: string): void {
+        const out = this.out;
+        out.push(this.paint.heading(title));
+        out.push(`  ${WORDS.before}:   ${clean(comparison.before.label)} — ${sideFacts(comparison.before)}`);
+        out.push(`  ${WORDS.after}: ${clean(comparison.after.label)} — ${sideFacts(comparison.after)}`);
+        const scope = scopeText(comparison);
+        if (scope) out.push(`  ${clean(scope)}`);
+        for (const side of [comparison.before, comparison.after]) {
+            if (side.problems.length === 0) continue;
+            out.push('', this.paint.warn(`${WORDS.problems(clean(side.label))}:`));
+            for (const problem of side.problems) out.push(clean(`  ${problemPlace(problem)}: ${problem.message}`));
+        }
+    }
+
+    /** The structure at a date: the records undone, skipped or inconsistent, and its units as a tree. */
+    asOf({ date, result }: NonNullable<ReportInput['asOf']>): void {
+        const out = this.out;
+        out.push('', this.paint.heading(WORDS.asOf(date)));
         out.push(`  ${WORDS.applied} (${result.applied.length}). ${WORDS.appliedNote(date)}`);
         for (const applied of result.applied) {
-            out.push(`    ${recordLine(applied.record)}`);
+            out.push(`    ${this.recordLine(applied.record)}`);
             if (applied.units.length > 0) out.push(clean(`        ${applied.units.join(', ')}`));
         }
         if (result.skipped.length > 0) {
             out.push(`  ${WORDS.skipped} (${result.skipped.length}):`);
-            for (const skipped of result.skipped) out.push(`    ${recordLine(skipped.record)}`, clean(`        ${skipped.reason}`));
+            for (const skipped of result.skipped) out.push(`    ${this.recordLine(skipped.record)}`, clean(`        ${skipped.reason}`));
         }
         if (result.inconsistencies.length > 0) {
             out.push(`  ${WORDS.inconsistencies} (${result.inconsistencies.length}):`);
-            for (const item of result.inconsistencies) out.push(`    ${recordLine(item.record)}`, clean(`        ${item.message}`));
+            for (const item of result.inconsistencies) out.push(`    ${this.recordLine(item.record)}`, clean(`        ${item.message}`));
         }
         const tree = stateTree(result.state);
         out.push(`  ${WORDS.stateUnits(date)} (${tree.length}):`);
-        for (const entry of tree) out.push(`    ${'  '.repeat(entry.depth)}${spans(treeSpans(entry.unit))}`);
+        for (const entry of tree) out.push(`    ${'  '.repeat(entry.depth)}${this.spans(treeSpans(entry.unit))}`);
     }
 
-    if (comparison.matches.length > 0) {
-        out.push('', paint.heading(`${WORDS.matches} (${comparison.matches.length})`));
-        for (const match of comparison.matches) out.push(clean(`  ${match.before} → ${match.after}  (${MATCH_LABELS[match.by]})`));
+    matches(comparison: Comparison): void {
+        if (comparison.matches.length === 0) return;
+        this.out.push('', this.paint.heading(`${WORDS.matches} (${comparison.matches.length})`));
+        for (const match of comparison.matches) this.out.push(clean(`  ${match.before} → ${match.after}  (${MATCH_LABELS[match.by]})`));
     }
 
-    const groups = groupDifferences(comparison.differences);
-    if (comparison.differences.length === 0) out.push('', WORDS.noDifferences);
-    const difference = (d: Difference, indent: string) => {
+    /** Units, positions, then the function edits per unit. */
+    differences(comparison: Comparison): void {
+        const out = this.out;
+        const groups = groupDifferences(comparison.differences);
+        if (comparison.differences.length === 0) out.push('', WORDS.noDifferences);
+        if (groups.units.length > 0) {
+            out.push('', this.paint.heading(`${WORDS.units} (${groups.units.length})`));
+            for (const d of groups.units) this.difference(d, '  ');
+        }
+        if (groups.positions.length > 0) {
+            out.push('', this.paint.heading(`${WORDS.positions} (${groups.positions.length})`));
+            for (const d of groups.positions) this.difference(d, '  ');
+        }
+        if (groups.functions.length > 0) this.functions(groups.functions);
+    }
+
+    private difference(d: Difference, indent: string): void {
+        const { out, paint } = this;
         const head = d.position !== undefined
             ? [{ text: `${WORDS.position} ` }, { text: d.position, style: 'id' as const }, { text: ' en ' }, ...unitSpans(d, undefined)]
             : unitSpans(d, undefined);
-        out.push(`${indent}${paint.heading(KIND_LABELS[d.kind].label)}  ${spans(head)}${at(placeOf(d))}`);
+        out.push(`${indent}${paint.heading(KIND_LABELS[d.kind].label)}  ${this.spans(head)}${this.at(placeOf(d))}`);
         const before = valueSpans(d, 'before');
         const after = valueSpans(d, 'after');
-        if (before && after) out.push(`${indent}    antes:   ${spans(before)}`, `${indent}    después: ${spans(after)}`);
-        else if ((before || after) && plainText((before ?? after)!) !== d.unitName) out.push(`${indent}    ${spans((before ?? after)!)}`);
+        if (before && after) out.push(`${indent}    antes:   ${this.spans(before)}`, `${indent}    después: ${this.spans(after)}`);
+        else if ((before || after) && plainText((before ?? after)!) !== d.unitName) out.push(`${indent}    ${this.spans((before ?? after)!)}`);
         const subtree = subtreeSpans(d);
-        if (subtree) out.push(`${indent}    ${spans(subtree)}`);
-        for (const record of d.records) out.push(`${indent}    acuerdo: ${recordLine(record)}`);
+        if (subtree) out.push(`${indent}    ${this.spans(subtree)}`);
+        for (const record of d.records) out.push(`${indent}    acuerdo: ${this.recordLine(record)}`);
         if (d.uncovered) out.push(`${indent}    ${paint.warn(WORDS.uncovered)}`);
-    };
-    if (groups.units.length > 0) {
-        out.push('', paint.heading(`${WORDS.units} (${groups.units.length})`));
-        for (const d of groups.units) difference(d, '  ');
     }
-    if (groups.positions.length > 0) {
-        out.push('', paint.heading(`${WORDS.positions} (${groups.positions.length})`));
-        for (const d of groups.positions) difference(d, '  ');
-    }
-    if (groups.functions.length > 0) {
-        const count = groups.functions.reduce((n, g) => n + g.differences.length, 0);
+
+    private functions(groups: ReturnType<typeof groupDifferences>['functions']): void {
+        const { out, paint } = this;
+        const count = groups.reduce((n, g) => n + g.differences.length, 0);
         out.push('', paint.heading(`${WORDS.functions} (${count})`));
-        for (const group of groups.functions) {
-            out.push(`  ${spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})`);
+        for (const group of groups) {
+            out.push(`  ${this.spans([{ text: group.unit ?? WORDS.none, style: 'id' }, { text: group.unitName ? ` ${group.unitName}` : '' }])} (${group.differences.length})`);
             for (const d of group.differences) {
-                out.push(`    ${paint.heading(KIND_LABELS[d.kind].label)}, ${functionPosition(d)}${at(placeOf(d))}`);
-                out.push(`        ${spans(functionSpans(d))}`);
-                for (const record of d.records) out.push(`        acuerdo: ${recordLine(record)}`);
+                out.push(`    ${paint.heading(KIND_LABELS[d.kind].label)}, ${functionPosition(d)}${this.at(placeOf(d))}`);
+                out.push(`        ${this.spans(functionSpans(d))}`);
+                for (const record of d.records) out.push(`        acuerdo: ${this.recordLine(record)}`);
                 if (d.uncovered) out.push(`        ${paint.warn(WORDS.uncovered)}`);
             }
         }
     }
 
-    if (comparison.unfulfilled.length > 0) {
-        out.push('', paint.heading(`${WORDS.unfulfilled} (${comparison.unfulfilled.length})`));
+    unfulfilled(comparison: Comparison): void {
+        if (comparison.unfulfilled.length === 0) return;
+        this.out.push('', this.paint.heading(`${WORDS.unfulfilled} (${comparison.unfulfilled.length})`));
         for (const item of comparison.unfulfilled) {
-            out.push(`  ${recordLine(item.record)}`);
-            if (item.units.length > 0) out.push(clean(`      ${item.units.join(', ')}`));
-            out.push(clean(`      ${item.reason}`));
+            this.out.push(`  ${this.recordLine(item.record)}`);
+            if (item.units.length > 0) this.out.push(clean(`      ${item.units.join(', ')}`));
+            this.out.push(clean(`      ${item.reason}`));
         }
     }
-
-    out.push('', summarySentence(summaryOf(comparison)));
-    return out.join('\n') + '\n';
 }

@@ -182,6 +182,23 @@ interface Member {
     units: Unidad[];
 }
 
+/** The parts of a list after its head word: split at «y»/«e» (dropped) and at commas. */
+function listParts(text: string, words: Word[], norms: string[], head: number, end: number): Array<{ first: number; last: number }> {
+    const parts: Array<{ first: number; last: number }> = [];
+    let first = head + 1;
+    for (let i = head + 1; i <= end; i++) {
+        if (norms[i] === 'y' || norms[i] === 'e') {
+            parts.push({ first, last: i - 1 });
+            first = i + 1;
+        } else if (i > first && text.substring(words[i - 1].end, words[i].start).includes(',')) {
+            parts.push({ first, last: i - 1 });
+            first = i;
+        }
+    }
+    parts.push({ first, last: end });
+    return parts;
+}
+
 /**
  * "las Direcciones de Finanzas y Jurídica" → Dirección de Finanzas, Dirección Jurídica: the parts
  * joined by "y" or by commas each complete the singular head; consecutive parts are merged when
@@ -196,18 +213,7 @@ function expandPlural(
     text: string, words: Word[], norms: string[], head: number, end: number, singular: string, dictionary: NameDictionary,
     institution: string, unit: Unidad | undefined
 ): Member[] | undefined {
-    const parts: Array<{ first: number; last: number }> = [];
-    let first = head + 1;
-    for (let i = head + 1; i <= end; i++) {
-        if (norms[i] === 'y' || norms[i] === 'e') {
-            parts.push({ first, last: i - 1 });
-            first = i + 1;
-        } else if (i > first && text.substring(words[i - 1].end, words[i].start).includes(',')) {
-            parts.push({ first, last: i - 1 });
-            first = i;
-        }
-    }
-    parts.push({ first, last: end });
+    const parts = listParts(text, words, norms, head, end);
     if (parts.length < 2 || parts.some(p => p.last < p.first)) return undefined;
     // What a later part may share with the first: the words before each «de» of the first part.
     const firstPart = norms.slice(parts[0].first, parts[0].last + 1);
