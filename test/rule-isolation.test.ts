@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { OperationCancelled, type AstNode, type ValidationAcceptor } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { guard, ruleCheck } from '../server/src/language/rules/index.js';
+import { guard, ruleCheck } from '../server/src/language/rules/rule-check.js';
 import { isUnidad, type Unidad } from '../server/src/language/generated/ast.js';
 import { buildWorkspace, exampleFiles } from './helpers/workspace.js';
 

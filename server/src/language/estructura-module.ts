@@ -12,6 +12,7 @@ import { registerRules } from './rules/index.js';
 import { EstructuraScopeComputation, EstructuraScopeProvider } from './scope.js';
 import { RuleSettings } from './settings.js';
 import { ClientCommands } from './client-commands.js';
+import { FunctionIndex } from './function-index.js';
 import { IncomingReferences } from './incoming-references.js';
 import { MentionIndex } from './mentions/mention-index.js';
 import { StructureIndex } from './structure-index.js';
@@ -38,6 +39,8 @@ import { EstructuraWorkspaceSymbolProvider } from '../lsp/workspace-symbols.js';
 export interface EstructuraAddedServices {
     structure: {
         StructureIndex: StructureIndex;
+        /** Functions by text and dated changes by unit, for the function and metadata rules. */
+        FunctionIndex: FunctionIndex;
         MentionIndex: MentionIndex;
         IncomingReferences: IncomingReferences;
         /** The official names units had in this session (for «Registrar el nombre anterior»). */
@@ -50,17 +53,31 @@ export interface EstructuraAddedServices {
     };
 }
 
-export type EstructuraServices = LangiumServices & EstructuraAddedServices;
+/**
+ * The shared services the project adds. The rule settings are workspace configuration
+ * (`estructura.json`, the editor's `estructura.reglas`): the workspace manager loads them before
+ * the first build, and the language services read the same instance (`settings.RuleSettings`).
+ */
+export interface EstructuraAddedSharedServices {
+    settings: {
+        RuleSettings: RuleSettings;
+    };
+}
+
+export type EstructuraSharedServices = LangiumSharedServices & EstructuraAddedSharedServices;
+
+export type EstructuraServices = LangiumServices & EstructuraAddedServices & { shared: EstructuraSharedServices };
 
 export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices & EstructuraAddedServices> = {
     structure: {
         StructureIndex: services => new StructureIndex(services.shared),
+        FunctionIndex: services => new FunctionIndex(services.shared),
         MentionIndex: services => new MentionIndex(services.shared),
         IncomingReferences: services => new IncomingReferences(services.shared),
         SessionNames: services => new SessionNames(services.shared)
     },
     settings: {
-        RuleSettings: () => new RuleSettings(),
+        RuleSettings: services => services.shared.settings.RuleSettings,
         ClientCommands: () => new ClientCommands()
     },
     parser: {
@@ -94,7 +111,10 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
     }
 };
 
-export const EstructuraSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+export const EstructuraSharedModule: Module<EstructuraSharedServices, DeepPartial<LangiumSharedServices> & EstructuraAddedSharedServices> = {
+    settings: {
+        RuleSettings: () => new RuleSettings()
+    },
     workspace: {
         DocumentBuilder: services => new EstructuraDocumentBuilder(services),
         LangiumDocumentFactory: services => new EstructuraDocumentFactory(services),
@@ -108,7 +128,7 @@ export const EstructuraSharedModule: Module<LangiumSharedServices, DeepPartial<L
 };
 
 export function createEstructuraServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices;
+    shared: EstructuraSharedServices;
     Estructura: EstructuraServices;
 } {
     const shared = inject(

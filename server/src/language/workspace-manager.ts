@@ -1,28 +1,25 @@
 // The startup build validates too, so the Problems panel lists every file's diagnostics
 // as soon as the workspace is loaded, before any file is opened. The rule settings
-// (estructura.json, editor settings) are loaded before that first build.
+// (estructura.json, editor settings) are loaded before that first build; they are a shared service
+// (estructura-module.ts), which the language services read too.
 import { DefaultWorkspaceManager, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumDocumentFactory, type Stream, type URI } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import { ConfigLoader } from './config-loader.js';
-import type { EstructuraServices } from './estructura-module.js';
+import type { EstructuraSharedServices } from './estructura-module.js';
 
 export class EstructuraWorkspaceManager extends DefaultWorkspaceManager {
     override initialBuildOptions: BuildOptions = { validation: true };
     private configLoader: ConfigLoader | undefined;
     private readonly documentFactory: LangiumDocumentFactory;
 
-    constructor(private readonly sharedServices: LangiumSharedServices) {
+    constructor(private readonly sharedServices: EstructuraSharedServices) {
         super(sharedServices);
         this.documentFactory = sharedServices.workspace.LangiumDocumentFactory;
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
-        const estructura = this.sharedServices.ServiceRegistry.all[0] as EstructuraServices | undefined;
-        if (estructura) {
-            this.configLoader ??= new ConfigLoader(this.sharedServices, estructura.settings.RuleSettings);
-            await this.configLoader.initialize(folders);
-        }
+        this.configLoader ??= new ConfigLoader(this.sharedServices, this.sharedServices.settings.RuleSettings);
+        await this.configLoader.initialize(folders);
         return super.initializeWorkspace(folders, cancelToken);
     }
 

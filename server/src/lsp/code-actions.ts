@@ -10,7 +10,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } 
 import { DISABLE_RULE_COMMAND } from '../protocol.js';
 import { RULES } from '../language/rules/catalog.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
-import { formerNameActions, staleMentionFixes } from './former-names.js';
+import { recordFormerNameFix, staleMentionFix } from './former-names.js';
 import { QUICK_FIXES } from './quick-fixes.js';
 
 export { DISABLE_RULE_COMMAND } from '../protocol.js';
@@ -38,12 +38,12 @@ export class EstructuraCodeActionProvider implements CodeActionProvider {
             if (!provide) continue;
             try {
                 actions.push(...await provide({ document, diagnostic, services: this.services }));
-                actions.push(...staleMentionFixes(this.services, document, diagnostic));
+                actions.push(...staleMentionFix({ document, diagnostic, services: this.services }));
             } catch {
                 // A fix that cannot be computed (the file changed meanwhile) is simply not offered.
             }
         }
-        actions.push(...formerNameActions(this.services, document, params));
+        actions.push(...recordFormerNameFix(this.services, document, params));
         // Last: the fixes come first in the light bulb.
         actions.push(...disable);
         return actions;

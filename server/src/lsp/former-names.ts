@@ -9,9 +9,10 @@
 // name. The old name is what the unit was called when the workspace was loaded, or before a
 // rename in this session, as long as the unit keeps its id and file.
 import { AstUtils, DocumentState, isCompositeCstNode, isLeafCstNode, URI, type CstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
-import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { isNombreAnterior, isUnidad, type Unidad } from '../language/generated/ast.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
+import type { FixContext } from '../language/rules/fixes.js';
 import { institutionOf, structureElements } from '../language/model.js';
 import { normalizeKey } from '../language/text-keys.js';
 
@@ -79,7 +80,7 @@ export class SessionNames {
 }
 
 /** «Registrar el nombre anterior «…»» on a unit's declaration (`unidad ID "Nombre"`). */
-export function formerNameActions(services: EstructuraServices, document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+export function recordFormerNameFix(services: EstructuraServices, document: LangiumDocument, params: CodeActionParams): CodeAction[] {
     const text = document.textDocument;
     const start = text.offsetAt(params.range.start);
     const end = text.offsetAt(params.range.end);
@@ -97,7 +98,7 @@ export function formerNameActions(services: EstructuraServices, document: Langiu
  * On a `funcion-mencion` diagnostic over a name no unit has now, which a unit had in this session:
  * write its current name there, or record the old one in the unit.
  */
-export function staleMentionFixes(services: EstructuraServices, document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+export function staleMentionFix({ document, diagnostic, services }: FixContext): CodeAction[] {
     if (diagnostic.code !== 'funcion-mencion' || (diagnostic.data as { nombre?: unknown } | undefined)?.nombre !== undefined) return [];
     const written = document.textDocument.getText(diagnostic.range).replace(/\s+/g, ' ');
     const institution = institutionOf(document.parseResult.value);

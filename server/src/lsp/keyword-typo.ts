@@ -63,7 +63,7 @@ export function keywordSuggestions(document: LangiumDocument, errorOffset: numbe
     return out.sort((a, b) => a.distance - b.distance || a.keyword.localeCompare(b.keyword)).slice(0, 3);
 }
 
-export function fixKeywordTypo({ document, diagnostic, services }: FixContext): CodeAction[] {
+export function keywordTypoFix({ document, diagnostic, services }: FixContext): CodeAction[] {
     const completion = services.lsp.CompletionProvider as EstructuraCompletionProvider | undefined;
     if (!completion?.keywordsExpectedAt) return [];
     const offset = document.textDocument.offsetAt(diagnostic.range.start);

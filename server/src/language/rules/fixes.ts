@@ -1,5 +1,6 @@
-// Quick fixes: each rule group maps its diagnostic codes to functions that build code actions;
-// the helpers below are what those functions share.
+// Quick fixes: each rule group maps its diagnostic codes to functions that build code actions
+// (`<group>Fixes`, gathered in lsp/quick-fixes.ts); each function is named `<what>Fix` after the
+// edit it offers and sits in its rule's file. The helpers below are what those functions share.
 import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { EstructuraServices } from '../estructura-module.js';

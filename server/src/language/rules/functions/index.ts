@@ -1,40 +1,32 @@
-// Registration of this rule group's checks and quick fixes: the functions' own conventions
-// (section C of the catalog) and the metadata rules (section D).
+// Registration of this rule group's checks and quick fixes: the functions' own conventions and the
+// unit names their text mentions (docs/reglas.md, section C).
 import type { EstructuraServices } from '../../estructura-module.js';
 import type { FixMap } from '../fixes.js';
-import { ruleCheck, type RuleCheck } from '../index.js';
-import { checkClosing, closingFix } from './closing.js';
-import { checkDuplicates } from './duplicates.js';
-import { FunctionIndex } from './function-index.js';
-import { checkInfinitive } from './infinitive.js';
-import { acuerdoDateFix, checkAcuerdo } from './metadata-acuerdo.js';
-import { checkChangeRecord } from './metadata-cambios.js';
-import { checkVigencia } from './metadata-vigencia.js';
-import { checkFunctionNumbering, renumberFix } from './numbering.js';
-import { checkPunctuation, punctuationFix } from './punctuation.js';
+import { ruleCheck, type RuleCheck } from '../rule-check.js';
+import { checkClosing, closingFix } from './funcion-cierre.js';
+import { checkDuplicates } from './funcion-duplicada.js';
+import { checkInfinitive } from './funcion-infinitivo.js';
+import { checkMentions, mentionFix } from './funcion-mencion.js';
+import { checkFunctionNumbering, renumberFunctionsFix } from './funcion-numeracion.js';
+import { checkPunctuation, punctuationFix } from './funcion-puntuacion.js';
 
 export function functionsChecks(services: EstructuraServices): RuleCheck[] {
     const settings = services.settings.RuleSettings;
-    const structure = services.structure.StructureIndex;
-    // Built once per build, shared by the checks of every document.
-    const index = new FunctionIndex(services.shared);
+    const functions = services.structure.FunctionIndex;
+    const mentions = services.structure.MentionIndex;
     return [
         ruleCheck('funcion-infinitivo', 'Funcion', (node, accept) => checkInfinitive(node, accept)),
         ruleCheck('funcion-cierre', 'Unidad', (node, accept) => checkClosing(node, accept)),
         ruleCheck('funcion-numeracion', 'Unidad', (node, accept) => checkFunctionNumbering(node, accept)),
         ruleCheck('funcion-puntuacion', 'Unidad', (node, accept) => checkPunctuation(node, accept, settings)),
-        ruleCheck('funcion-duplicada', 'Unidad', (node, accept) => checkDuplicates(node, accept, index)),
-        ruleCheck('acuerdo-formato', 'AcuerdoManual', (node, accept) => checkAcuerdo(node, accept)),
-        ruleCheck('acuerdo-formato', 'Cambio', (node, accept) => checkAcuerdo(node, accept)),
-        ruleCheck('acuerdo-formato', 'NombreAnterior', (node, accept) => checkAcuerdo(node, accept)),
-        ruleCheck('vigencia-organigrama', 'Organigrama', (node, accept) => checkVigencia(node, accept, structure, index)),
-        ruleCheck('cambio-incongruente', 'Cambio', (node, accept) => checkChangeRecord(node, accept, structure, index))
+        ruleCheck('funcion-duplicada', 'Unidad', (node, accept) => checkDuplicates(node, accept, functions)),
+        ruleCheck('funcion-mencion', 'Documento', (node, accept) => checkMentions(node, accept, mentions))
     ];
 }
 
 export const functionsFixes: FixMap = {
     'funcion-cierre': closingFix,
-    'funcion-numeracion': renumberFix,
+    'funcion-numeracion': renumberFunctionsFix,
     'funcion-puntuacion': punctuationFix,
-    'acuerdo-formato': acuerdoDateFix
+    'funcion-mencion': mentionFix
 };

@@ -1,11 +1,15 @@
-// Registration of the Norma rules (7.2.1.15, 5.48).
+// Registration of the Norma rules (7.2.1.15, 5.48; docs/reglas.md, section A).
 import type { AstNode } from 'langium';
 import type { EstructuraServices } from '../../estructura-module.js';
 import { institutionOf } from '../../model.js';
 import type { FixMap } from '../fixes.js';
-import { ruleCheck, type RuleCheck } from '../index.js';
-import { checkAtribuciones, checkAutoridad, checkNoBasica, checkOrganigrama, checkSede, checkSinPersonal } from './phae.js';
-import { fixMoveToSede } from './move-to-sede.js';
+import { ruleCheck, type RuleCheck } from '../rule-check.js';
+import { checkOrganigrama } from './norma-5.48-organigrama.js';
+import { checkAtribuciones } from './norma-7.2.1.15-atribuciones.js';
+import { checkAutoridad } from './norma-7.2.1.15-autoridad.js';
+import { checkNoBasica } from './norma-7.2.1.15-no-basica.js';
+import { checkSede, moveToSedeFix } from './norma-7.2.1.15-sede.js';
+import { checkSinPersonal } from './norma-7.2.1.15-sin-personal.js';
 
 export function normaChecks(services: EstructuraServices): RuleCheck[] {
     const settings = services.settings.RuleSettings;
@@ -23,5 +27,5 @@ export function normaChecks(services: EstructuraServices): RuleCheck[] {
 }
 
 export const normaFixes: FixMap = {
-    'norma-7.2.1.15-sede': fixMoveToSede
+    'norma-7.2.1.15-sede': moveToSedeFix
 };

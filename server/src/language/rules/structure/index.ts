@@ -1,14 +1,14 @@
-// Registration of this rule group's checks and quick fixes (RULES.md, section B).
+// Registration of this rule group's checks and quick fixes: the conventions of the structure
+// (RULES.md, section B): names, kinds and levels of units, titulares, objetivos.
 import type { EstructuraServices } from '../../estructura-module.js';
 import type { FixMap } from '../fixes.js';
-import { ruleCheck, type RuleCheck } from '../index.js';
-import { checkDuplicateName } from './duplicate-names.js';
-import { checkKindName, fixKindName } from './kind-name.js';
-import { checkLevel } from './levels.js';
-import { checkNoFunctions } from './no-functions.js';
-import { checkObjective } from './objective.js';
-import { fixRenumber } from './renumber.js';
-import { checkSingleTitular } from './single-titular.js';
+import { ruleCheck, type RuleCheck } from '../rule-check.js';
+import { checkLevel } from './estructura-nivel.js';
+import { checkDuplicateName } from './estructura-nombre-duplicado.js';
+import { checkObjective } from './estructura-objetivo.js';
+import { checkNoFunctions } from './estructura-sin-funciones.js';
+import { checkKindName, kindFromNameFix } from './estructura-tipo-nombre.js';
+import { checkSingleTitular } from './estructura-titular-unico.js';
 
 export function structureChecks(services: EstructuraServices): RuleCheck[] {
     const index = services.structure.StructureIndex;
@@ -24,6 +24,5 @@ export function structureChecks(services: EstructuraServices): RuleCheck[] {
 }
 
 export const structureFixes: FixMap = {
-    'estructura-numeracion': fixRenumber,
-    'estructura-tipo-nombre': fixKindName
+    'estructura-tipo-nombre': kindFromNameFix
 };

@@ -22,7 +22,7 @@ import { normalizeKey } from '../../text-keys.js';
 import type { StructureIndex } from '../../structure-index.js';
 import { report } from '../catalog.js';
 import { placeOf, sameUnit } from '../structure/shared.js';
-import type { FunctionIndex } from './function-index.js';
+import type { FunctionIndex } from '../../function-index.js';
 
 type Aspect = 'name' | 'adscription' | 'existence';
 

@@ -1,10 +1,10 @@
 // estructura-id-duplicado: ids are unique per institution across the workspace.
 import { AstUtils, type ValidationAcceptor } from 'langium';
-import type { Puesto, Unidad } from '../generated/ast.js';
-import { institutionOf, qualifiedName } from '../model.js';
-import type { StructureIndex } from '../structure-index.js';
-import { report } from './catalog.js';
-import { byLocation } from './structure/shared.js';
+import type { Puesto, Unidad } from '../../generated/ast.js';
+import { institutionOf, qualifiedName } from '../../model.js';
+import type { StructureIndex } from '../../structure-index.js';
+import { report } from '../catalog.js';
+import { byLocation } from '../structure/shared.js';
 
 export function checkDuplicateId(node: Unidad | Puesto, accept: ValidationAcceptor, index: StructureIndex): void {
     if (!node.name) return;

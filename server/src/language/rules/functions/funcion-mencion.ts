@@ -3,11 +3,9 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { TextEdit, type CodeAction } from 'vscode-languageserver';
 import type { Documento } from '../../generated/ast.js';
-import type { EstructuraServices } from '../../estructura-module.js';
 import { mentionRange, type Mention, type MentionIndex } from '../../mentions/mention-index.js';
 import { report } from '../catalog.js';
-import { fixAction, type FixContext, type FixMap } from '../fixes.js';
-import { ruleCheck, type RuleCheck } from '../index.js';
+import { fixAction, type FixContext } from '../fixes.js';
 
 export interface MentionData {
     /** The words as written (spaces folded), to check the fix still applies. */
@@ -16,11 +14,6 @@ export interface MentionData {
     nombre: string;
     /** Set for a former name: `nombre` is the name in force. */
     vigente?: true;
-}
-
-export function mentionChecks(services: EstructuraServices): RuleCheck[] {
-    const index = services.structure.MentionIndex;
-    return [ruleCheck('funcion-mencion', 'Documento', (node, accept) => checkMentions(node, accept, index))];
 }
 
 export function checkMentions(root: Documento, accept: ValidationAcceptor, index: MentionIndex): void {
@@ -50,7 +43,7 @@ function formerNote(mention: Mention): string {
 }
 
 /** Quick fix: write the name in force (a former name) or the official name (a variant) in place of the mention. */
-export function fixMention({ document, diagnostic }: FixContext): CodeAction[] {
+export function mentionFix({ document, diagnostic }: FixContext): CodeAction[] {
     const data = diagnostic.data as Partial<MentionData> | undefined;
     if (!data?.nombre || !data.texto) return [];
     // Offer it only while the text under the diagnostic is still the mention.
@@ -58,7 +51,3 @@ export function fixMention({ document, diagnostic }: FixContext): CodeAction[] {
     const title = data.vigente ? `Actualizar la mención al nombre vigente: «${data.nombre}»` : `Escribir «${data.nombre}»`;
     return [fixAction(title, document, diagnostic, [TextEdit.replace(diagnostic.range, data.nombre)])];
 }
-
-export const mentionFixes: FixMap = {
-    'funcion-mencion': fixMention
-};

@@ -2,7 +2,7 @@
 // change come in any order, each once (the grammar's `( … )*` groups); a second `número` would
 // silently replace the first. Reported on every repetition, naming the first one's line.
 import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
-import { report } from './catalog.js';
+import { report } from '../catalog.js';
 
 /** How each single-valued property is written, for the message; parts of another statement are absent. */
 const WRITTEN: Readonly<Record<string, string>> = {

@@ -6,8 +6,8 @@ import type { Cambio, Organigrama, Unidad } from '../../generated/ast.js';
 import { manualKey } from '../../model.js';
 import type { StructureIndex } from '../../structure-index.js';
 import { report } from '../catalog.js';
-import type { FunctionIndex } from './function-index.js';
-import { unitLabel } from './text.js';
+import type { FunctionIndex } from '../../function-index.js';
+import { unitLabel } from '../functions/text.js';
 
 /** The raíz and the units under it that belong to the raíz's manual. */
 export function unitsShown(root: Unidad, structure: StructureIndex): Unidad[] {

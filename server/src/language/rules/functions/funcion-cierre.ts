@@ -9,7 +9,7 @@ import { report } from '../catalog.js';
 import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
 import { formatNumeral, numeralValue } from '../../numerals.js';
 import { indentationOf, quoteString } from './fix-utils.js';
-import { listSystem } from './numbering.js';
+import { listSystem } from './funcion-numeracion.js';
 import { isClosing, unitLabel } from './text.js';
 
 export interface ClosingData { falta: true }

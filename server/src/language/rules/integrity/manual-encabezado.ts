@@ -1,7 +1,7 @@
 // manual-encabezado: each file says which manual and institution it belongs to.
 import type { ValidationAcceptor } from 'langium';
-import type { Documento } from '../generated/ast.js';
-import { report } from './catalog.js';
+import type { Documento } from '../../generated/ast.js';
+import { report } from '../catalog.js';
 
 export function checkHeader(document: Documento, accept: ValidationAcceptor): void {
     if (!document.encabezado) {

@@ -1,8 +1,8 @@
 // estructura-ciclo: following `adscrita a` (across files and manuals) must reach a root.
 import type { ValidationAcceptor } from 'langium';
-import type { Unidad } from '../generated/ast.js';
-import { parentOf } from '../model.js';
-import { report } from './catalog.js';
+import type { Unidad } from '../../generated/ast.js';
+import { parentOf } from '../../model.js';
+import { report } from '../catalog.js';
 
 export function checkCycle(unit: Unidad, accept: ValidationAcceptor): void {
     if (!unit.adscripcion?.ref) return; // nesting alone cannot form a cycle

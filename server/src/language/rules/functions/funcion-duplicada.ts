@@ -10,7 +10,7 @@ import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Unidad } from '../../generated/ast.js';
 import { manualKey } from '../../model.js';
 import { report } from '../catalog.js';
-import { unitIdentity, type FunctionIndex, type IndexedFunction } from './function-index.js';
+import { unitIdentity, type FunctionIndex, type IndexedFunction } from '../../function-index.js';
 import { functionLabel, unitLabel } from './text.js';
 
 /** A text shared by this many units or more is one of the institution's standard functions. */

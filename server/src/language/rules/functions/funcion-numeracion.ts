@@ -47,7 +47,7 @@ export function listSystem(unit: Unidad): 'arabic' | 'roman' {
 }
 
 /** Rewrites every number of the list (adding the missing ones), keeping its style ("1." or "1"). */
-export function renumberFix({ document, diagnostic }: FixContext): CodeAction[] {
+export function renumberFunctionsFix({ document, diagnostic }: FixContext): CodeAction[] {
     const unit = AstUtils.getContainerOfType(nodeAtDiagnostic(document, diagnostic), isUnidad);
     if (!unit) return [];
     const dot = (unit.funciones.find(f => f.numero)?.numero ?? '.').endsWith('.') ? '.' : '';

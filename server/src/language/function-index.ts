@@ -1,12 +1,12 @@
 // Workspace-wide data of the function and metadata rules (like the StructureIndex, one part per
 // document, recomputed when that document is parsed or linked again): functions by normalized text for
 // funcion-duplicada, and the dated changes that name each unit or position for vigencia-organigrama
-// and cambio-incongruente.
+// and cambio-incongruente. A service of the module (`structure.FunctionIndex`, estructura-module.ts).
 import { AstUtils, DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumSharedCoreServices } from 'langium';
-import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from '../../generated/ast.js';
-import { institutionOf, structureElements } from '../../model.js';
-import { MergedMultiMap, PerDocumentParts, SharedUnion, type Lookup } from '../../per-document-index.js';
-import { functionKey, isClosing } from './text.js';
+import { isCambio, isUnidad, type Cambio, type Funcion, type Puesto, type Unidad } from './generated/ast.js';
+import { institutionOf, structureElements } from './model.js';
+import { MergedMultiMap, PerDocumentParts, SharedUnion, type Lookup } from './per-document-index.js';
+import { functionKey, isClosing } from './rules/functions/text.js';
 
 /** A function of the index, where it is. */
 export interface FunctionEntry {

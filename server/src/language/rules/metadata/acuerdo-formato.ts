@@ -13,7 +13,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { isAcuerdoManual, isCambio, type AcuerdoManual, type Cambio, type NombreAnterior } from '../../generated/ast.js';
 import { report } from '../catalog.js';
 import { fixAction, nodeAtDiagnostic, type FixContext } from '../fixes.js';
-import { cstOf } from './text.js';
+import { cstOf } from '../functions/text.js';
 
 export const ACUERDO_ID = /^ACDO\.([A-Z]{2,3}\d{1,2})\.HCT\.(\d{6})[/-](\d{1,4})\.P\.([A-ZÑ]{1,10})$/u;
 

@@ -45,7 +45,7 @@ export function checkKindName(unit: Unidad, accept: ValidationAcceptor): void {
 }
 
 /** Quick fix: replace the declared `tipo` with the one the name suggests. */
-export function fixKindName({ document, diagnostic }: FixContext): CodeAction[] {
+export function kindFromNameFix({ document, diagnostic }: FixContext): CodeAction[] {
     const data = diagnostic.data as Partial<KindNameData> | undefined;
     if (!data?.tipo) return [];
     // Offer it only while the diagnostic still points at that unit's `tipo`.
