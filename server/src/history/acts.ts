@@ -2,7 +2,7 @@
 // differences that need an act and have none, and lists the records new in the later version whose
 // change the comparison does not show.
 import { normalizeKey } from '../language/text-keys.js';
-import { NEEDS_ACT, type ChangeKind, type Comparison, type Difference, type RecordRef } from './compare.js';
+import { NEEDS_ACT, type ChangeKind, type Comparison, type Difference, type RecordRef } from './differences.js';
 import { isAtOrBelow, type ChangeRecord, type RecordKind, type Snapshot } from './snapshot.js';
 
 /**

@@ -2,7 +2,7 @@
 // same function reworded: most of its words kept) and reordered. Numbers are not compared: adding a
 // function renumbers those after it, which is no change of theirs.
 import { historyFunctionKey } from '../language/text-keys.js';
-import type { Difference } from './compare.js';
+import type { Difference } from './differences.js';
 import type { FunctionState } from './snapshot.js';
 import { wordDiff } from './word-diff.js';
 
