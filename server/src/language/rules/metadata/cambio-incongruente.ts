@@ -51,26 +51,27 @@ function speaksAbout(other: Cambio, aspect: Aspect): boolean {
     return aspect === 'name' ? other.nombreNuevo !== undefined : other.adscripcionNueva !== undefined;
 }
 
+/** Whether a record later than `change` names the unit (any of its descriptions) and speaks about this aspect. */
+function supersededAfter(change: Cambio, unit: Unidad, aspect: Aspect, structure: StructureIndex, index: FunctionIndex): boolean {
+    for (const same of sameUnit(unit, structure)) {
+        for (const other of index.snapshot.changesByUnit.get(same)) {
+            if (!isLater(other, change)) continue;
+            // changesByUnit also holds records where the unit is the former or new adscription:
+            // those say it exists then, which is enough to answer a suppression.
+            const inUnits = other.unidades.some(ref => ref.ref === same);
+            if (inUnits ? speaksAbout(other, aspect) : aspect === 'existence') return true;
+        }
+    }
+    return false;
+}
+
 export function checkChangeRecord(change: Cambio, accept: ValidationAcceptor, structure: StructureIndex, index: FunctionIndex): void {
     if (!change.fecha || change.unidades.length === 0) return;
     const named = new Set<Unidad>();
     for (const ref of change.unidades) if (ref.ref) named.add(ref.ref);
     if (named.size === 0) return;
 
-    const changes = index.snapshot.changesByUnit;
-    /** Whether a later record names the unit (any of its descriptions) and speaks about this aspect. */
-    const superseded = (unit: Unidad, aspect: Aspect) => {
-        for (const same of sameUnit(unit, structure)) {
-            for (const other of changes.get(same)) {
-                if (!isLater(other, change)) continue;
-                // changesByUnit also holds records where the unit is the former or new adscription:
-                // those say it exists then, which is enough to answer a suppression.
-                const inUnits = other.unidades.some(ref => ref.ref === same);
-                if (inUnits ? speaksAbout(other, aspect) : aspect === 'existence') return true;
-            }
-        }
-        return false;
-    };
+    const superseded = (unit: Unidad, aspect: Aspect) => supersededAfter(change, unit, aspect, structure, index);
     const act = actLabel(change);
     const done = new Set<Unidad>();
     change.unidades.forEach((ref, i) => {
