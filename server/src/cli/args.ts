@@ -78,3 +78,8 @@ function spanish(error: NodeJS.ErrnoException, args: string[]): string {
             return `argumentos no válidos: ${error.message}`;
     }
 }
+
+/** `html, md, json o svg`: the values an option accepts, for its messages. */
+export function spanishList(values: readonly string[]): string {
+    return new Intl.ListFormat('es', { type: 'disjunction' }).format(values);
+}

@@ -10,7 +10,7 @@ import { ChartBuilder } from '../organigrama/index.js';
 import { isDocumento, isManual } from '../language/generated/ast.js';
 import { manualKey } from '../language/model.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
-import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
+import { last, OUTPUT_OPTIONS, readOptions, spanishList, type OptionSpecs } from './args.js';
 import { exists } from './files.js';
 import { EXPORTAR_USAGE as USAGE } from './help.js';
 
@@ -34,11 +34,11 @@ function parseArgs(args: string[]): ExportArgs | string {
     if (typeof read === 'string') return read;
     const { values, positionals: paths } = read;
     const formato = last(values.formato)?.toLowerCase();
-    const format: ExportFormat | undefined = formato === 'markdown' ? 'md'
-        : formato === 'html' || formato === 'md' || formato === 'json' || formato === 'svg' ? formato : undefined;
-    if (formato !== undefined && !format) return `formato desconocido «${formato}»: use html, md, json o svg.`;
+    const named = formato === 'markdown' ? 'md' : formato;
+    const format = named !== undefined && Object.hasOwn(EXPORTERS, named) ? named as ExportFormat : undefined;
+    if (formato !== undefined && !format) return `formato desconocido «${formato}»: use ${spanishList(Object.keys(EXPORTERS))}.`;
     if (paths.length === 0) return 'indique al menos un archivo o carpeta a exportar.';
-    if (!format) return 'indique el formato con --formato html, md, json o svg.';
+    if (!format) return `indique el formato con --formato ${spanishList(Object.keys(EXPORTERS))}.`;
     return { paths, format, output: last(values.salida), manuals: values.manual, workspace: values.espacio, overwrite: values.sobrescribir };
 }
 

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { AstUtils } from 'langium';
 import { isCambio, isDocumento, isUnidad } from '../language/generated/ast.js';
 import { sameName, type KnownUnit } from '../importer/emit.js';
-import { ImportError, importManual } from '../importer/index.js';
+import { ImportError, importManual, PROFILES } from '../importer/index.js';
 import type { Profile } from '../importer/model.js';
 import { loadWorkspace } from '../workspace.js';
-import { last, OUTPUT_OPTIONS, readOptions, type OptionSpecs } from './args.js';
+import { last, OUTPUT_OPTIONS, readOptions, spanishList, type OptionSpecs } from './args.js';
 import { exists } from './files.js';
 import { IMPORTAR_USAGE as USAGE } from './help.js';
 
@@ -35,8 +35,9 @@ function parseArgs(args: string[]): ImportArgs | string {
     const read = readOptions(args, OPTIONS);
     if (typeof read === 'string') return read;
     const { values, positionals: inputs } = read;
-    const profile = last(values.perfil) ?? 'auto';
-    if (profile !== 'imss' && profile !== 'issste' && profile !== 'apf' && profile !== 'auto') return `perfil desconocido «${profile}»: use imss, issste, apf o auto.`;
+    const named = last(values.perfil) ?? 'auto';
+    const profile = named === 'auto' ? named : PROFILES.find(p => p === named);
+    if (!profile) return `perfil desconocido «${named}»: use ${spanishList([...PROFILES, 'auto'])}.`;
     const baseName = last(values.nombre);
     if (baseName !== undefined && !/^[\p{L}\d][\p{L}\d._-]*$/u.test(baseName)) return `nombre de archivo no válido «${baseName}»: use letras, dígitos, «-», «_» o «.».`;
     if (inputs.length !== 1) return inputs.length === 0 ? 'indique el archivo de texto del manual.' : 'indique un solo archivo de texto.';

@@ -170,7 +170,8 @@ const SIGNALS: Signal[] = [
     { profile: 'apf', role: 'apoyo', label: 'Estructura orgánica con letras, romanos o «I.1.» (A., I., I.1.)', count: scan => lettered(scan) }
 ];
 
-const PROFILES: Profile[] = ['imss', 'issste', 'apf'];
+/** Every importer family, in the order `--perfil` lists them. */
+export const PROFILES: readonly Profile[] = ['imss', 'issste', 'apf'];
 
 export function detectProfile(text: string): Detection {
     const scan: Scan = [];

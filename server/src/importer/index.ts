@@ -2,7 +2,7 @@
 
 import { parseApf } from './apf.js';
 import { findAttachmentStatements, formerNamesOf, type AttachmentStatement, type LineLocator } from './attachment.js';
-import { detectProfile, type Detection } from './detect.js';
+import { detectProfile, PROFILES, type Detection } from './detect.js';
 import { emitManual, type AttachmentOrigin, type EmittedFile, type KnownUnit } from './emit.js';
 import { foldName } from '../language/text-keys.js';
 import { extractHistory, type History } from './history.js';
@@ -11,7 +11,7 @@ import { parseIssste } from './issste.js';
 import type { ImportedManual, ImportedUnit, LineFate, Profile, SourceLine } from './model.js';
 import { decodeManual, ImportError, normalizeWhitespace, splitLines, stripMarkdown } from './source.js';
 
-export { ImportError, detectProfile, type Detection };
+export { ImportError, detectProfile, PROFILES, type Detection };
 
 export interface ImportOptions {
     profile?: Profile | 'auto';
