@@ -13,10 +13,11 @@ import { detectProfile } from '../server/src/importer/detect.js';
 import { ImportError, importManual, type ImportResult } from '../server/src/importer/index.js';
 import { acronymOf, findInstitution } from '../server/src/importer/institution.js';
 import type { ImportedManual } from '../server/src/importer/model.js';
-import { joinLines, normalizeWhitespace, splitLines, stripMarkdown } from '../server/src/importer/source.js';
+import { joinLines, splitLines, stripMarkdown } from '../server/src/importer/source.js';
 import { isFuncion, isUnidad, type Documento } from '../server/src/language/generated/ast.js';
 import { REPO, FUENTES } from './helpers/examples.js';
 import { buildWorkspace } from './helpers/workspace.js';
+import { normalizeSpace } from '../server/src/language/text-keys.js';
 
 const SHARED = FUENTES;
 const MANUALES = path.join(SHARED, 'manuales');
@@ -75,10 +76,10 @@ function expectNoTextLost(manual: ImportedManual, file: string): void {
     const output = [manual.title, ...manual.listedNames.map(l => l.text),
         ...manual.sections.flatMap(s => [s.title, ...s.paragraphs.map(p => p.text)]),
         ...manual.units.flatMap(u => [u.name, u.objetivo?.text ?? '', ...u.functions.flatMap(f => [f.text, ...f.items.map(i => i.text)])])
-    ].map(t => normalizeWhitespace(t).toLowerCase()).join('\n');
+    ].map(t => normalizeSpace(t).toLowerCase()).join('\n');
     const missing = sourceLines(file).filter(l => manual.fates[l.line - 1].kind === 'kept').map(l => ({
         line: l.line,
-        t: normalizeWhitespace(stripMarkdown(l.text)).replace(/^(?:\d{1,4}(?:\.\d{1,3})*\.?|[IVXLCDM]+(?:\.\d+)*\.?|[a-zñA-Z][.)])\s+/u, '').replace(/\s*\.$/u, '')
+        t: normalizeSpace(stripMarkdown(l.text)).replace(/^(?:\d{1,4}(?:\.\d{1,3})*\.?|[IVXLCDM]+(?:\.\d+)*\.?|[a-zñA-Z][.)])\s+/u, '').replace(/\s*\.$/u, '')
     })).filter(({ t }) => !/^(?:Objetivo|OBJETIVO|Funciones|FUNCIONES):$/u.test(t) && !output.includes(t.toLowerCase()));
     expect(missing).toEqual([]);
 }

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldName } from '../server/src/language/text-keys.js';
+import { foldName, normalizeSpace } from '../server/src/language/text-keys.js';
 import { parseIssste } from '../server/src/importer/issste.js';
 import type { ImportedManual, ImportedUnit, LineFate, SourceLine } from '../server/src/importer/model.js';
-import { joinLines, normalizeWhitespace, splitLines, stripMarkdown } from '../server/src/importer/source.js';
+import { joinLines, splitLines, stripMarkdown } from '../server/src/importer/source.js';
 import { FUENTES } from './helpers/examples.js';
 
 const SHARED = FUENTES;
@@ -68,7 +68,7 @@ describe('importing the ISSSTE Manual de Organización General (2018)', () => {
                 // Redacción e Información.)". The golden keeps the note in the name; it is a note on
                 // the registered name (the Estructura Orgánica, line 2029, writes it as an aside too).
                 ? 'Departamento de Redacción'
-                : normalizeWhitespace(g.name);
+                : normalizeSpace(g.name);
             expect(byCode.get(g.code)!.name, g.code).toBe(expected);
         }
         expect(manual.listedNames).toContainEqual({ text: 'Departamento de Redacción e Información', line: 15885 });
@@ -200,9 +200,9 @@ describe('importing the ISSSTE Manual de Organización General (2018)', () => {
         const output = [manual.title, ...manual.listedNames.map(l => l.text),
             ...manual.sections.flatMap(s => [s.title, ...s.paragraphs.map(p => p.text)]),
             ...manual.units.flatMap(u => [u.name, u.objetivo?.text ?? '', ...u.functions.flatMap(f => [f.text, ...f.items.map(i => i.text)])])
-        ].map(t => normalizeWhitespace(t).toLowerCase()).join('\n');
+        ].map(t => normalizeSpace(t).toLowerCase()).join('\n');
         const missing = lines.filter(l => fates[l.line - 1].kind === 'kept').map(l => {
-            const t = normalizeWhitespace(listDash(stripMarkdown(l.text)).replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/gu, ''))
+            const t = normalizeSpace(listDash(stripMarkdown(l.text)).replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/gu, ''))
                 .replace(/^(?:\d{1,3}(?:\.\d{1,2})*\.?-?|[a-zñ]\))\s+/u, '').replace(/\s*\d*$/u, '').replace(/\s*\.$/u, '');
             return { line: l.line, t };
         }).filter(({ t }) => !/^(?:Objetivo|Funciones):$/u.test(t) && !output.includes(t.toLowerCase()));

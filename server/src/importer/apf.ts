@@ -17,13 +17,13 @@
 
 import { isClosingClause } from '../language/closing-clause.js';
 import { kindFromName } from '../language/kinds.js';
-import { foldName } from '../language/text-keys.js';
+import { foldName, normalizeSpace } from '../language/text-keys.js';
 import { FunctionListBuilder, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import { findInstitution } from './institution.js';
 import type { ImportedManual, ImportedSection, ImportedUnit, LineFate, SourceLine } from './model.js';
 import { romanValue, toRoman } from '../language/numerals.js';
 import { cleanUnitName, keepUnrecognized, markKept } from './shared.js';
-import { dropFurniture, joinLines, normalizeWhitespace, parseSpanishDate, stripMarkdown } from './source.js';
+import { dropFurniture, joinLines, parseSpanishDate, stripMarkdown } from './source.js';
 
 // ---------------------------------------------------------------------------------------------
 // Line shapes
@@ -223,7 +223,7 @@ class Outline {
                 : m[4] ? 'code' : m[5] ? 'arabic' : m[6] ? 'lower' : 'bullet';
         }
         const rest = m && kind ? raw.slice(m[0].length) : raw;
-        const name = cleanUnitName(normalizeWhitespace(rest));
+        const name = cleanUnitName(normalizeSpace(rest));
         if (!kind) {
             // A name whose marker was lost: a sibling of the entry before.
             const previous = this.entries.at(-1);
@@ -869,7 +869,7 @@ function qualifyRepeatedNumbers(units: ImportedUnit[], parents: Map<ImportedUnit
 /** "MANUAL DE ORGANIZACIÓN GENERAL…" on the cover, as written. */
 function coverTitle(text: string[]): string | undefined {
     const line = text.find(t => /^\s*Manual de Organizaci[oó]n\b/iu.test(t));
-    return line ? normalizeWhitespace(line).replace(/\s*\.\s*$/u, '') : undefined;
+    return line ? normalizeSpace(line).replace(/\s*\.\s*$/u, '') : undefined;
 }
 
 /**

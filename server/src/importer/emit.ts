@@ -3,12 +3,11 @@
 // collapses back), each unit and function with the source line it came from.
 
 import { kindFromName } from '../language/kinds.js';
-import { foldName } from '../language/text-keys.js';
+import { foldName, normalizeSpace } from '../language/text-keys.js';
 import { resolveParent, type AttachmentCandidate, type AttachmentResolution, type AttachmentStatement } from './attachment.js';
 import { acronym, IdAllocator } from './ids.js';
 import type { ImportedChange } from './history.js';
 import type { ImportedFunction, ImportedManual, ImportedUnit } from './model.js';
-import { normalizeWhitespace } from './source.js';
 
 /** A unit already defined in the workspace, for cross-manual links and unique ids. */
 export interface KnownUnit {
@@ -498,7 +497,7 @@ function commentLines(text: string, depth: number): string[] {
     const pad = INDENT.repeat(depth) + '// ';
     const lines: string[] = [];
     let current = '';
-    for (const word of normalizeWhitespace(text).split(' ')) {
+    for (const word of normalizeSpace(text).split(' ')) {
         if (current && pad.length + current.length + 1 + word.length > WIDTH) {
             lines.push(pad + current);
             current = word;

@@ -4,12 +4,12 @@ import { parseApf } from './apf.js';
 import { findAttachmentStatements, formerNamesOf, type AttachmentStatement, type LineLocator } from './attachment.js';
 import { detectProfile, PROFILES, type Detection } from './detect.js';
 import { emitManual, type AttachmentOrigin, type EmittedFile, type KnownUnit } from './emit.js';
-import { foldName } from '../language/text-keys.js';
+import { foldName, normalizeSpace } from '../language/text-keys.js';
 import { extractHistory, type History } from './history.js';
 import { parseImss } from './imss.js';
 import { parseIssste } from './issste.js';
 import type { ImportedManual, ImportedUnit, LineFate, Profile, SourceLine } from './model.js';
-import { decodeManual, ImportError, normalizeWhitespace, splitLines, stripMarkdown } from './source.js';
+import { decodeManual, ImportError, splitLines, stripMarkdown } from './source.js';
 
 export { ImportError, detectProfile, PROFILES, type Detection };
 
@@ -133,7 +133,7 @@ function lineLocator(lines: SourceLine[], fates: LineFate[]): LineLocator {
             let length = -1;
             for (let n = start; n <= lines.length && n < start + 400; n++) {
                 if (fates[n - 1]?.kind === 'dropped') continue;
-                const text = normalizeWhitespace(stripMarkdown(lines[n - 1].text));
+                const text = normalizeSpace(stripMarkdown(lines[n - 1].text));
                 if (text === '') continue;
                 length += 1 + text.length;
                 paragraph.push([n, length]);

@@ -5,8 +5,7 @@
 // Nacional de Energía → CNE). Other institutions the text cites (the ISSSTE law, the CONUEE) do not
 // count: only an acronym built from this name's words is this institution's.
 
-import { normalizeWhitespace } from './source.js';
-import { stripAccents } from '../language/text-keys.js';
+import { normalizeSpace, stripAccents } from '../language/text-keys.js';
 
 const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'para', 'en', 'a', 'al', 'sobre']);
 const STOPWORDS = new Set([...CONNECTORS, 'o', 'u', 'con', 'por', 'su', 'sus']);
@@ -33,7 +32,7 @@ const TITLE = /\bManual\s+de\s+Organizaci[oó]n(?:\s+General)?\s+(?:de\s+la|de\s
 export function findInstitution(texts: string[], fallbackName?: string): InstitutionInfo {
     let best: { name: string; title: string } | undefined;
     for (const raw of texts) {
-        const text = normalizeWhitespace(raw);
+        const text = normalizeSpace(raw);
         for (let m = TITLE.exec(text), from = 0; m; m = TITLE.exec(text.slice(from))) {
             const start = from + m.index;
             const nameStart = start + m[0].length;
@@ -62,7 +61,7 @@ export function findInstitution(texts: string[], fallbackName?: string): Institu
 /** The name as the text writes it in mixed case somewhere ("Secretaría de Hacienda…" for "SECRETARÍA DE HACIENDA…"). */
 function mixedCase(texts: string[], name: string): string | undefined {
     for (const raw of texts) {
-        const text = normalizeWhitespace(raw);
+        const text = normalizeSpace(raw);
         for (const at of occurrences(text, name)) {
             const written = text.slice(at, at + name.length);
             if (written !== written.toUpperCase()) return written;
@@ -124,7 +123,7 @@ function declaredAcronym(texts: string[], name: string, words: string[]): { id: 
     const token = /[A-ZÁÉÍÓÚÑ]{2,12}/u.source;
     const afterName = new RegExp(`\\(\\s*(?:en\\s+(?:adelante|lo\\s+sucesivo),?\\s*)?(?:(?:la|el)\\s+)?["“«]?(${token})["”»]?\\s*\\)`, 'u');
     for (const raw of texts) {
-        const text = normalizeWhitespace(raw);
+        const text = normalizeSpace(raw);
         for (const at of occurrences(text, name)) {
             const m = afterName.exec(text.slice(at + name.length, at + name.length + 60));
             if (m && m.index <= 1 && acronymOf(m[1], words)) return { id: upperAscii(m[1]), source: `siglas que el texto da a «${name}»: «${m[1]}»` };

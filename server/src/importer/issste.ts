@@ -8,13 +8,13 @@
 
 import { isClosingClause } from '../language/closing-clause.js';
 import { kindFromName, type KindGuess } from '../language/kinds.js';
-import { foldName } from '../language/text-keys.js';
+import { foldName, normalizeSpace } from '../language/text-keys.js';
 import { FunctionListBuilder, LETTERED_ITEM, NUMBERED_ITEM } from './functions.js';
 import type {
     ImportedManual, ImportedOrganigrama, ImportedSection, ImportedUnit, LineFate, SourceLine
 } from './model.js';
 import { cleanUnitName, fallbackTitle, keepUnrecognized, markKept } from './shared.js';
-import { dropFurniture, joinLines, normalizeWhitespace, parseSpanishDate, runningTitle, stripMarkdown } from './source.js';
+import { dropFurniture, joinLines, parseSpanishDate, runningTitle, stripMarkdown } from './source.js';
 
 /** A unit code at the start of a line: `1.`, `1.1`, `10.1.`, `5.3.0.1`; group 1 is the code without the final period. */
 const UNIT_CODE = /^\s*(\d{1,2}(?:\.\d{1,2}){0,6})\.?\s+(?=\p{Lu})/u;
@@ -329,7 +329,7 @@ class ProseReader {
         // An organigram's caption: the unit it draws, in capitals, shortly before its VIGENCIA or
         // "ESTRUCTURA ACTUAL / PROPUESTA" (a unit named in a signature block is not a caption).
         if (text !== text.toUpperCase() || /\bINSTITUTO\b/u.test(text) || !kindFromName(text)) return;
-        const name = normalizeWhitespace(text);
+        const name = normalizeSpace(text);
         this.manual.listedNames.push({ text: name, line });
         const caption = content.slice(end, end + 3).some(l => VIGENCIA_LINE.test(l.text) || /^\s*ESTRUCTURA (?:ACTUAL|PROPUESTA)\b/u.test(l.text));
         if (!caption) return;
@@ -387,9 +387,9 @@ function findTitle(lines: SourceLine[]): string | undefined {
         const cell = stripMarkdown(l.text).split('\t').map(c => c.trim()).find(c => c !== '') ?? '';
         if (!/^Manual de Organizaci[oó]n\b/iu.test(cell)) continue;
         if (cell === cell.toUpperCase()) { caps ??= l; continue; }
-        return normalizeWhitespace(cell.replace(SUPERSCRIPTS, '').replace(/\s*\.\s*$/u, ''));
+        return normalizeSpace(cell.replace(SUPERSCRIPTS, '').replace(/\s*\.\s*$/u, ''));
     }
-    return caps ? normalizeWhitespace(stripMarkdown(caps.text).trim()) : undefined;
+    return caps ? normalizeSpace(stripMarkdown(caps.text).trim()) : undefined;
 }
 
 /** The latest "Fecha de entrada en vigor" the fichas técnicas give, or the latest entry into force the transitorios state. */

@@ -2,6 +2,7 @@
 // the PDF extraction left behind (running heads, page numbers, signature blocks, markdown debris).
 
 import type { LineFate, SourceLine } from './model.js';
+import { normalizeSpace } from '../language/text-keys.js';
 
 export class ImportError extends Error {}
 
@@ -110,7 +111,7 @@ export function dropFurniture(lines: SourceLine[], fates: LineFate[]): SourceLin
         for (let k = i + 1; k < lines.length && seen < MAX_TITLE_CONTINUATIONS; k++) {
             if (lines[k].text.trim() === '') continue;
             if (running(lines[k].text)) break;
-            const text = normalizeWhitespace(stripMarkdown(lines[k].text));
+            const text = normalizeSpace(stripMarkdown(lines[k].text));
             followers.set(text, (followers.get(text) ?? 0) + 1);
             seen++;
         }
@@ -123,7 +124,7 @@ export function dropFurniture(lines: SourceLine[], fates: LineFate[]): SourceLin
         if (l.text.trim() === '') { fates[l.line - 1] = { kind: 'dropped', rule: 'linea-vacia' }; continue; }
         const rule = furnitureRule(l.text);
         if (rule) { fates[l.line - 1] = { kind: 'dropped', rule }; chain = -1; continue; }
-        const repeated = (followers.get(normalizeWhitespace(stripMarkdown(l.text))) ?? 0) >= 3;
+        const repeated = (followers.get(normalizeSpace(stripMarkdown(l.text))) ?? 0) >= 3;
         if (running(l.text)) chain = 0;
         else if (chain >= 0 && chain < MAX_TITLE_CONTINUATIONS && (continuesTitle(lastTitle, l.text) || (repeated && isTitleLine(l.text)))) chain++;
         else chain = -1;
@@ -166,7 +167,7 @@ const CONNECTOR_START = /^(?:Y|E|DE|DEL|LA|LAS|LOS|EL|A|AL|EN|PARA|POR|CON|SOBRE
  * at most 14 words.
  */
 export function isTitleLine(text: string): boolean {
-    const clean = normalizeWhitespace(stripMarkdown(text));
+    const clean = normalizeSpace(stripMarkdown(text));
     return clean === clean.toUpperCase() && /\p{Lu}/u.test(clean) && !/[\d:]/u.test(clean) && !/\.$/u.test(clean)
         && clean.split(' ').length <= 14;
 }
@@ -178,8 +179,8 @@ export function isTitleLine(text: string): boolean {
  */
 export function continuesTitle(previous: string, next: string): boolean {
     if (!isTitleLine(next)) return false;
-    const before = normalizeWhitespace(stripMarkdown(previous)).toUpperCase();
-    return CONNECTOR_END.test(before) || /^MANUAL DE ORGANIZACI[ÓO]N$/u.test(before) || CONNECTOR_START.test(normalizeWhitespace(stripMarkdown(next)));
+    const before = normalizeSpace(stripMarkdown(previous)).toUpperCase();
+    return CONNECTOR_END.test(before) || /^MANUAL DE ORGANIZACI[ÓO]N$/u.test(before) || CONNECTOR_START.test(normalizeSpace(stripMarkdown(next)));
 }
 
 function runningKey(text: string): string | undefined {
@@ -194,10 +195,6 @@ export function stripMarkdown(text: string): string {
 }
 
 /** Collapses whitespace the way the language's STRING value does. */
-export function normalizeWhitespace(text: string): string {
-    return text.replace(/[\s\u00a0]+/gu, ' ').trim();
-}
-
 /**
  * Joins wrapped lines of one paragraph. A line ending in a hyphen glued to a letter continues the
  * same word: the hyphen stays before an uppercase continuation (`IMSS-` + `BIENESTAR`) and goes
@@ -213,7 +210,7 @@ export function joinLines(parts: string[]): string {
         else if (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(part)) out = out.slice(0, -1) + part;
         else out += ' ' + part;
     }
-    return normalizeWhitespace(out);
+    return normalizeSpace(out);
 }
 
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];

@@ -16,8 +16,8 @@
 // | `stripAccents`     | the importer's ids and acronyms | ignored | kept | kept | kept | kept | kept | |
 //
 // Not identical, kept apart: `comparisonKey` and `foldName` differ in digits (`\p{N}` against ASCII
-// `\d`) and in the final " y"; `normalizeKey` keeps the punctuation both drop. The importer's
-// `normalizeWhitespace` (importer/source.ts) is `normalizeSpace` by another regex (same result).
+// `\d`) and in the final " y"; `normalizeKey` keeps the punctuation both drop. The importer uses
+// `normalizeSpace` too (its own whitespace collapse, by another regex, gave the same result).
 import { memoByText } from './memo.js';
 
 /** Marks left by the canonical decomposition: the accents of á, ü, ñ. */
@@ -79,8 +79,7 @@ export function historyFunctionKey(text: string): string {
 
 /** A name as the importer compares it: no accents, lower case, anything but letters and ASCII digits as one space. */
 export function foldName(text: string): string {
-    // The run of separators is replaced whole, so only the ends are left to trim (white space
-    // included: the importer's normalizeWhitespace would only trim here).
+    // The run of separators is replaced whole, so only the ends are left to trim.
     return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 }
 
