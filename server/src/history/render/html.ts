@@ -6,7 +6,7 @@ import type { ChangeRecord, Place } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
 import {
     cuadroRow, functionPosition, functionSpans, groupDifferences, placeOf, problemPlace, recordKindLabel, scopeText, stateTree, summaryOf,
-    summarySentence, treeSpans, type RenderOptions, type ReportInput, type Span
+    summarySentence, treeSpans, type RenderOptions, type ReportInput, type ReportSections, type Span, writeSections
 } from './model.js';
 
 const CSS = `
@@ -60,17 +60,13 @@ function safeUrl(url: string): string | undefined {
 
 export function renderHtml(input: ReportInput, options: RenderOptions = {}): string {
     const report = new HtmlReport(options);
-    report.sides(input.comparison);
-    if (input.asOf) report.asOf(input.asOf);
-    report.matches(input.comparison);
-    report.differences(input.comparison);
-    report.unfulfilled(input.comparison);
+    writeSections(report, input);
     report.out.push('</body>', '</html>');
     return report.out.join('\n') + '\n';
 }
 
 /** The HTML lines of a report, section by section. */
-class HtmlReport {
+class HtmlReport implements ReportSections {
     readonly out: string[] = [];
 
     constructor(private readonly options: RenderOptions) {}

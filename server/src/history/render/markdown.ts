@@ -7,7 +7,7 @@ import type { ChangeRecord, Place } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
 import {
     cuadroRow, functionPosition, functionSpans, groupDifferences, placeOf, problemPlace, recordKindLabel, scopeText, splitSpace, stateTree, summaryOf,
-    summarySentence, treeSpans, type RenderOptions, type ReportInput, type Span
+    summarySentence, treeSpans, type RenderOptions, type ReportInput, type ReportSections, type Span, writeSections
 } from './model.js';
 
 const MARKUP = /[\\`*_[\]|~&<>\r\n]/;
@@ -39,16 +39,12 @@ function mdUrl(url: string): string {
 
 export function renderMarkdown(input: ReportInput, options: RenderOptions = {}): string {
     const report = new MarkdownReport(options);
-    report.sides(input.comparison);
-    if (input.asOf) report.asOf(input.asOf);
-    report.matches(input.comparison);
-    report.differences(input.comparison);
-    report.unfulfilled(input.comparison);
+    writeSections(report, input);
     return report.out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
 /** The Markdown lines of a report, section by section. */
-class MarkdownReport {
+class MarkdownReport implements ReportSections {
     readonly out: string[] = [];
 
     constructor(private readonly options: RenderOptions) {}

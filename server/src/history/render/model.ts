@@ -13,6 +13,24 @@ export interface ReportInput {
     asOf?: { date: string; result: StateAtDate };
 }
 
+/** The sections every format of a report writes, in the order `writeSections` calls them. */
+export interface ReportSections {
+    /** Header: the two sides and what could not be read. */
+    sides(comparison: Comparison): void;
+    asOf(asOf: NonNullable<ReportInput['asOf']>): void;
+    matches(comparison: Comparison): void;
+    differences(comparison: Comparison): void;
+    unfulfilled(comparison: Comparison): void;
+}
+
+export function writeSections(report: ReportSections, input: ReportInput): void {
+    report.sides(input.comparison);
+    if (input.asOf) report.asOf(input.asOf);
+    report.matches(input.comparison);
+    report.differences(input.comparison);
+    report.unfulfilled(input.comparison);
+}
+
 export interface RenderOptions {
     /** Link target for a place (a definition in a file); undefined = no link. */
     href?: (place: Place) => string | undefined;

@@ -5,7 +5,7 @@ import type { ChangeRecord } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
 import {
     functionPosition, functionSpans, groupDifferences, placeOf, placeText, problemPlace, plainText, recordSpans, scopeText, sideFacts, splitSpace, stateTree, subtreeSpans,
-    summaryOf, summarySentence, treeSpans, unitSpans, valueSpans, type RenderOptions, type ReportInput, type Span
+    summaryOf, summarySentence, treeSpans, unitSpans, valueSpans, type RenderOptions, type ReportInput, type ReportSections, type Span, writeSections
 } from './model.js';
 
 interface Paint {
@@ -62,22 +62,17 @@ function markers(span: Span): string {
 }
 
 export function renderText(input: ReportInput, options: RenderOptions & { color?: boolean } = {}): string {
-    const { comparison, asOf } = input;
-    const report = new TextReport(options.color ? ANSI : PLAIN);
-    report.sides(comparison, options.title ?? WORDS.title);
-    if (asOf) report.asOf(asOf);
-    report.matches(comparison);
-    report.differences(comparison);
-    report.unfulfilled(comparison);
-    report.out.push('', summarySentence(summaryOf(comparison)));
+    const report = new TextReport(options.color ? ANSI : PLAIN, options.title ?? WORDS.title);
+    writeSections(report, input);
+    report.out.push('', summarySentence(summaryOf(input.comparison)));
     return report.out.join('\n') + '\n';
 }
 
 /** The lines of a report for a terminal, section by section. */
-class TextReport {
+class TextReport implements ReportSections {
     readonly out: string[] = [];
 
-    constructor(private readonly paint: Paint) {}
+    constructor(private readonly paint: Paint, private readonly title: string) {}
 
     private spans(list: readonly Span[]): string {
         let text = '';
@@ -95,9 +90,9 @@ class TextReport {
     }
 
     /** Header: the two sides and what could not be read. */
-    sides(comparison: Comparison, title: string): void {
+    sides(comparison: Comparison): void {
         const out = this.out;
-        out.push(this.paint.heading(title));
+        out.push(this.paint.heading(this.title));
         out.push(`  ${WORDS.before}:   ${clean(comparison.before.label)} — ${sideFacts(comparison.before)}`);
         out.push(`  ${WORDS.after}: ${clean(comparison.after.label)} — ${sideFacts(comparison.after)}`);
         const scope = scopeText(comparison);
