@@ -7,6 +7,7 @@ import type { Comparison, Difference } from './differences.js';
 import { diffFunctions } from './functions.js';
 import { matchUnits, type MatchBasis, type Matching } from './match.js';
 import { childrenOf, subtreeOf, type ChangeRecord, type PositionState, type Snapshot, type UnitState } from './snapshot.js';
+import { levelKey } from '../language/positions/levels.js';
 
 export interface CompareOptions {
     /** Compare only the subtree of this unit (an id of either version). */
@@ -161,11 +162,6 @@ function comparePositions(
         out.push({ kind: 'puesto-creado', position: p.id, unit: p.unit, unitName: unitName(p.unit), after: p.title, placeAfter: p.place, records: [], uncovered: false });
     }
     return out;
-}
-
-/** `MC03` and `MC3` are one level: the sub-level's leading zeros are spelling. */
-function levelKey(level: string | undefined): string {
-    return (level ?? '').toUpperCase().replace(/\s+/g, '').replace(/([A-Z])0+(\d)/g, '$1$2');
 }
 
 export type { ChangeRecord, UnitState };

@@ -17,8 +17,10 @@ const STATEMENT_KEYWORDS: Record<string, ReadonlySet<string>> = {
     Parte: new Set(MANUAL_KEYWORDS),
     Seccion: new Set(['linea', 'línea']),
     Unidad: new Set(['tipo', 'numero', 'número', 'adscrita', 'misma', 'organo', 'órgano', 'estructura', 'agrupacion', 'agrupación',
-        'generica', 'genérica', 'alias', 'objetivo', 'linea', 'línea', 'funciones']),
-    Puesto: new Set(['clase', 'titular', 'adscrito', 'adscrita', 'reporta', 'nivel', 'plazas', 'actividades', 'linea', 'línea']),
+        'generica', 'genérica', 'alias', 'objetivo', 'linea', 'línea', 'desde', 'funciones']),
+    Puesto: new Set(['clase', 'titular', 'adscrito', 'adscrita', 'reporta', 'nivel', 'clave', 'denominacion', 'denominación', 'personal',
+        'plazas', 'ocupadas', 'vacantes', 'claves', 'actividades', 'linea', 'línea', 'desde']),
+    Tabulador: new Set(['fuente', 'año', 'vigencia', 'linea', 'línea', 'desde']),
     Organigrama: new Set(['vigencia', 'raiz', 'raíz', 'puestos', 'linea', 'línea']),
     Cambio: new Set(['fecha', 'con', 'tipo', 'unidades', 'puestos', 'nombre', 'adscripcion', 'adscripción', 'descripcion', 'descripción', 'linea', 'línea'])
 };
@@ -27,7 +29,7 @@ const STATEMENT_KEYWORDS: Record<string, ReadonlySet<string>> = {
 function isStatementNode(node: AstNode): boolean {
     return ast.isUnidad(node) || ast.isPuesto(node) || ast.isFuncion(node) || ast.isInciso(node) || ast.isActividad(node)
         || ast.isSeccion(node) || ast.isNombreAnterior(node) || ast.isOrganigrama(node) || ast.isCambio(node)
-        || ast.isManual(node) || ast.isParte(node);
+        || ast.isManual(node) || ast.isParte(node) || ast.isTabulador(node) || ast.isFilaTabulador(node) || ast.isParteSueldo(node);
 }
 
 type Break = { lines: number } | { spaces: number };

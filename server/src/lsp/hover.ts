@@ -124,16 +124,23 @@ function positionCard(position: Puesto, structure: StructureIndex, history: stri
     lines.push([
         position.clase && `Clase: ${isPhae(position) ? 'homólogo de autorización específica' : position.clase}`,
         position.nivel && `Nivel: ${position.nivel}`,
+        position.clave && `Clave: ${position.clave}`,
+        position.tipoPersonal && `Personal de ${position.tipoPersonal}`,
         position.plazas && `Plazas: ${position.plazas}`,
+        position.ocupadas && `Ocupadas: ${position.ocupadas}`,
+        position.vacantes && `Vacantes: ${position.vacantes}`,
         `Id: \`${position.name}\``
     ].filter(Boolean).join(' · '));
+    if (position.denominacion) lines.push(`Denominación: ${position.denominacion}`);
     if (unit) lines.push(`Adscrito a: ${unit.nombre ?? unit.name}${unit.numero ? ` (${unit.numero})` : ''}`);
     if (position.titularDe?.ref || position.titular) lines.push(`Titular de: ${(position.titularDe?.ref ?? unit)?.nombre ?? '?'}`);
     if (position.reportaA?.ref) lines.push(`Reporta a: ${position.reportaA.ref.titulo ?? position.reportaA.ref.name}`);
     const subordinates = structure.snapshot.subordinates.get(position);
     if (subordinates.length > 0) lines.push(`Le reportan: ${subordinates.map(p => p.titulo ?? p.name).join('; ')}`);
     if (position.actividades.length > 0) lines.push(plural(position.actividades.length, 'actividad', 'actividades'));
+    if (position.clavesPlaza.length > 0) lines.push(`Claves de plaza: ${position.clavesPlaza.join(', ')}`);
     lines.push(`Definido en \`${fileOf(position)}\``);
+    if (position.desde) lines.push(`Importado de ${[position.desde, position.hoja && `hoja «${position.hoja}»`, position.fila && `fila ${position.fila}`].filter(Boolean).join(', ')}`);
     if (history) lines.push(history);
     return lines.join('\n\n');
 }

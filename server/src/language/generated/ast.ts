@@ -38,13 +38,18 @@ export type EstructuraKeywordNames =
     | "autoridad"
     | "autorizacion"
     | "autorización"
+    | "año"
+    | "base"
     | "basica"
+    | "bruto"
     | "básica"
     | "cambio"
     | "cierre"
     | "clase"
     | "clave"
+    | "claves"
     | "con"
+    | "confianza"
     | "control"
     | "creacion"
     | "creación"
@@ -53,11 +58,14 @@ export type EstructuraKeywordNames =
     | "denominación"
     | "descripcion"
     | "descripción"
+    | "desde"
     | "enlace"
     | "especifica"
     | "específica"
     | "estructura"
+    | "eventual"
     | "fecha"
+    | "fila"
     | "fuente"
     | "funciones"
     | "fundamento"
@@ -66,6 +74,7 @@ export type EstructuraKeywordNames =
     | "generica"
     | "genérica"
     | "hasta"
+    | "hoja"
     | "homologo"
     | "homólogo"
     | "institucion"
@@ -84,11 +93,14 @@ export type EstructuraKeywordNames =
     | "numero"
     | "número"
     | "objetivo"
+    | "ocupadas"
     | "oficio"
     | "operativo"
     | "organigrama"
     | "organo"
     | "parte"
+    | "personal"
+    | "plaza"
     | "plazas"
     | "publicacion"
     | "publicación"
@@ -104,6 +116,7 @@ export type EstructuraKeywordNames =
     | "sección"
     | "supresion"
     | "supresión"
+    | "tabulador"
     | "tipo"
     | "titular"
     | "tramo"
@@ -111,6 +124,7 @@ export type EstructuraKeywordNames =
     | "transformación"
     | "unidad"
     | "unidades"
+    | "vacantes"
     | "vigencia"
     | "{"
     | "}"
@@ -219,7 +233,7 @@ export function isDocumento(item: unknown): item is Documento {
     return reflection.isInstance(item, Documento.$type);
 }
 
-export type Elemento = Cambio | Organigrama | Puesto | Unidad;
+export type Elemento = Cambio | Organigrama | Puesto | Tabulador | Unidad;
 
 export const Elemento = {
     $type: 'Elemento'
@@ -237,6 +251,31 @@ export const Encabezado = {
 
 export function isEncabezado(item: unknown): item is Encabezado {
     return reflection.isInstance(item, Encabezado.$type);
+}
+
+export interface FilaTabulador extends langium.AstNode {
+    readonly $container: Tabulador;
+    readonly $type: 'FilaTabulador';
+    bruto?: string;
+    desde?: string;
+    fila?: string;
+    hoja?: string;
+    nivel: string;
+    partes: Array<ParteSueldo>;
+}
+
+export const FilaTabulador = {
+    $type: 'FilaTabulador',
+    bruto: 'bruto',
+    desde: 'desde',
+    fila: 'fila',
+    hoja: 'hoja',
+    nivel: 'nivel',
+    partes: 'partes'
+} as const;
+
+export function isFilaTabulador(item: unknown): item is FilaTabulador {
+    return reflection.isInstance(item, FilaTabulador.$type);
 }
 
 export interface Funcion extends langium.AstNode {
@@ -417,20 +456,46 @@ export function isParte(item: unknown): item is Parte {
     return reflection.isInstance(item, Parte.$type);
 }
 
+export interface ParteSueldo extends langium.AstNode {
+    readonly $container: FilaTabulador;
+    readonly $type: 'ParteSueldo';
+    concepto: string;
+    importe: string;
+}
+
+export const ParteSueldo = {
+    $type: 'ParteSueldo',
+    concepto: 'concepto',
+    importe: 'importe'
+} as const;
+
+export function isParteSueldo(item: unknown): item is ParteSueldo {
+    return reflection.isInstance(item, ParteSueldo.$type);
+}
+
 export interface Puesto extends langium.AstNode {
     readonly $container: Documento | Unidad;
     readonly $type: 'Puesto';
     actividades: Array<Actividad>;
     adscripcion?: langium.Reference<Unidad>;
     clase?: ClasePuesto;
+    clave?: string;
+    clavesPlaza: Array<string>;
+    denominacion?: string;
+    desde?: string;
+    fila?: string;
+    hoja?: string;
     linea?: string;
     name: string;
     nivel?: string;
+    ocupadas?: string;
     plazas?: string;
     reportaA?: langium.Reference<Puesto>;
+    tipoPersonal?: TipoPersonal;
     titular: boolean;
     titularDe?: langium.Reference<Unidad>;
     titulo: string;
+    vacantes?: string;
 }
 
 export const Puesto = {
@@ -438,14 +503,23 @@ export const Puesto = {
     actividades: 'actividades',
     adscripcion: 'adscripcion',
     clase: 'clase',
+    clave: 'clave',
+    clavesPlaza: 'clavesPlaza',
+    denominacion: 'denominacion',
+    desde: 'desde',
+    fila: 'fila',
+    hoja: 'hoja',
     linea: 'linea',
     name: 'name',
     nivel: 'nivel',
+    ocupadas: 'ocupadas',
     plazas: 'plazas',
     reportaA: 'reportaA',
+    tipoPersonal: 'tipoPersonal',
     titular: 'titular',
     titularDe: 'titularDe',
-    titulo: 'titulo'
+    titulo: 'titulo',
+    vacantes: 'vacantes'
 } as const;
 
 export function isPuesto(item: unknown): item is Puesto {
@@ -477,10 +551,49 @@ export function isSeccion(item: unknown): item is Seccion {
     return reflection.isInstance(item, Seccion.$type);
 }
 
+export interface Tabulador extends langium.AstNode {
+    readonly $container: Documento;
+    readonly $type: 'Tabulador';
+    anio?: string;
+    desde?: string;
+    fila?: string;
+    filas: Array<FilaTabulador>;
+    fuente?: string;
+    hoja?: string;
+    linea?: string;
+    name: string;
+    titulo?: string;
+    vigencia?: string;
+}
+
+export const Tabulador = {
+    $type: 'Tabulador',
+    anio: 'anio',
+    desde: 'desde',
+    fila: 'fila',
+    filas: 'filas',
+    fuente: 'fuente',
+    hoja: 'hoja',
+    linea: 'linea',
+    name: 'name',
+    titulo: 'titulo',
+    vigencia: 'vigencia'
+} as const;
+
+export function isTabulador(item: unknown): item is Tabulador {
+    return reflection.isInstance(item, Tabulador.$type);
+}
+
 export type TipoCambio = 'adscripcion' | 'adscripción' | 'creacion' | 'creación' | 'denominacion' | 'denominación' | 'fusion' | 'fusión' | 'reubicacion' | 'reubicación' | 'supresion' | 'supresión' | 'transformacion' | 'transformación';
 
 export function isTipoCambio(item: unknown): item is TipoCambio {
     return item === 'creacion' || item === 'creación' || item === 'supresion' || item === 'supresión' || item === 'fusion' || item === 'fusión' || item === 'denominacion' || item === 'denominación' || item === 'adscripcion' || item === 'adscripción' || item === 'transformacion' || item === 'transformación' || item === 'reubicacion' || item === 'reubicación';
+}
+
+export type TipoPersonal = 'base' | 'confianza' | 'eventual';
+
+export function isTipoPersonal(item: unknown): item is TipoPersonal {
+    return item === 'confianza' || item === 'base' || item === 'eventual';
 }
 
 export interface Unidad extends langium.AstNode {
@@ -490,10 +603,13 @@ export interface Unidad extends langium.AstNode {
     agrupacion: boolean;
     alias: Array<string>;
     anteriores: Array<NombreAnterior>;
+    desde?: string;
     equivalente?: langium.Reference<Unidad>;
     estructuraDeclarada: boolean;
+    fila?: string;
     funciones: Array<Funcion>;
     generica: boolean;
+    hoja?: string;
     instancias?: string;
     linea?: string;
     name: string;
@@ -513,10 +629,13 @@ export const Unidad = {
     agrupacion: 'agrupacion',
     alias: 'alias',
     anteriores: 'anteriores',
+    desde: 'desde',
     equivalente: 'equivalente',
     estructuraDeclarada: 'estructuraDeclarada',
+    fila: 'fila',
     funciones: 'funciones',
     generica: 'generica',
+    hoja: 'hoja',
     instancias: 'instancias',
     linea: 'linea',
     name: 'name',
@@ -541,14 +660,17 @@ export type EstructuraAstType = {
     Documento: Documento
     Elemento: Elemento
     Encabezado: Encabezado
+    FilaTabulador: FilaTabulador
     Funcion: Funcion
     Inciso: Inciso
     Manual: Manual
     NombreAnterior: NombreAnterior
     Organigrama: Organigrama
     Parte: Parte
+    ParteSueldo: ParteSueldo
     Puesto: Puesto
     Seccion: Seccion
+    Tabulador: Tabulador
     Unidad: Unidad
 }
 
@@ -682,6 +804,36 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
         Encabezado: {
             name: Encabezado.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        FilaTabulador: {
+            name: FilaTabulador.$type,
+            properties: {
+                bruto: {
+                    name: FilaTabulador.bruto,
+                    optional: true
+                },
+                desde: {
+                    name: FilaTabulador.desde,
+                    optional: true
+                },
+                fila: {
+                    name: FilaTabulador.fila,
+                    optional: true
+                },
+                hoja: {
+                    name: FilaTabulador.hoja,
+                    optional: true
+                },
+                nivel: {
+                    name: FilaTabulador.nivel
+                },
+                partes: {
+                    name: FilaTabulador.partes,
+                    defaultValue: [],
+                    optional: true
+                }
             },
             superTypes: []
         },
@@ -879,6 +1031,18 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Encabezado.$type]
         },
+        ParteSueldo: {
+            name: ParteSueldo.$type,
+            properties: {
+                concepto: {
+                    name: ParteSueldo.concepto
+                },
+                importe: {
+                    name: ParteSueldo.importe
+                }
+            },
+            superTypes: []
+        },
         Puesto: {
             name: Puesto.$type,
             properties: {
@@ -896,6 +1060,31 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                     name: Puesto.clase,
                     optional: true
                 },
+                clave: {
+                    name: Puesto.clave,
+                    optional: true
+                },
+                clavesPlaza: {
+                    name: Puesto.clavesPlaza,
+                    defaultValue: [],
+                    optional: true
+                },
+                denominacion: {
+                    name: Puesto.denominacion,
+                    optional: true
+                },
+                desde: {
+                    name: Puesto.desde,
+                    optional: true
+                },
+                fila: {
+                    name: Puesto.fila,
+                    optional: true
+                },
+                hoja: {
+                    name: Puesto.hoja,
+                    optional: true
+                },
                 linea: {
                     name: Puesto.linea,
                     optional: true
@@ -907,6 +1096,10 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                     name: Puesto.nivel,
                     optional: true
                 },
+                ocupadas: {
+                    name: Puesto.ocupadas,
+                    optional: true
+                },
                 plazas: {
                     name: Puesto.plazas,
                     optional: true
@@ -914,6 +1107,10 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                 reportaA: {
                     name: Puesto.reportaA,
                     referenceType: Puesto.$type,
+                    optional: true
+                },
+                tipoPersonal: {
+                    name: Puesto.tipoPersonal,
                     optional: true
                 },
                 titular: {
@@ -928,6 +1125,10 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                 },
                 titulo: {
                     name: Puesto.titulo
+                },
+                vacantes: {
+                    name: Puesto.vacantes,
+                    optional: true
                 }
             },
             superTypes: [Elemento.$type]
@@ -949,6 +1150,52 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Tabulador: {
+            name: Tabulador.$type,
+            properties: {
+                anio: {
+                    name: Tabulador.anio,
+                    optional: true
+                },
+                desde: {
+                    name: Tabulador.desde,
+                    optional: true
+                },
+                fila: {
+                    name: Tabulador.fila,
+                    optional: true
+                },
+                filas: {
+                    name: Tabulador.filas,
+                    defaultValue: [],
+                    optional: true
+                },
+                fuente: {
+                    name: Tabulador.fuente,
+                    optional: true
+                },
+                hoja: {
+                    name: Tabulador.hoja,
+                    optional: true
+                },
+                linea: {
+                    name: Tabulador.linea,
+                    optional: true
+                },
+                name: {
+                    name: Tabulador.name
+                },
+                titulo: {
+                    name: Tabulador.titulo,
+                    optional: true
+                },
+                vigencia: {
+                    name: Tabulador.vigencia,
+                    optional: true
+                }
+            },
+            superTypes: [Elemento.$type]
         },
         Unidad: {
             name: Unidad.$type,
@@ -973,6 +1220,10 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                desde: {
+                    name: Unidad.desde,
+                    optional: true
+                },
                 equivalente: {
                     name: Unidad.equivalente,
                     referenceType: Unidad.$type,
@@ -983,6 +1234,10 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                     defaultValue: false,
                     optional: true
                 },
+                fila: {
+                    name: Unidad.fila,
+                    optional: true
+                },
                 funciones: {
                     name: Unidad.funciones,
                     defaultValue: [],
@@ -991,6 +1246,10 @@ export class EstructuraAstReflection extends langium.AbstractAstReflection {
                 generica: {
                     name: Unidad.generica,
                     defaultValue: false,
+                    optional: true
+                },
+                hoja: {
+                    name: Unidad.hoja,
                     optional: true
                 },
                 instancias: {

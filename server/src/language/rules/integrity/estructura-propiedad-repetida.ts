@@ -12,7 +12,9 @@ const WRITTEN: Readonly<Record<string, string>> = {
     reportaA: 'reporta a', nivel: 'nivel', plazas: 'plazas', vigencia: 'vigencia', raiz: 'raíz', fecha: 'fecha',
     tramo: 'con tramo de control', nombreAnterior: 'nombre anterior', nombreNuevo: 'nombre nuevo',
     adscripcionAnterior: 'adscripción anterior', adscripcionNueva: 'adscripción nueva', descripcion: 'descripción',
-    institucion: 'institucion', clave: 'clave', publicacion: 'publicación', fuente: 'fuente'
+    institucion: 'institucion', clave: 'clave', publicacion: 'publicación', fuente: 'fuente',
+    denominacion: 'denominación', tipoPersonal: 'personal', ocupadas: 'ocupadas', vacantes: 'vacantes',
+    desde: 'desde', hoja: 'hoja', fila: 'fila', anio: 'año'
 };
 
 export function checkRepeatedProperties(node: AstNode, accept: ValidationAcceptor): void {

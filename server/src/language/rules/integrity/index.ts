@@ -19,7 +19,7 @@ export function integrityChecks(services: EstructuraServices): RuleCheck[] {
         ruleCheck('estructura-ciclo', 'Unidad', (node, accept) => checkCycle(node, accept)),
         ruleCheck('estructura-id-duplicado', 'Unidad', (node, accept) => checkDuplicateId(node, accept, index)),
         ruleCheck('estructura-id-duplicado', 'Puesto', (node, accept) => checkDuplicateId(node, accept, index)),
-        ...(['Unidad', 'Puesto', 'Manual', 'Parte', 'Organigrama', 'Cambio'] as const).map(type =>
+        ...(['Unidad', 'Puesto', 'Manual', 'Parte', 'Organigrama', 'Cambio', 'Tabulador'] as const).map(type =>
             ruleCheck('estructura-propiedad-repetida', type, (node, accept) => checkRepeatedProperties(node, accept)))
     ];
 }
