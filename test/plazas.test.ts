@@ -6,67 +6,9 @@ import { structureElements } from '../server/src/language/model.js';
 import {
     occupancyOf, plazasOf, plazasText, rootUnits, sortedEntries, subtreePlazas, subtreeTotals, unattachedPositions
 } from '../server/src/language/positions/plazas.js';
+import { SMALL } from './helpers/plazas.js';
 import { buildWorkspace, exampleFiles, type TestWorkspace } from './helpers/workspace.js';
 
-export const SMALL = {
-    'org.estructura': `manual ORG "Organización" {
-    institucion INST
-}
-
-unidad DG "Dirección General" {
-    puesto TIT_DG "Titular de la Dirección General" {
-        titular
-        nivel K31
-        clase mando
-        personal confianza
-    }
-    unidad DA "Dirección de Administración" {
-        puesto TIT_DA "Director de Administración" {
-            titular
-            nivel MC03
-            clase mando
-            personal confianza
-            ocupadas 1
-        }
-        puesto ANALISTA "Analista" {
-            nivel PQ1
-            clase enlace
-            personal confianza
-            plazas 5
-            ocupadas 3
-        }
-    }
-}
-
-unidad DJ "Dirección Jurídica" {
-    adscrita a DG
-}
-`,
-    'plantilla.estructura': `manual PLANTILLA "Plantilla" {
-    institucion INST
-}
-
-puesto SUB_DJ "Subdirector de lo Contencioso" {
-    adscrito a DJ
-    nivel MC3
-    clase mando
-    personal confianza
-    plazas 2
-    vacantes 2
-}
-
-puesto APOYO "Apoyo administrativo" {
-    adscrito a DA
-    clase operativo
-    personal base
-    plazas 4
-}
-
-puesto SUELTO "Asesor" {
-    plazas 3
-}
-`
-};
 
 function unit(ws: TestWorkspace, id: string): Unidad {
     for (const doc of Object.values(ws.docs)) {

@@ -8,6 +8,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEstructuraServices } from './language/estructura-module.js';
 import { registerCompararRequest } from './lsp/compare-request.js';
 import { registerOrganigramaRequest } from './lsp/organigrama-request.js';
+import { registerPlazasRequest } from './lsp/plazas-request.js';
 import { registerBuscarUnidadRequest } from './lsp/search-request.js';
 import { paramsStrategy, registerInvalidParams } from './lsp/request-params.js';
 import { registerTestHooks } from './lsp/test-hooks.js';
@@ -20,6 +21,7 @@ registerInvalidParams(connection);
 registerOrganigramaRequest(connection, shared);
 registerCompararRequest(connection, shared);
 registerBuscarUnidadRequest(connection, shared);
+registerPlazasRequest(connection, shared);
 registerTestHooks(connection, shared);
 // The caches keyed by text hold at most twice the characters of the documents the server holds.
 // Each document's length is counted when it is indexed (the workspace's files arrive parsed, an

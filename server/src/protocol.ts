@@ -149,3 +149,79 @@ export const DISABLE_RULE_COMMAND = 'estructura.desactivarRegla';
 export const SHOW_RULE_COMMAND = 'estructura.verRegla';
 /** What the VS Code client declares in `initializationOptions.commands`. */
 export const CLIENT_COMMANDS: readonly string[] = [DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND];
+
+// ---- estructura/plazas: «Ver plazas de la unidad», the positions of a unit and its subtree with
+// their totals (server/src/language/positions/report.ts builds it, for the CLI as well).
+
+export const PLAZAS_REQUEST = 'estructura/plazas';
+
+export interface PlazasParams {
+    uri: string;
+    /** The cursor: the unit around it (or the unit of the position, or the unit a reference names). */
+    position: { line: number; character: number };
+}
+
+/** A sum of positions; `sinDato`: the plazas whose occupancy the text does not say. */
+export interface PlazaTotales {
+    puestos: number;
+    plazas: number;
+    ocupadas: number;
+    vacantes: number;
+    sinDato: number;
+}
+
+/** The sum of one level, clase or tipo de personal; `clave` '' when the positions do not say. */
+export interface PlazaGrupo extends PlazaTotales {
+    clave: string;
+}
+
+export interface PlazaPuesto {
+    /** Qualified id (`IMSS.TIT_DG`). */
+    id: string;
+    titulo: string;
+    nivel?: string;
+    clave?: string;
+    denominacion?: string;
+    clase?: string;
+    personal?: string;
+    plazas: number;
+    ocupadas?: number;
+    vacantes?: number;
+    /** Qualified id of its unit. */
+    unidad?: string;
+    /** The request: the file's URI; the CLI: its path. */
+    archivo: string;
+    /** 1-based line of the declaration. */
+    linea: number;
+}
+
+export interface PlazaUnidad {
+    id: string;
+    nombre: string;
+    /** 0 for a root of the report. */
+    profundidad: number;
+    padre?: string;
+    /** Plazas of the unit and its subunits. */
+    plazas: number;
+    totales: PlazaTotales;
+    /** Sums of its own positions only. */
+    propias: PlazaTotales;
+    /** Its own positions. */
+    puestos: PlazaPuesto[];
+}
+
+export interface PlazasResult {
+    /** What the report covers: the unit's name, or «Todas las unidades». */
+    titulo: string;
+    /** Every plaza of the report. */
+    total: number;
+    totales: PlazaTotales;
+    porNivel: PlazaGrupo[];
+    porClase: PlazaGrupo[];
+    porPersonal: PlazaGrupo[];
+    unidades: PlazaUnidad[];
+    /** Positions attached to no unit (only when the report covers every unit). */
+    sinUnidad: PlazaPuesto[];
+}
+
+export type PlazasResponse = PlazasResult | { error: string };

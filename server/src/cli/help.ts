@@ -14,6 +14,8 @@ Comandos:
                          compara dos versiones de una estructura (carpetas o revisiones de git)
                          y liga cada cambio con su acuerdo; con --al, la estructura vigente en
                          una fecha (alias: diff)
+  plazas <rutas…>        los puestos de una unidad y de las que dependen de ella, con sus plazas
+                         y totales por nivel, clase y tipo de personal (alias: positions)
 
 Opciones:
   -h, --help             esta ayuda; «estructura <comando> --help», la de cada comando
@@ -177,8 +179,43 @@ Ejemplos:
   estructura comparar main:manuales/imss propuesta/imss --formato html --salida cuadro.html
   estructura comparar --al 2018-07-25 manuales/imss-doe-2022`;
 
+export const PLAZAS_USAGE = 'Uso: estructura plazas <rutas…> [--unidad <ID>] [--formato texto|csv|xlsx|json] [--salida <archivo>] [--espacio <carpeta>…] [--sobrescribir]';
+
+const PLAZAS = `${PLAZAS_USAGE}
+(alias: positions)
+
+Lista los puestos de una unidad y de las unidades que dependen de ella (sin --unidad, de todas las
+unidades, y los puestos que no están adscritos a ninguna): por puesto, su nivel, denominación,
+clase, tipo de personal, plazas (1 si no se indica), ocupadas y vacantes (cuando se indican; si se
+indica solo una, la otra es el resto de las plazas), archivo y línea; por unidad, sus plazas y las
+de sus subunidades; al final, los totales por nivel, por clase y por tipo de personal.
+
+Opciones:
+  --unidad <ID>          la unidad (IMSS.DG, o DG si ninguna otra institución usa ese identificador)
+  -f, --formato texto|csv|xlsx|json
+        texto (por omisión); csv: un renglón por puesto y, tras un renglón vacío, los totales (UTF-8);
+        xlsx: una hoja «Puestos» y una hoja «Totales»; json: total, totales, porNivel, porClase,
+        porPersonal, unidades (id, nombre, plazas con sus subunidades, puestos) y sinUnidad.
+        Sin --formato, lo dice la extensión de --salida.
+        En CSV, un texto que empieza con =, +, - o @ se escribe precedido de un apóstrofo para que
+        la hoja de cálculo no lo ejecute como fórmula.
+  -o, --salida <archivo> escribe ahí en vez de la salida estándar (obligatoria para xlsx)
+  --espacio <carpeta>    carga también esa carpeta, para resolver adscripciones a otros archivos
+  --sobrescribir         reemplaza el archivo de --salida si existe
+  -h, --help             esta ayuda
+  -v, --version          la versión de estructura
+
+Un archivo con errores de sintaxis se cuenta en lo que se puede leer; se avisa.
+
+Códigos de salida: 0 listo, 2 uso incorrecto, entrada ilegible o una unidad de --unidad que no está.
+
+Ejemplos:
+  estructura plazas manuales/ puestos/ --unidad IFAI.DGA
+  estructura plazas manuales/ --formato csv --salida plazas.csv
+  estructura plazas manuales/ --salida plazas.xlsx`;
+
 /** The help of each command, by its Spanish name. */
-export const COMMAND_HELP: Record<string, string> = { revisar: REVISAR, reglas: REGLAS, importar: IMPORTAR, exportar: EXPORTAR, comparar: COMPARAR };
+export const COMMAND_HELP: Record<string, string> = { revisar: REVISAR, reglas: REGLAS, importar: IMPORTAR, exportar: EXPORTAR, comparar: COMPARAR, plazas: PLAZAS };
 
 export function versionLine(): string {
     return `estructura ${VERSION}`;

@@ -3,6 +3,7 @@ import { runCheck } from './check.js';
 import { runCompare } from './compare.js';
 import { runExport } from './export.js';
 import { runImport } from './import.js';
+import { runPlazas } from './plazas.js';
 import { runRules } from './rules.js';
 import { COMMAND_HELP, USAGE, versionLine } from './help.js';
 
@@ -13,7 +14,8 @@ for (const [name, alias, run] of [
     ['reglas', 'rules', runRules],
     ['importar', 'import', runImport],
     ['exportar', 'export', runExport],
-    ['comparar', 'diff', runCompare]
+    ['comparar', 'diff', runCompare],
+    ['plazas', 'positions', runPlazas]
 ] as const) {
     COMMANDS.set(name, { name, run }).set(alias, { name, run });
 }

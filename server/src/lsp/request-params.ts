@@ -9,7 +9,7 @@
 // same id, to an internal method whose handler rejects with the reason. A position past the end of
 // its line or of the document is valid: the protocol clamps it.
 import { ErrorCodes, ResponseError, type Connection, type Message, type MessageStrategy, type RequestMessage } from 'vscode-languageserver';
-import { BUSCAR_UNIDAD_REQUEST, COMPARAR_REQUEST, INVALID_PARAMS_METHOD, ORGANIGRAMA_REQUEST } from '../protocol.js';
+import { BUSCAR_UNIDAD_REQUEST, COMPARAR_REQUEST, INVALID_PARAMS_METHOD, ORGANIGRAMA_REQUEST, PLAZAS_REQUEST } from '../protocol.js';
 
 interface InvalidParams {
     method: string;
@@ -126,6 +126,7 @@ const CHECKS: Record<string, Check> = {
         ?? (params.limite === undefined || uinteger(params.limite) ? undefined : 'limite must be a non-negative integer'),
     // The shape of `base` only: a value of the right type that does not do (a blank revision, a date
     // not written AAAA-MM-DD, a folder that does not exist) is explained by the request, in Spanish.
+    [PLAZAS_REQUEST]: params => (typeof params.uri === 'string' ? undefined : 'uri must be a string') ?? position(params.position, 'position'),
     [COMPARAR_REQUEST]: params => compareBase(params.base) ?? optional(params, 'uri', 'string') ?? optional(params, 'root', 'string')
 };
 

@@ -9,6 +9,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isPuesto, isUnidad, type Puesto, type Unidad } from '../generated/ast.js';
 import { institutionOf, parentOf, qualifiedName, structureElements } from '../model.js';
+import type { PlazaPuesto } from '../../protocol.js';
 import type { StructureSnapshot } from '../structure-index.js';
 import { levelKey } from './levels.js';
 
@@ -230,34 +231,15 @@ export function unattachedPositions(roots: Iterable<AstNode>, structure: Structu
     return out;
 }
 
-/** A position as plain data, for the table of the CLI and of the editor. */
-export interface PlazaRow {
-    /** Qualified id (`IMSS.TIT_DG`). */
-    id: string;
-    titulo: string;
-    nivel?: string;
-    clave?: string;
-    denominacion?: string;
-    clase?: string;
-    personal?: string;
-    plazas: number;
-    ocupadas?: number;
-    vacantes?: number;
-    /** Qualified id of the unit it is attached to. */
-    unidad?: string;
-    uri: string;
-    /** 0-based line of the position's declaration. */
-    linea: number;
-}
-
-export function plazaRow(position: Puesto, unit: Unidad | undefined): PlazaRow {
+/** A position as plain data, for the tables of the CLI and of the editor: `archivo` is the file's URI. */
+export function plazaRow(position: Puesto, unit: Unidad | undefined): PlazaPuesto {
     const occupancy = occupancyOf(position);
-    const row: PlazaRow = {
+    const row: PlazaPuesto = {
         id: qualifiedName(institutionOf(position), position.name ?? ''),
         titulo: position.titulo ?? '',
         plazas: occupancy.plazas,
-        uri: AstUtils.getDocument(position).uri.toString(),
-        linea: position.$cstNode?.range.start.line ?? 0
+        archivo: AstUtils.getDocument(position).uri.toString(),
+        linea: (position.$cstNode?.range.start.line ?? 0) + 1
     };
     if (position.nivel !== undefined) row.nivel = position.nivel;
     if (position.clave !== undefined) row.clave = position.clave;
