@@ -25,6 +25,13 @@ export interface InstitutionProfile {
      * to this institution's positions. Off for the federal institutions: the Norma is the IMSS's own.
      */
     normaImss: boolean;
+    /**
+     * How the position levels of the institution are ordered, for puesto-nivel-superior:
+     * "federal" (the grupo-grado-nivel codes: grupo G above H … above P, then grado, then nivel), or
+     * the institution's levels from the highest down. Undefined: not checked (no order is assumed
+     * for an institution's own levels, such as the IMSS categories).
+     */
+    ordenNiveles?: 'federal' | string[];
 }
 
 // Level tables (estructura-nivel). Each entry is backed by RULES.md's hierarchy or by the
@@ -190,7 +197,10 @@ const APF: InstitutionProfile = {
     // The SENER's own wording, shortened (its units end with «Las demás que le señalen otras
     // disposiciones jurídicas aplicables, las que le confiera el superior jerárquico…»).
     clausulaCierre: 'Las demás que le señalen otras disposiciones jurídicas aplicables y las que le confiera su superior jerárquico.',
-    normaImss: false
+    normaImss: false,
+    // The federal grupo-grado-nivel codes (DOMAIN.md; the IFAI 2014 directory and the SRE 2018
+    // tabulador write them): G Secretario … K Director General … P Enlace.
+    ordenNiveles: 'federal'
 };
 
 export const DEFAULT_PROFILES: Readonly<Record<string, InstitutionProfile>> = { IMSS, ISSSTE, APF };

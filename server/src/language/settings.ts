@@ -112,6 +112,10 @@ function parseProfile(value: unknown, where: string, problems: string[]): Partia
                 if (typeof v === 'string' && v.trim()) out.clausulaCierre = v;
                 else problems.push(`${where}: «clausulaCierre» debe ser un texto.`);
                 break;
+            case 'ordenNiveles':
+                if (v === 'federal' || (stringList(v) && (v as string[]).length > 0)) out.ordenNiveles = v as 'federal' | string[];
+                else problems.push(`${where}: «ordenNiveles» debe ser "federal" o la lista de niveles de la institución, del más alto al más bajo.`);
+                break;
             default:
                 problems.push(`${where}: clave desconocida «${key}»; se ignora.`);
         }

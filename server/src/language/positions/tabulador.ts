@@ -84,7 +84,8 @@ export function declaredTabulador(node: Tabulador): TabuladorData {
     };
 }
 
-function declaredRow(row: FilaTabulador): TabuladorRow {
+/** One row of a declared tabulador. */
+export function declaredRow(row: FilaTabulador): TabuladorRow {
     return {
         nivel: row.nivel,
         key: levelKey(row.nivel),

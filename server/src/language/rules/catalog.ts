@@ -241,6 +241,53 @@ const rules = [
         note: 'Solo se señala donde hay un registro escrito y el texto lo contradice: editar un nombre o una adscripción sin escribir un `cambio` nunca la dispara, porque el estado anterior a la edición no está en el texto; los cambios sin registro los lista la comparación de dos versiones de la estructura (`estructura comparar`). Los cambios y las unidades suelen estar en archivos distintos (los cambios en el archivo principal del manual, las unidades en el de cada Dirección, o en otro manual): editar la unidad o un cambio posterior en su archivo vuelve a revisar el archivo del cambio. Caso de ejemplo: `examples/ejemplos/historia-sin-aplicar.estructura`.'
     },
     {
+        code: 'puesto-nivel-superior',
+        source: 'Convención de las plantillas',
+        severity: 'warning',
+        description: 'El puesto al que se reporta (`reporta a`) tiene un nivel más alto que el del puesto. Con los códigos federales de grupo, grado y nivel (G Secretario, H Subsecretario… K Director General, L Director General Adjunto, M Director de Área, N Subdirector, O Jefe de Departamento, P Enlace), manda la letra del grupo (G arriba de H … arriba de P); en el mismo grupo, el grado y luego el nivel más altos (MC3 arriba de MB1). Los subniveles con o sin ceros (MC03 = MC3) son el mismo nivel. El mismo nivel que el superior también se señala.',
+        note: 'Perfil: `ordenNiveles` = "federal" (por omisión en el perfil federal APF) o la lista de niveles de la institución, del más alto al más bajo. IMSS e ISSSTE no tienen orden por omisión (sus categorías no son códigos federales ni hay una tabla pública que las ordene): la regla no los revisa hasta que `estructura.json` les dé un `ordenNiveles`. No se revisa un nivel que el orden no incluye. Un superior que no existe es `estructura-referencia`.'
+    },
+    {
+        code: 'puesto-adscripcion-superior',
+        source: 'Convención de las plantillas',
+        severity: 'warning',
+        description: 'Un puesto está en la unidad del puesto al que se reporta o en una unidad que depende de ella (por anidación, `adscrita a` o `misma unidad que`, en cualquier archivo). El titular de una unidad se reporta al de la unidad superior; un puesto de otra rama se reporta a alguien de fuera de su línea de mando.',
+        note: 'La unidad de un puesto es la de `adscrito a`, si no la unidad en la que está escrito, si no la de `titular de`. Caso real: el directorio de puestos del IFAI 2014 tiene al menos una fila cuya unidad no coincide con la de su superior.'
+    },
+    {
+        code: 'puesto-nivel-denominacion',
+        source: 'Convención de las plantillas',
+        severity: 'info',
+        description: 'Un nivel tiene una sola denominación en el catálogo de puestos de la institución: dos puestos de la misma institución con el mismo nivel (MC03 y MC3 son el mismo) y distinta `denominación` (sin contar acentos, mayúsculas ni espacios) se señalan los dos, cada uno nombrando un puesto que lo llama de otra forma. Varios niveles con la misma denominación sí se admiten (KB1, KB2 y KB3: «Director General»).',
+        note: 'Caso real: el catálogo del IFAI 2014 da a KA02 «Contralor» y a KA2 «Coordinador», a OB02 «Chofer» y a OB2 «Jefe de Departamento»; o son dos niveles que el catálogo escribe distinto o es un error de captura.'
+    },
+    {
+        code: 'plaza-clave-duplicada',
+        source: 'Convención de las plantillas',
+        severity: 'error',
+        description: 'Cada clave de plaza (`claves de plaza "2095/001", …`) aparece una sola vez en la institución, en todos sus archivos: una plaza es de un solo puesto. Se señala cada aparición, nombrando la primera de las otras. Las claves se comparan como se escriben, salvo espacios y mayúsculas.'
+    },
+    {
+        code: 'puesto-unidad-suprimida',
+        source: 'Historia de la estructura',
+        severity: 'warning',
+        description: 'Un puesto no queda adscrito a una unidad suprimida: si el último cambio registrado con fecha que nombra la unidad (en `unidades`, en cualquier archivo) es una `supresión`, cada puesto de la unidad se señala. Un registro posterior de la unidad (su creación de nuevo, un nuevo nombre) lo levanta.',
+        note: 'La unidad misma la señala `cambio-incongruente`; esta regla señala los puestos que quedan en ella. Un cambio sin `fecha` no cuenta.'
+    },
+    {
+        code: 'puesto-plazas-suma',
+        source: 'Convención de las plantillas',
+        severity: 'error',
+        description: 'Las plazas ocupadas más las vacantes de un puesto son sus plazas (`plazas N`, una si no se escribe). Si solo se escribe una de las dos, no puede pasar de las plazas.'
+    },
+    {
+        code: 'tabulador-bruto-suma',
+        source: 'Convención de los tabuladores',
+        severity: 'error',
+        description: 'En un tabulador, el sueldo bruto mensual de cada nivel es la suma de sus partes (sueldo base, ayuda de despensa, compensación garantizada…), al centavo. Una fila sin bruto o sin partes no se revisa.',
+        note: 'Lo mismo se revisa en los tabuladores que `estructura.json` carga de hojas de cálculo (`tabuladores`): allí el aviso nombra el archivo, la hoja y la fila. Caso real: en el tabulador de mando de la SRE 2018 el bruto es la suma de sueldo base, despensa y compensación garantizada al centavo en los seis niveles del extracto (G11 a J11).'
+    },
+    {
         code: 'estructura-regla-fallida',
         source: 'Estructura',
         severity: 'error',

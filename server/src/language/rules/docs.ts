@@ -7,7 +7,8 @@ const GROUPS: Array<[title: string, test: (code: string) => boolean]> = [
     ['A. La Norma', code => code.startsWith('norma-')],
     ['B. Estructura', code => code.startsWith('estructura-') || code === 'manual-encabezado'],
     ['C. Funciones', code => code.startsWith('funcion-')],
-    ['D. Metadatos', () => true]
+    ['D. Puestos, plazas y tabuladores', code => /^(puesto|plaza|tabulador)-/.test(code)],
+    ['E. Metadatos', () => true]
 ];
 
 /** The Markdown card of one rule (used in docs/reglas.md and in the hover on its diagnostics). */
