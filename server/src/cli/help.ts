@@ -9,6 +9,9 @@ Comandos:
   revisar <rutas…>       revisa archivos y carpetas .estructura (alias: check)
   reglas                 el catálogo de reglas; en Markdown, docs/reglas.md (alias: rules)
   importar <texto.txt>   convierte el texto de un manual en archivos .estructura (alias: import)
+  importar-plazas <hoja.csv|xlsx>
+                         convierte una hoja de cálculo de puestos y plazas en archivos .estructura
+                         (alias: import-positions)
   exportar <rutas…>      exporta los manuales a HTML, Markdown, JSON o SVG (alias: export)
   comparar <antes> <después>
                          compara dos versiones de una estructura (carpetas o revisiones de git)
@@ -215,7 +218,45 @@ Ejemplos:
   estructura plazas manuales/ --salida plazas.xlsx`;
 
 /** The help of each command, by its Spanish name. */
-export const COMMAND_HELP: Record<string, string> = { revisar: REVISAR, reglas: REGLAS, importar: IMPORTAR, exportar: EXPORTAR, comparar: COMPARAR, plazas: PLAZAS };
+export const IMPORTAR_PLAZAS_USAGE = 'Uso: estructura importar-plazas <archivo.csv|xlsx> --salida <carpeta> [--espacio <carpeta>…] [--reporte <reporte.json>] [--hoja <nombre>] [--columnas <mapa.json>] [--institucion <ID>] [--sobrescribir]';
+
+const IMPORTAR_PLAZAS = `${IMPORTAR_PLAZAS_USAGE}
+(alias: import-positions)
+
+Lee una hoja de cálculo de puestos (un directorio de puestos, un analítico de plazas, una
+plantilla) y escribe sus puestos en archivos .estructura: cada puesto con su nivel, denominación,
+tipo de personal, plazas, ocupadas y vacantes, claves de plaza, «reporta a» (el cargo superior,
+buscado por su nombre) y la fila de la que viene (desde … hoja … fila …). Encuentra el encabezado
+aunque haya títulos encima y reconoce las columnas por sus nombres usuales (Unidad Administrativa,
+Nombre del Cargo, Nombre del Cargo Superior, Clave del Puesto, Nivel, CATEGORIA, PLZAUT…), sin
+acentos, mayúsculas ni espacios de más. Las fórmulas no se calculan: se lee su valor guardado.
+
+Cada unidad de la hoja se busca en el espacio de trabajo (por id, número o nombre oficial); si no
+está, se crea, marcada con la fila de la que viene. Cada fila queda importada u omitida con su
+motivo (en blanco, título, total o subtotal, celda ilegible, clave de plaza repetida…).
+
+Opciones:
+  -o, --salida <carpeta>   dónde escribir los archivos (un archivo principal y uno por unidad creada)
+  --espacio <carpeta>      las unidades existentes a las que se adscriben los puestos; se puede repetir
+  --reporte <archivo.json> el reporte: puestos, unidades encontradas y creadas, filas omitidas
+                           ({hoja, fila, motivo}) y avisos ({hoja, fila, mensaje})
+  --hoja <nombre>          la hoja que se importa (por omisión, la que parece una tabla de puestos)
+  --columnas <mapa.json>   qué columna es cada campo, p. ej. {"unidad": "Área", "cargo": "Puesto"};
+                           campos: unidad, cargo, superior, nivel, denominacion, personal, plazas,
+                           ocupadas, vacantes, estatus, clavePlaza, institucion
+  --institucion <ID>       la institución (por omisión, la del espacio de trabajo o las iniciales de
+                           la columna «Institución»)
+  --sobrescribir           reemplaza los archivos que ya existan
+  -h, --help               esta ayuda
+
+Códigos de salida: 0 importada; 1 la hoja no se puede importar (dañada, .xls antiguo, no es una
+tabla de puestos, vacía); 2 uso incorrecto, archivo inexistente o salida que ya existe. Si la
+importación falla no se escribe nada.
+
+Ejemplo:
+  estructura importar-plazas directorio.csv --salida puestos/ --espacio manuales/ --reporte reporte.json`;
+
+export const COMMAND_HELP: Record<string, string> = { revisar: REVISAR, reglas: REGLAS, importar: IMPORTAR, 'importar-plazas': IMPORTAR_PLAZAS, exportar: EXPORTAR, comparar: COMPARAR, plazas: PLAZAS };
 
 export function versionLine(): string {
     return `estructura ${VERSION}`;

@@ -3,6 +3,7 @@ import { runCheck } from './check.js';
 import { runCompare } from './compare.js';
 import { runExport } from './export.js';
 import { runImport } from './import.js';
+import { runImportPositions } from './import-positions.js';
 import { runPlazas } from './plazas.js';
 import { runRules } from './rules.js';
 import { COMMAND_HELP, USAGE, versionLine } from './help.js';
@@ -13,6 +14,7 @@ for (const [name, alias, run] of [
     ['revisar', 'check', runCheck],
     ['reglas', 'rules', runRules],
     ['importar', 'import', runImport],
+    ['importar-plazas', 'import-positions', runImportPositions],
     ['exportar', 'export', runExport],
     ['comparar', 'diff', runCompare],
     ['plazas', 'positions', runPlazas]

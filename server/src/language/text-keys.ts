@@ -14,6 +14,7 @@
 // | `foldName`         | the importer's names (outline, attachment, history links, ISSSTE charts) | ignored | ignored | runs → 1 space, trimmed | like a space | like a space (any non letter/ASCII digit: `²`, `½` separate) | kept | |
 // | `normalizeSpace`   | a text as displayed (string literals, charts, exports) | kept | kept | runs → 1 space, trimmed | kept | kept | kept | the only one that is not lower case |
 // | `stripAccents`     | the importer's ids and acronyms | ignored | kept | kept | kept | kept | kept | |
+// | `labelKey`         | a spreadsheet's column labels (importar-plazas: `nombre_cargo` = «Nombre del Cargo») | ignored | ignored | separator | separator | separator (`_`, `/`, `.` too) | de, del, la, las, los, el, y, o dropped | |
 //
 // Not identical, kept apart: `comparisonKey` and `foldName` differ in digits (`\p{N}` against ASCII
 // `\d`) and in the final " y"; `normalizeKey` keeps the punctuation both drop. The importer uses
@@ -89,4 +90,11 @@ export function normalizeSpace(text: string): string {
     // with its indentation, two or more spaces, a tab or other single white space) is twice as
     // fast on the manuals as replacing every /\s+/, single spaces included.
     return text.replace(/\s*\n\s*|\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+const LABEL_CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'o']);
+
+/** A column label as a reader matches it: `foldName`'s words without connectors (`nombre_cargo` = «Nombre del Cargo»). */
+export function labelKey(text: string): string {
+    return foldName(text).split(' ').filter(w => !LABEL_CONNECTORS.has(w)).join(' ');
 }
