@@ -7,6 +7,8 @@ import { NodeFileSystem } from 'langium/node';
 import { createEstructuraServices, type EstructuraServices } from './language/estructura-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE, parseConfigFile } from './language/settings.js';
+import { loadTabuladores } from './language/positions/tabulador-files.js';
+import { readSpreadsheet } from './spreadsheets/read.js';
 
 export interface InputProblem {
     file: string;
@@ -114,6 +116,9 @@ export async function loadWorkspace(paths: string[], validate = true, configFile
             const parsed = parseConfigFile(await fs.readFile(config, 'utf-8'), config);
             services.settings.RuleSettings.applyFile(parsed);
             for (const message of parsed.problems) problems.push({ file: config, message: message.startsWith(config) ? message.slice(config.length + 2) : message });
+            const loaded = await loadTabuladores(parsed.tabuladores, path.dirname(config), readSpreadsheet);
+            services.settings.RuleSettings.applyTabuladores(loaded.tabuladores);
+            for (const problem of loaded.problems) problems.push({ file: config, message: problem.message });
         } catch (error) {
             problems.push({ file: config, message: `no se puede leer la configuración: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
         }

@@ -1,9 +1,12 @@
 // Keeps the rule settings in step with their two sources while the server runs: `estructura.json`
 // at a workspace folder's root (read at startup and when it changes) and the editor's
-// `estructura.reglas` setting. Any change revalidates every document.
+// `estructura.reglas` setting, and the tabulador spreadsheets the file names (read again when the
+// file changes, not when a spreadsheet does). Any change revalidates every document.
 import { URI, UriUtils, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkspaceFolder } from 'vscode-languageserver';
+import { readSpreadsheet } from '../spreadsheets/read.js';
+import { loadTabuladores } from './positions/tabulador-files.js';
 import { CONFIG_FILE, parseConfigFile, parseSeverities, type RuleSettings } from './settings.js';
 
 export class ConfigLoader {
@@ -53,10 +56,16 @@ export class ConfigLoader {
             const config = parseConfigFile(text, uri.fsPath);
             this.settings.applyFile(config);
             this.log(config.problems);
+            const loaded = await loadTabuladores(config.tabuladores, UriUtils.dirname(uri).fsPath, readSpreadsheet);
+            this.settings.applyTabuladores(loaded.tabuladores);
+            this.log(loaded.problems.map(problem => problem.message));
             applied = true;
             break;
         }
-        if (!applied) this.settings.applyFile(undefined);
+        if (!applied) {
+            this.settings.applyFile(undefined);
+            this.settings.applyTabuladores([]);
+        }
         if (revalidate) await this.revalidate();
     }
 

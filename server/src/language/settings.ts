@@ -2,6 +2,8 @@
 // Two layers: the workspace file `estructura.json` (read by the server and the CLI alike) and the
 // editor's `estructura.reglas` setting, which wins over the file for the user who sets it.
 
+import type { TabuladorData } from './positions/tabulador.js';
+import { parseTabuladorSpecs, type TabuladorFileSpec } from './positions/tabulador-files.js';
 import { DEFAULT_PROFILES, FALLBACK_PROFILE, FEDERAL_PROFILE, type InstitutionProfile } from './profiles.js';
 import { RULES, type Severity } from './rules/catalog.js';
 import { OFF_WORDS, parseSeverity } from './severity.js';
@@ -19,6 +21,8 @@ function severitySetting(word: string): SeveritySetting | undefined {
 export interface ParsedConfig {
     reglas: Map<string, SeveritySetting>;
     perfiles: Record<string, Partial<InstitutionProfile>>;
+    /** The tabulador spreadsheets to load (positions/tabulador-files.ts), relative to the file's folder. */
+    tabuladores: TabuladorFileSpec[];
     /** Spanish messages about what was ignored, for the CLI and the server log. */
     problems: string[];
 }
@@ -53,14 +57,14 @@ export function parseConfigFile(text: string, file: string): ParsedConfig {
     try {
         json = JSON.parse(text);
     } catch (error) {
-        return { reglas: new Map(), perfiles: {}, problems: [`${file}: no es JSON válido (${(error as Error).message}); se usan los valores por omisión.`] };
+        return { reglas: new Map(), perfiles: {}, tabuladores: [], problems: [`${file}: no es JSON válido (${(error as Error).message}); se usan los valores por omisión.`] };
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return { reglas: new Map(), perfiles: {}, problems: [`${file}: debe contener un objeto con «reglas» y «perfiles».`] };
+        return { reglas: new Map(), perfiles: {}, tabuladores: [], problems: [`${file}: debe contener un objeto con «reglas» y «perfiles».`] };
     }
     const root = json as Record<string, unknown>;
     for (const key of Object.keys(root)) {
-        if (key !== 'reglas' && key !== 'perfiles' && !key.startsWith('$')) problems.push(`${file}: clave desconocida «${key}»; se ignora.`);
+        if (key !== 'reglas' && key !== 'perfiles' && key !== 'tabuladores' && !key.startsWith('$')) problems.push(`${file}: clave desconocida «${key}»; se ignora.`);
     }
     const reglas = parseSeverities(root.reglas, file, problems);
     const perfiles: Record<string, Partial<InstitutionProfile>> = {};
@@ -73,7 +77,8 @@ export function parseConfigFile(text: string, file: string): ParsedConfig {
             }
         }
     }
-    return { reglas, perfiles, problems };
+    const tabuladores = parseTabuladorSpecs(root.tabuladores, file, problems);
+    return { reglas, perfiles, tabuladores, problems };
 }
 
 function parseProfile(value: unknown, where: string, problems: string[]): Partial<InstitutionProfile> {
@@ -128,6 +133,7 @@ export class RuleSettings {
     private fileSeverities = new Map<string, SeveritySetting>();
     private editorSeverities = new Map<string, SeveritySetting>();
     private profiles = new Map<string, InstitutionProfile>();
+    private loadedTabuladores: readonly TabuladorData[] = [];
     private readonly listeners: Array<() => void> = [];
 
     constructor() {
@@ -151,6 +157,17 @@ export class RuleSettings {
     applyFile(config: ParsedConfig | undefined): void {
         this.fileSeverities = config?.reglas ?? new Map();
         this.setProfiles(config?.perfiles ?? {});
+        this.changed();
+    }
+
+    /** The tabuladores loaded from the spreadsheets `estructura.json` names (read them with `tabuladoresOf`). */
+    get tabuladores(): readonly TabuladorData[] {
+        return this.loadedTabuladores;
+    }
+
+    /** Called once the spreadsheets of `tabuladores` are read (loadTabuladores). */
+    applyTabuladores(tabuladores: readonly TabuladorData[]): void {
+        this.loadedTabuladores = tabuladores;
         this.changed();
     }
 

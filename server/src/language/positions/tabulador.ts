@@ -4,6 +4,7 @@
 // (the comparison of plazas and cost, the rules) reads tabuladores only through `tabuladoresOf`.
 // Amounts are monthly pesos, kept as whole centavos so sums are exact.
 import type { LangiumDocuments } from 'langium';
+import type { EstructuraServices } from '../estructura-module.js';
 import { isDocumento, isTabulador, type FilaTabulador, type Tabulador } from '../generated/ast.js';
 import { institutionOf } from '../model.js';
 import { levelKey } from './levels.js';
@@ -113,6 +114,16 @@ export function grossMismatch(row: TabuladorRow): { bruto: number; suma: number 
     return { bruto: row.brutoCentavos, suma };
 }
 
+/**
+ * The Spanish message for a row whose gross is not the sum of its parts (tabulador-bruto-suma,
+ * and the loader of tabulador files); undefined when it is, or when it cannot be told.
+ */
+export function grossMessage(row: TabuladorRow): string | undefined {
+    const mismatch = grossMismatch(row);
+    if (!mismatch) return undefined;
+    return `el bruto del nivel «${row.nivel}», ${formatPesos(mismatch.bruto)}, no es la suma de sus partes, ${formatPesos(mismatch.suma)} (diferencia: ${formatPesos(mismatch.bruto - mismatch.suma)}).`;
+}
+
 /** The row of a level in a tabulador (by `levelKey`: MC03 finds MC3). */
 export function rowOfLevel(tabulador: TabuladorData, nivel: string): TabuladorRow | undefined {
     const key = levelKey(nivel);
@@ -146,4 +157,9 @@ export function tabuladoresOf(institution: string, sources: TabuladorSources): T
     const declared = declaredTabuladores(sources.documents).filter(t => t.institucion === institution);
     const loaded = (sources.loaded ?? []).filter(t => t.institucion === '' || t.institucion === institution);
     return [...declared, ...loaded];
+}
+
+/** `tabuladoresOf` over a language services container: its documents and the tabuladores its settings loaded. */
+export function institutionTabuladores(services: EstructuraServices, institution: string): TabuladorData[] {
+    return tabuladoresOf(institution, { documents: services.shared.workspace.LangiumDocuments, loaded: services.settings.RuleSettings.tabuladores });
 }
