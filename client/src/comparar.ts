@@ -211,7 +211,7 @@ class ComparacionPanel implements Disposable {
 }
 
 /** Opens the file a report link names at its line, in the first editor group. */
-async function openPlace(href: string): Promise<void> {
+export async function openPlace(href: string): Promise<void> {
     const place = placeOfHref(href);
     if (!place) return;
     const document = await workspace.openTextDocument(Uri.parse(place.file));

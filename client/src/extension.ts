@@ -8,6 +8,7 @@ import {
 import { buscarUnidad } from './buscar.js';
 import { comparar } from './comparar.js';
 import { OrganigramaPanel } from './organigrama-panel.js';
+import { verPlazas } from './plazas-panel.js';
 import { verRegla } from './ver-regla.js';
 
 let client: LanguageClient | undefined;
@@ -31,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         commands.registerCommand('estructura.organigramaUnidad', () => OrganigramaPanel.show(context, started, 'unidad')),
         commands.registerCommand('estructura.organigramaCentrar', () => OrganigramaPanel.centre(context, started)),
         commands.registerCommand('estructura.comparar', () => comparar(started)),
+        commands.registerCommand('estructura.verPlazas', (uri?: unknown, position?: unknown) => verPlazas(started, uri, position)),
         commands.registerCommand('estructura.buscarUnidad', () => buscarUnidad(started)),
         commands.registerCommand('estructura.desactivarRegla', (code?: unknown) => desactivarRegla(code)),
         commands.registerCommand('estructura.verRegla', (code?: unknown) => verRegla(context.extensionUri, code))
@@ -53,11 +55,12 @@ function clientOptionsFor(watcher: FileSystemWatcher): LanguageClientOptions {
         synchronize: { configurationSection: 'estructura', fileEvents: watcher },
         outputChannelName: 'Estructura',
         // The commands of this extension the server may send (LSP has no capability for them):
-        // «Desactivar la regla…» code actions, and rule links as `command:estructura.verRegla?…`
+        // «Desactivar la regla…» code actions, rule links as `command:estructura.verRegla?…`, and
+        // the plazas code lens (`estructura.verPlazas`)
         // (other clients get neither action nor command links: server/src/language/client-commands.ts;
         // written out, as test/rules-config.test.ts reads them; test/extension-manifest.test.ts checks
         // they are the protocol's CLIENT_COMMANDS, server/src/protocol.ts).
-        initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] },
+        initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla', 'estructura.verPlazas'] },
         // The hover's «Documentación de la regla» is such a command link: trusted for that command only.
         markdown: { isTrusted: { enabledCommands: ['estructura.verRegla'] } },
         middleware: {

@@ -147,8 +147,10 @@ export const INVALID_PARAMS_METHOD = 'estructura/$invalidParams';
 export const DISABLE_RULE_COMMAND = 'estructura.desactivarRegla';
 /** Opens the rule's rendered section of docs/reglas.md; argument: the rule's code. */
 export const SHOW_RULE_COMMAND = 'estructura.verRegla';
+/** «Ver plazas de la unidad» at (uri, position): the code lens of a unit's plazas. */
+export const SHOW_PLAZAS_COMMAND = 'estructura.verPlazas';
 /** What the VS Code client declares in `initializationOptions.commands`. */
-export const CLIENT_COMMANDS: readonly string[] = [DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND];
+export const CLIENT_COMMANDS: readonly string[] = [DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND, SHOW_PLAZAS_COMMAND];
 
 // ---- estructura/plazas: «Ver plazas de la unidad», the positions of a unit and its subtree with
 // their totals (server/src/language/positions/report.ts builds it, for the CLI as well).
@@ -215,6 +217,8 @@ export interface PlazasResult {
     titulo: string;
     /** Every plaza of the report. */
     total: number;
+    /** The total in words: «12 plazas (10 ocupadas, 2 vacantes)». */
+    resumen: string;
     totales: PlazaTotales;
     porNivel: PlazaGrupo[];
     porClase: PlazaGrupo[];

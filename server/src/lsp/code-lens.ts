@@ -1,4 +1,5 @@
-// Code lens above each unit: «21 funciones | 5 referencias | 12 menciones | 3 cambios». The
+// Code lens above each unit: «21 funciones | 5 referencias | 12 menciones | 3 cambios», and
+// «12 plazas (10 ocupadas, 2 vacantes)» when its subtree has positions (a click opens the table). The
 // references, the mentions and the changes open VS Code's references peek on their places (the
 // written references to the unit, its mentions in prose, the change records of its history); a
 // count of zero is plain text.
@@ -14,7 +15,10 @@ import type { EstructuraServices } from '../language/estructura-module.js';
 import type { IncomingReferences } from '../language/incoming-references.js';
 import { mentionRange } from '../language/mentions/mention-index.js';
 import { structureElements } from '../language/model.js';
+import { plazasText, subtreeTotals } from '../language/positions/plazas.js';
 import type { StructureIndex } from '../language/structure-index.js';
+import type { ClientCommands } from '../language/client-commands.js';
+import { SHOW_PLAZAS_COMMAND } from '../protocol.js';
 import { MentionCounts } from './mention-counts.js';
 import { refresher } from './refresh.js';
 import { changeRecords, historyAmong } from './unit-history.js';
@@ -31,12 +35,14 @@ export class EstructuraCodeLensProvider implements CodeLensProvider {
     private readonly structure: StructureIndex;
     private readonly records: WorkspaceCache<string, Cambio[]>;
     private readonly documents: LangiumDocuments;
+    private readonly commands: ClientCommands;
 
     constructor(services: EstructuraServices) {
         this.incoming = services.structure.IncomingReferences;
         this.mentions = new MentionCounts(services);
         this.structure = services.structure.StructureIndex;
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.commands = services.settings.ClientCommands;
         this.records = new WorkspaceCache(services.shared, DocumentState.Linked);
         refresher(services.shared, 'codeLens', true);
     }
@@ -57,8 +63,16 @@ export class EstructuraCodeLensProvider implements CodeLensProvider {
                 { range, command: peek(plural(counts.mentions.length, 'mención', 'menciones'), uri, at, counts.mentions) },
                 { range, command: peek(plural(counts.changes.length, 'cambio', 'cambios'), uri, at, counts.changes) }
             );
+            const plazas = subtreeTotals(unit, this.structure.snapshot);
+            if (plazas.plazas > 0) lenses.push({ range, command: this.plazasCommand(plazasText(plazas), uri, at) });
         }
         return lenses;
+    }
+
+    /** The plazas of the unit's subtree: opens «Ver plazas de la unidad» where the client has it. */
+    private plazasCommand(title: string, uri: string, at: Position): Command {
+        if (!this.commands.has(SHOW_PLAZAS_COMMAND)) return { title, command: '' };
+        return { title, command: SHOW_PLAZAS_COMMAND, arguments: [uri, at] };
     }
 }
 

@@ -10,6 +10,7 @@ import type { ClientCommands } from '../language/client-commands.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import { adscriptionPath, institutionOf, isPhae, unitOfPosition } from '../language/model.js';
 import type { Mention, MentionIndex } from '../language/mentions/mention-index.js';
+import { plazasText, subtreeTotals } from '../language/positions/plazas.js';
 import type { StructureIndex } from '../language/structure-index.js';
 import { historyMarkdown, historyOf } from './unit-history.js';
 
@@ -108,6 +109,8 @@ export function unitCard(unit: Unidad, structure: StructureIndex, mentions: Ment
         plural(children, 'unidad subordinada', 'unidades subordinadas'),
         plural(positions, 'puesto', 'puestos')
     ].join(' · '));
+    const plazas = subtreeTotals(unit, snapshot);
+    if (plazas.plazas > 0) lines.push(`Plazas: ${plazasText(plazas)}${children > 0 ? ', con sus subunidades' : ''}`);
     const former = formerNames(unit, mentions);
     if (former.length > 0) lines.push(`Nombres anteriores: ${former.join('; ')}`);
     lines.push(`Definida en \`${fileOf(unit)}\``);

@@ -6,7 +6,7 @@ import type { Unidad } from '../generated/ast.js';
 import { institutionOf, qualifiedName } from '../model.js';
 import type { PlazaGrupo, PlazasResult, PlazaTotales, PlazaUnidad } from '../../protocol.js';
 import type { StructureSnapshot } from '../structure-index.js';
-import { addTo, breakdown, emptyTotals, plazaRow, sortedEntries, subtreePlazas, unattachedPositions, rootUnits, type PlazaBreakdown, type PlazaTotals } from './plazas.js';
+import { addTo, breakdown, plazasText, emptyTotals, plazaRow, sortedEntries, subtreePlazas, unattachedPositions, rootUnits, type PlazaBreakdown, type PlazaTotals } from './plazas.js';
 
 /** A unit's qualified id (`IMSS.DG`). */
 export function unitId(unit: Unidad): string {
@@ -40,7 +40,7 @@ export function plazasReport(documents: readonly AstNode[], structure: Structure
     const totales: PlazaTotals = addTo(emptyTotals(), sums.total);
     return {
         titulo: unit ? `${unit.nombre ?? unitId(unit)} (${unitId(unit)})` : 'Todas las unidades',
-        total: totales.plazas, totales,
+        total: totales.plazas, resumen: plazasText(totales), totales,
         porNivel: groups(sums.porNivel), porClase: groups(sums.porClase), porPersonal: groups(sums.porPersonal),
         unidades,
         sinUnidad: loose.map(position => {
