@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CancellationToken } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { repairMojibake } from '../server/src/importer/plazas/mojibake.js';
 import { readSpreadsheet } from '../server/src/spreadsheets/read.js';
+import { buildWorkspace } from './helpers/workspace.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(REPO, 'bin/estructura.cjs');
@@ -22,6 +25,17 @@ function estructura(...args: string[]) {
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf-8', timeout: 120_000 });
     if (result.error) throw result.error;
     return result;
+}
+
+/** Each written file is laid out as the formatter lays it out (formatting changes nothing). */
+async function expectFormatted(folder: string): Promise<void> {
+    const files = Object.fromEntries(readdirSync(folder).map(f => [f, readFileSync(path.join(folder, f), 'utf-8')]));
+    const ws = await buildWorkspace(files);
+    for (const [name, text] of Object.entries(files)) {
+        const doc = ws.docs[name];
+        const edits = await ws.services.lsp.Formatter!.formatDocument(doc, { textDocument: { uri: doc.uri.toString() }, options: { tabSize: 4, insertSpaces: true } }, CancellationToken.None);
+        expect(TextDocument.applyEdits(TextDocument.create('f', 'estructura', 1, text), edits), name).toBe(text);
+    }
 }
 
 function json(file: string) {
@@ -45,7 +59,7 @@ describe('the spreadsheet reader', () => {
 });
 
 describe('estructura importar-plazas', () => {
-    it('imports the IFAI directory whole, every row accounted for, and the output checks without errors', () => {
+    it('imports the IFAI directory whole, every row accounted for, and the output checks without errors', async () => {
         const out = path.join(scratch, 'ifai');
         const report = path.join(scratch, 'ifai.json');
         const run = estructura('importar-plazas', IFAI, '--salida', out, '--reporte', report, '--institucion', 'IFAI');
@@ -70,6 +84,7 @@ describe('estructura importar-plazas', () => {
         const diagnostics = JSON.parse(check.stdout).diagnostics as Array<{ code: string; severity: string }>;
         expect(diagnostics.filter(d => d.code === 'estructura-referencia' || d.code === 'estructura-sintaxis')).toEqual([]);
         expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        await expectFormatted(out);
     });
 
     it('reads an XLSX with titles, totals, blanks, two sheets, a formula, #N/A, «-», a repeated key and a merged cell', async () => {
@@ -81,7 +96,7 @@ describe('estructura importar-plazas', () => {
         ws.mergeCells('A1:G1');
         ws.getRow(3).values = ['Unidad Administrativa', 'Nombre del Cargo', 'Jefe inmediato', 'Nivel', 'Plazas', 'Ocupada o vacante', 'Clave de plaza'];
         ws.getRow(4).values = [DGA, DGA, '', 'KB2', 1, 'Ocupada', '2095/001'];
-        ws.getRow(5).values = [DGA, 'Dirección de Recursos Humanos', DGA, 'MC03', 1, 'Vacante', '2095/002'];
+        ws.getRow(5).values = [DGA, 'Dirección de Recursos Humanos \\ Nómina\nsegunda línea', DGA, 'MC03', 1, 'Vacante', '2095/002'];
         ws.getRow(6).values = [DGA, 'Subdirección de Personal', { error: '#N/A' }, 'NC1', { formula: '1+0', result: 1 }, 'Ocupada', '2095/003'];
         ws.getRow(7).values = [DGA, 'Departamento de Nómina', 'Subdirección de Personal', '-', 1, 'Ocupada', '2095/004'];
         ws.getRow(8).values = [DGA, 'Departamento de "Pagos" \\ Nómina', 'Subdirección de Personal', 'OC1', 1, 'Ocupada', '2095/004'];
@@ -121,8 +136,11 @@ describe('estructura importar-plazas', () => {
         expect(text).toContain('claves de plaza "2095/001"');
         expect(text).toMatch(/puesto \w+ "Enlace \\"A\\"" \{/u);
         expect(text).toContain('desde "analitico.xlsx" hoja "Plantilla" fila 11');
+        // Cells are data: quotes and backslashes escaped, line breaks read as spaces.
+        expect(text).toContain('"Dirección de Recursos Humanos \\\\ Nómina segunda línea" {');
         const check = estructura('revisar', out, '--formato', 'json');
         expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+        await expectFormatted(out);
     });
 
     it('maps the columns of the IMSS plantilla (synthetic values)', () => {

@@ -134,7 +134,8 @@ async function readCsv(file: string, data: Uint8Array): Promise<Sheet> {
     } catch (error) {
         throw new SpreadsheetError(`CSV ilegible: ${(error as Error).message}`, file);
     }
-    return sheetOf(worksheet, 'csv');
+    // A CSV's one sheet is named after the file, whole (exceljs cuts sheet names at 31 characters).
+    return { ...sheetOf(worksheet, 'csv'), name: path.basename(file, path.extname(file)) || 'CSV' };
 }
 
 async function readXlsx(file: string, data: Uint8Array): Promise<Sheet[]> {
