@@ -213,7 +213,7 @@ describe('rule documentation', () => {
         // The client's command opens that file of the installed extension with the anchor as
         // fragment in the Markdown preview (test/ver-regla.test.ts); the hover's link needs trust.
         const extension = readFileSync(path.join(REPO, 'client/src/extension.ts'), 'utf-8');
-        expect(extension).toContain("initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla'] }");
+        expect(extension).toContain("initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla', 'estructura.verPlazas'] }");
         expect(extension).toContain("markdown: { isTrusted: { enabledCommands: ['estructura.verRegla'] } }");
     });
 });
