@@ -2,7 +2,7 @@
 // whole, an XLSX with the defects of real HR spreadsheets (built here with exceljs; its values are
 // illustrative, invented for the test), the synthetic IMSS columns, and bad input.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -85,6 +85,31 @@ describe('estructura importar-plazas', () => {
         expect(diagnostics.filter(d => d.code === 'estructura-referencia' || d.code === 'estructura-sintaxis')).toEqual([]);
         expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         await expectFormatted(out);
+    });
+
+    it('attaches positions to the units of --espacio, matched by name (double-encoded accents folded)', () => {
+        const workspace = path.join(scratch, 'espacio');
+        mkdirSync(workspace);
+        // An illustrative manual: two of the IFAI's units, by their official names.
+        writeFileSync(path.join(workspace, 'ifai.estructura'), [
+            'manual IFAI_MO "Manual de organización (ilustrativo)" {', '    institucion IFAI', '}', '',
+            'unidad DGA "Dirección General de Administración" {', '    número 1', '}', '',
+            'unidad DGAJ "Dirección General de Asuntos Jurídicos" {', '    número 2', '}', ''
+        ].join('\n'));
+        const out = path.join(scratch, 'ifai-espacio');
+        const report = path.join(scratch, 'ifai-espacio.json');
+        const run = estructura('importar-plazas', IFAI, '--salida', out, '--espacio', workspace, '--reporte', report);
+        expect(run.status).toBe(0);
+        const r = json(report);
+        expect(r.institucion).toBe('IFAI');
+        expect(r.unidades.encontradas).toEqual([
+            { nombre: 'Dirección General de Administración', id: 'DGA', puestos: 40 },
+            { nombre: 'Dirección General de Asuntos Jurídicos', id: 'DGAJ', puestos: 14 }
+        ]);
+        expect(r.unidades.creadas).toHaveLength(18);
+        expect(readFileSync(path.join(out, 'ifai-2014-directorio-puestos.estructura'), 'utf-8')).toContain('    adscrito a DGA\n');
+        const check = estructura('revisar', out, '--espacio', workspace, '--formato', 'json');
+        expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
     });
 
     it('reads an XLSX with titles, totals, blanks, two sheets, a formula, #N/A, «-», a repeated key and a merged cell', async () => {
