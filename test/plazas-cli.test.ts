@@ -120,3 +120,31 @@ describe('estructura plazas', () => {
         expect(bad.stderr).toContain('formato desconocido «pdf»');
     });
 });
+
+// The IFAI's 2014 directory (test/fixtures/plazas/, real), imported with `estructura importar-plazas`.
+describe('estructura plazas on the imported IFAI directory', () => {
+    let dir: string;
+    beforeAll(() => {
+        dir = mkdtempSync(path.join(tmpdir(), 'plazas-ifai-'));
+        const csv = path.join(REPO, 'test/fixtures/plazas/ifai-2014-directorio-puestos.csv');
+        const run = spawnSync(process.execPath, [BIN, 'importar-plazas', csv, '--salida', 'ifai', '--institucion', 'IFAI'], { cwd: dir, encoding: 'utf-8', timeout: 60_000 });
+        expect(run.status, run.stderr).toBe(0);
+    }, 90_000);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('counts the 523 positions, each root with its subtree, and 40 in the Dirección General de Administración', () => {
+        const report = JSON.parse(estructura(dir, 'ifai', '--formato', 'json').stdout) as PlazasResult;
+        expect(report.total).toBe(523);
+        expect(report.sinUnidad).toEqual([]);
+        const roots = report.unidades.filter(u => u.profundidad === 0);
+        expect(roots.reduce((sum, u) => sum + u.plazas, 0)).toBe(523);
+        // MC03 and MC3 are one level (levelKey).
+        expect(report.porNivel.map(g => g.clave)).not.toContain('MC03');
+        expect(report.porPersonal).toEqual([{ clave: 'confianza', puestos: 523, plazas: 523, ocupadas: 0, vacantes: 0, sinDato: 523 }]);
+        const dga = report.unidades.find(u => u.nombre === 'Dirección General de Administración')!;
+        expect(dga.plazas).toBe(40);
+        const only = JSON.parse(estructura(dir, 'ifai', '--unidad', dga.id, '--formato', 'json').stdout) as PlazasResult;
+        expect(only.total).toBe(40);
+        expect(only.porNivel.reduce((sum, g) => sum + g.plazas, 0)).toBe(40);
+    });
+});
