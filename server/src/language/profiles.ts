@@ -27,11 +27,12 @@ export interface InstitutionProfile {
     normaImss: boolean;
     /**
      * How the position levels of the institution are ordered, for puesto-nivel-superior:
-     * "federal" (the grupo-grado-nivel codes: grupo G above H … above P, then grado, then nivel), or
-     * the institution's levels from the highest down. Undefined: not checked (no order is assumed
-     * for an institution's own levels, such as the IMSS categories).
+     * "federal" (the grupo-grado-nivel codes by their grupo: G above H … above P; two levels of
+     * one grupo are not compared), "federal-grado-nivel" (within a grupo, a higher grado, then a
+     * higher nivel, is above), or the institution's levels from the highest down. Undefined: not
+     * checked (no order is assumed for an institution's own levels, such as the IMSS categories).
      */
-    ordenNiveles?: 'federal' | string[];
+    ordenNiveles?: 'federal' | 'federal-grado-nivel' | string[];
 }
 
 // Level tables (estructura-nivel). Each entry is backed by RULES.md's hierarchy or by the

@@ -118,8 +118,8 @@ function parseProfile(value: unknown, where: string, problems: string[]): Partia
                 else problems.push(`${where}: «clausulaCierre» debe ser un texto.`);
                 break;
             case 'ordenNiveles':
-                if (v === 'federal' || (stringList(v) && (v as string[]).length > 0)) out.ordenNiveles = v as 'federal' | string[];
-                else problems.push(`${where}: «ordenNiveles» debe ser "federal" o la lista de niveles de la institución, del más alto al más bajo.`);
+                if (v === 'federal' || v === 'federal-grado-nivel' || (stringList(v) && (v as string[]).length > 0)) out.ordenNiveles = v as 'federal' | 'federal-grado-nivel' | string[];
+                else problems.push(`${where}: «ordenNiveles» debe ser "federal", "federal-grado-nivel" o la lista de niveles de la institución, del más alto al más bajo.`);
                 break;
             default:
                 problems.push(`${where}: clave desconocida «${key}»; se ignora.`);

@@ -64,10 +64,13 @@ export class PositionLookupCache {
 export function levelRank(level: string, profile: InstitutionProfile): number[] | undefined {
     const order = profile.ordenNiveles;
     if (!order) return undefined;
-    if (order === 'federal') {
+    if (order === 'federal' || order === 'federal-grado-nivel') {
         const federal = federalLevel(level);
-        // Grupo G is above H … above P; within a grupo, a higher grado, then a higher nivel.
-        return federal ? [-federal.grupo.charCodeAt(0), federal.grado.charCodeAt(0), federal.nivel] : undefined;
+        if (!federal) return undefined;
+        // Grupo G is above H … above P. Within a grupo only if the profile says so: a higher grado,
+        // then a higher nivel (the IFAI 2014 catalog puts its Secretarios, KA2 «Coordinador», over
+        // Directores Generales at KB1–KB3, so a grupo's grados are not ordered everywhere).
+        return order === 'federal' ? [-federal.grupo.charCodeAt(0)] : [-federal.grupo.charCodeAt(0), federal.grado.charCodeAt(0), federal.nivel];
     }
     const key = levelKey(level);
     const index = order.findIndex(written => levelKey(written) === key);
