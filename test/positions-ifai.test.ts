@@ -26,7 +26,8 @@ describe('position rules on the IFAI 2014 directory', () => {
         for (const document of documents) {
             for (const d of document.diagnostics ?? []) {
                 const code = String(d.code);
-                if (/^(puesto|plaza|tabulador)-/.test(code)) found.set(code, [...found.get(code) ?? [], d.message]);
+                const message = typeof d.message === 'string' ? d.message : d.message.value;
+                if (/^(puesto|plaza|tabulador)-/.test(code)) found.set(code, [...found.get(code) ?? [], message]);
             }
         }
         expect([...found.keys()].sort()).toEqual(['puesto-adscripcion-superior', 'puesto-nivel-denominacion']);
