@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { CancellationToken, type Hover } from 'vscode-languageserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plazasPage } from '../client/webview/plazas.js';
+import { ChartBuilder, chartBoxes, chartSvg, layoutChart } from '../server/src/organigrama/index.js';
+import { isUnidad } from '../server/src/language/generated/ast.js';
 import { placeOfHref } from '../client/webview/comparacion.js';
 import { CLIENT_COMMANDS, PLAZAS_REQUEST, SHOW_PLAZAS_COMMAND, type PlazasResponse, type PlazasResult } from '../server/src/protocol.js';
 import { SMALL } from './helpers/plazas.js';
@@ -42,6 +44,24 @@ describe('hover and code lens of a unit with positions', () => {
         const linked = (await titles()).find(c => c.title.startsWith('13 plazas'))!;
         expect(linked.command).toBe(SHOW_PLAZAS_COMMAND);
         expect(linked.arguments).toEqual([doc().uri.toString(), positionOf(doc(), 'unidad DG "', 'DG')]);
+    });
+
+    it('the organigrama boxes say the plazas of their subtree only when asked (estructura.organigrama.plazas)', async () => {
+        const dg = doc().parseResult.value.elementos.find(isUnidad)!;
+        const plain = new ChartBuilder(Object.values(ws.docs)).unitChart(dg);
+        expect([...chartBoxes(plain)].map(box => box.plazas)).toEqual([undefined, undefined, undefined]);
+        const chart = new ChartBuilder(Object.values(ws.docs), { plazas: ws.services.structure.StructureIndex.snapshot }).unitChart(dg);
+        expect([...chartBoxes(chart)].map(box => [box.id, box.titular, box.plazas])).toEqual([
+            ['INST.DG', 'Titular de la Dirección General', '13 plazas (4 ocupadas, 4 vacantes, 5 sin dato)'],
+            ['INST.DA', 'Director de Administración', '10 plazas (4 ocupadas, 2 vacantes, 4 sin dato)'],
+            ['INST.DJ', undefined, '2 plazas (0 ocupadas, 2 vacantes)']
+        ]);
+        const [withPlazas, without] = await Promise.all([layoutChart(chart), layoutChart(plain)]);
+        const svg = chartSvg(withPlazas);
+        expect(svg).toContain('<text class="plazas"');
+        expect(svg).toContain('2 plazas (0 ocupadas, 2');
+        // The boxes grow by the lines of their plazas.
+        expect(withPlazas.boxes[0].height).toBeGreaterThan(without.boxes[0].height);
     });
 
     it('a unit without positions below it has no plazas line nor lens', async () => {
@@ -91,6 +111,13 @@ describe('estructura/plazas over stdio', () => {
         const nowhere = await client.request<PlazasResponse>(PLAZAS_REQUEST, { uri: uri('plantilla.estructura'), position: { line: 0, character: 0 } });
         expect(nowhere).toEqual({ error: 'Ponga el cursor en una unidad (o en un puesto) para ver sus plazas.' });
         await expect(client.request(PLAZAS_REQUEST, { uri: uri('org.estructura') })).rejects.toMatchObject({ code: -32602 });
+    });
+
+    it('the organigrama request draws the plazas in the boxes when asked', async () => {
+        const ask = (plazas?: boolean) => client.request<{ svg: string }>('estructura/organigrama', { uri: uri('org.estructura'), alcance: 'manual', plazas });
+        expect((await ask()).svg).not.toContain('class="plazas"');
+        expect((await ask(true)).svg).toContain('>13 plazas (4 ocupadas, 4');
+        await expect(client.request('estructura/organigrama', { uri: uri('org.estructura'), alcance: 'manual', plazas: 'sí' })).rejects.toMatchObject({ code: -32602 });
     });
 });
 

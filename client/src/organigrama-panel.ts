@@ -86,6 +86,9 @@ export class OrganigramaPanel implements Disposable {
             }),
             workspace.onDidSaveTextDocument(document => {
                 if (document.languageId === 'estructura') this.scheduleRefresh();
+            }),
+            workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('estructura.organigrama.plazas')) this.scheduleRefresh();
             })
         );
         // Files changed outside the editor (git checkout, a re-import) change the chart too.
@@ -125,6 +128,7 @@ export class OrganigramaPanel implements Disposable {
             try {
                 return await this.client.sendRequest<OrganigramaResponse>(ORGANIGRAMA_REQUEST, {
                     ...target, collapsed, viewWidth: this.viewWidth,
+                    plazas: workspace.getConfiguration('estructura').get<boolean>('organigrama.plazas') === true,
                     focus: focus && { uri: focus.uri, line: focus.line, character: focus.character }
                 } satisfies OrganigramaParams);
             } catch (error) {

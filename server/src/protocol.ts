@@ -25,6 +25,8 @@ export interface OrganigramaParams {
     focus?: { uri: string; line: number; character: number };
     /** The width of the view in CSS px: rows of boxes wrap to stay legible when fitted to it. */
     viewWidth?: number;
+    /** Each box also says the plazas of its unit and subunits (setting `estructura.organigrama.plazas`). */
+    plazas?: boolean;
 }
 
 export interface OrganigramaResult {

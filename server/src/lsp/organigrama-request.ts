@@ -3,6 +3,7 @@
 import { AstUtils, CstUtils, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { EstructuraServices } from '../language/estructura-module.js';
 import { isUnidad, type Unidad } from '../language/generated/ast.js';
 import { ChartBuilder, chartBoxes, chartBoxId, chartSvg, defaultCollapsed, layoutChart, type Chart, type ChartBox } from '../organigrama/index.js';
 import { ORGANIGRAMA_REQUEST, type OrganigramaParams, type OrganigramaResponse } from '../protocol.js';
@@ -54,7 +55,8 @@ async function drawChart(shared: LangiumSharedServices, uri: URI, params: Organi
     const documents = shared.workspace.LangiumDocuments;
     if (!documents.hasDocument(uri)) return { error: `El archivo ${uri.fsPath} no está en el espacio de trabajo.` };
     const document = documents.getDocument(uri)!;
-    const builder = new ChartBuilder(documents.all.filter(d => d.state >= DocumentState.Linked));
+    const structure = params.plazas === true ? (shared.ServiceRegistry.getServices(uri) as EstructuraServices).structure.StructureIndex.snapshot : undefined;
+    const builder = new ChartBuilder(documents.all.filter(d => d.state >= DocumentState.Linked), { plazas: structure });
     const chart = chartFor(builder, document, params);
     if (!chart) return { error: 'Este archivo no describe unidades: no hay organigrama que mostrar.' };
     let collapsed = params.collapsed ?? defaultCollapsed(chart);

@@ -120,6 +120,7 @@ const CHECKS: Record<string, Check> = {
             if (problem) return problem;
         }
         if (params.collapsed !== undefined && !(Array.isArray(params.collapsed) && params.collapsed.every(id => typeof id === 'string'))) return 'collapsed must be an array of strings';
+        if (params.plazas !== undefined && typeof params.plazas !== 'boolean') return 'plazas must be a boolean';
         return undefined;
     },
     [BUSCAR_UNIDAD_REQUEST]: params => (typeof params.query === 'string' ? undefined : 'query must be a string')

@@ -6,6 +6,8 @@ import { isDocumento, isManual, isOrganigrama, isPuesto, isUnidad, type Document
 import { kindFromName } from '../language/kinds.js';
 import { institutionOf, isPhae, manualIdOf, manualKey, numberKey, parentOf, structureElements, titularTarget } from '../language/model.js';
 import { normalizeSpace } from '../language/text-keys.js';
+import { plazasText, subtreeTotals } from '../language/positions/plazas.js';
+import type { StructureSnapshot } from '../language/structure-index.js';
 
 export interface ChartBox {
     /** The unit's id qualified by its institution (`IMSS.DOE`): unique in a workspace. */
@@ -15,6 +17,8 @@ export interface ChartBox {
     number?: string;
     /** Title of the position declared titular of the unit; never a PHAE (Norma 5.48). */
     titular?: string;
+    /** The plazas of the unit and its subtree («12 plazas (10 ocupadas, 2 vacantes)»), when asked for and any. */
+    plazas?: string;
     /** Where the unit is defined: the file and the 0-based line and column of its id. */
     uri: string;
     line: number;
@@ -52,7 +56,8 @@ export class ChartBuilder {
     private readonly unitsByManual = new Map<string, Unidad[]>();
     private readonly documentOf = new Map<AstNode, LangiumDocument>();
 
-    constructor(documents: Iterable<LangiumDocument>) {
+    /** With `plazas`, the workspace's structure, each box says the plazas of its unit's subtree. */
+    constructor(documents: Iterable<LangiumDocument>, private readonly options: { plazas?: StructureSnapshot } = {}) {
         for (const document of documents) {
             const root = document.parseResult.value;
             if (!isDocumento(root)) continue;
@@ -154,11 +159,18 @@ export class ChartBuilder {
             kind: unit.tipo ? normalizeSpace(unit.tipo) : kindFromName(name)?.kind,
             number: unit.numero?.replace(/\.$/, ''),
             titular: titular ? normalizeSpace(titular.titulo ?? '') || undefined : undefined,
+            plazas: this.plazasOf(unit),
             uri: document?.uri.toString() ?? '',
             line: position?.line ?? 0,
             character: position?.character ?? 0,
             children: children.map(child => this.box(child, seen))
         };
+    }
+
+    private plazasOf(unit: Unidad): string | undefined {
+        if (!this.options.plazas) return undefined;
+        const totals = subtreeTotals(unit, this.options.plazas);
+        return totals.plazas > 0 ? plazasText(totals) : undefined;
     }
 
     /**

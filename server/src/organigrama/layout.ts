@@ -137,7 +137,7 @@ function visit(layout: Layout, box: ChartBox): Node {
     const { boxes } = layout;
     const { children, ...data } = box;
     const nameLines = wrap(box.name, NAME_CHARS);
-    const extraLines = 1 + (box.titular ? wrap(box.titular, NAME_CHARS + 2).length : 0);
+    const extraLines = 1 + (box.titular ? wrap(box.titular, NAME_CHARS + 2).length : 0) + (box.plazas ? wrap(box.plazas, NAME_CHARS + 2).length : 0);
     const laid: LaidBox = {
         box: data, x: 0, y: 0, width: BOX_WIDTH,
         height: PADDING * 2 + LINE_HEIGHT * (nameLines.length + extraLines),

@@ -65,6 +65,12 @@ function boxSvg(laid: LaidBox, interactive: boolean): string {
             parts.push(`<text class="titular" x="${center}" y="${y}" text-anchor="middle" font-style="italic" font-size="11" fill="#3e4c59">${escape(line)}</text>`);
         }
     }
+    if (box.plazas) {
+        for (const line of wrap(box.plazas, 30)) {
+            y += LINE_HEIGHT;
+            parts.push(`<text class="plazas" x="${center}" y="${y}" text-anchor="middle" font-size="10" fill="#52606d">${escape(line)}</text>`);
+        }
+    }
     if (interactive && laid.descendants > 0) {
         const sign = laid.collapsed ? '+' : '−';
         const toggleLabel = laid.collapsed ? `Mostrar ${laid.descendants} unidades` : 'Ocultar las unidades de abajo';
