@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { stateAt } from '../history/as-of.js';
 import { compareSnapshots } from '../history/compare.js';
 import { comparisonJson, renderHtml, renderMarkdown, renderText, type ReportInput } from '../history/render/index.js';
-import { isPath, loadSide, SideError, type LoadedSide } from '../history/sides.js';
+import { scalesFor } from '../history/plaza-changes.js';
+import { isPath, loadPayScaleFile, loadSide, SideError, type LoadedSide } from '../history/sides.js';
 import { last, readOptions, type OptionSpecs } from './args.js';
 import { exists } from './files.js';
 import { COMPARAR_USAGE } from './help.js';
@@ -20,7 +21,8 @@ const OPTIONS = {
     al: { type: 'string', aliases: ['at', 'fecha'] },
     unidad: { type: 'string', aliases: ['unit'] },
     salida: { type: 'string', aliases: ['output'], short: 'o' },
-    sobrescribir: { type: 'boolean', aliases: ['overwrite'] }
+    sobrescribir: { type: 'boolean', aliases: ['overwrite'] },
+    tabulador: { type: 'string', aliases: ['pay-scale'] }
 } as const satisfies OptionSpecs;
 
 interface CompareCommand {
@@ -30,6 +32,8 @@ interface CompareCommand {
     root?: string;
     output?: string;
     overwrite: boolean;
+    /** A `.estructura` file (or folder) whose tabuladores price both versions. */
+    tabulador?: string;
 }
 
 function parse(args: string[]): CompareCommand | string {
@@ -48,7 +52,7 @@ function parse(args: string[]): CompareCommand | string {
     }
     return {
         sides: read.positionals, format, date, root: last(read.values.unidad),
-        output: last(read.values.salida), overwrite: read.values.sobrescribir
+        output: last(read.values.salida), overwrite: read.values.sobrescribir, tabulador: last(read.values.tabulador)
     };
 }
 
@@ -71,17 +75,20 @@ export async function runCompare(args: string[]): Promise<number> {
     const cwd = process.cwd();
     let input: ReportInput;
     try {
+        const given = command.tabulador === undefined ? undefined : await loadPayScaleFile(command.tabulador, cwd);
         if (command.date !== undefined) {
             const today = await loadSide({ spec: command.sides[0], defaultPaths: [], cwd });
             const result = stateAt(today.snapshot, command.date);
-            input = { comparison: compareSnapshots(result.state, today.snapshot, { root: command.root }), asOf: { date: command.date, result } };
+            const payScales = scalesFor(today.payScale, today.payScale, given);
+            input = { comparison: compareSnapshots(result.state, today.snapshot, { root: command.root, payScales }), asOf: { date: command.date, result } };
         } else {
             const [beforeSpec, afterSpec] = command.sides;
             // A bare revision reads the same folders as the other side, when that side is a folder.
             const folders = async (spec: string) => await isPath(spec, cwd) ? [spec] : [];
             const after = await loadSide({ spec: afterSpec, defaultPaths: await folders(beforeSpec), cwd });
             const before = await loadSide({ spec: beforeSpec, defaultPaths: await defaultsFrom(after, afterSpec, cwd), cwd });
-            input = { comparison: compareSnapshots(before.snapshot, after.snapshot, { root: command.root }) };
+            const payScales = scalesFor(before.payScale, after.payScale, given);
+            input = { comparison: compareSnapshots(before.snapshot, after.snapshot, { root: command.root, payScales }) };
         }
     } catch (error) {
         if (error instanceof SideError) {

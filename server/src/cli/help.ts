@@ -141,7 +141,7 @@ Ejemplos:
   estructura exportar manuales/imss-doe-2022 --formato html --salida doe.html
   estructura exportar manuales/ --formato json > estructura.json`;
 
-export const COMPARAR_USAGE = 'Uso: estructura comparar <antes> <después> [--formato texto|json|markdown|html] [--unidad <ID>] [--salida <archivo>]\n     estructura comparar --al <AAAA-MM-DD> <versión> [opciones]';
+export const COMPARAR_USAGE = 'Uso: estructura comparar <antes> <después> [--formato texto|json|markdown|html] [--unidad <ID>] [--tabulador <archivo>] [--salida <archivo>]\n     estructura comparar --al <AAAA-MM-DD> <versión> [opciones]';
 
 const COMPARAR = `${COMPARAR_USAGE}
 (alias: diff)
@@ -152,6 +152,11 @@ movidos, reclasificados, de otro nivel o con otras plazas; funciones agregadas, 
 modificadas (palabra por palabra) y reordenadas. Cada cambio se liga con los registros \`cambio\`
 de la versión «después» que lo autorizan; se listan los cambios que ningún registro cubre y los
 registros nuevos cuyo cambio no se ve.
+
+Con puestos, cuenta por unidad las plazas creadas, suprimidas, movidas y reniveladas y, con un
+tabulador, el costo mensual y anual de cada versión (plazas × bruto mensual de su nivel; anual =
+12 × mensual, sin prestaciones) y su diferencia; avisa si la propuesta aumenta el costo (no es
+compensada) y lista aparte las plazas cuyo nivel no está en el tabulador.
 
 Cada versión es una carpeta (o un archivo) o una revisión de git del repositorio de la carpeta
 actual: HEAD~3, una rama, un commit, o REV:ruta para una carpeta de esa revisión (la ruta, relativa
@@ -164,6 +169,9 @@ Opciones:
                          registros (se deshacen, del más reciente al más antiguo, los posteriores a
                          la fecha), y su diferencia con la versión dada
   --unidad <ID>          compara solo esa unidad y las que dependen de ella
+  --tabulador <archivo>  costea las dos versiones con ese tabulador: un .estructura con elementos
+                         tabulador, o un CSV/XLSX con columnas nivel y bruto (o total_bruto). Sin
+                         él, el de cada versión (sus tabulador y los de su estructura.json)
   -f, --formato texto|json|markdown|html
         texto (por omisión); json (esquema en docs/comparar.md); markdown o html: un cuadro
         comparativo (situación actual, situación propuesta, acuerdo) para anexar a una propuesta.
@@ -180,7 +188,8 @@ carpeta ni revisión, o una unidad de --unidad que no está en ninguna versión.
 Ejemplos:
   estructura comparar HEAD~3 manuales/
   estructura comparar main:manuales/imss propuesta/imss --formato html --salida cuadro.html
-  estructura comparar --al 2018-07-25 manuales/imss-doe-2022`;
+  estructura comparar --al 2018-07-25 manuales/imss-doe-2022
+  estructura comparar actual/ propuesta/ --tabulador tabuladores/sre-2018.csv --formato markdown`;
 
 export const PLAZAS_USAGE = 'Uso: estructura plazas <rutas…> [--unidad <ID>] [--formato texto|csv|xlsx|json] [--salida <archivo>] [--espacio <carpeta>…] [--sobrescribir]';
 

@@ -8,10 +8,14 @@ import { diffFunctions } from './functions.js';
 import { matchUnits, type MatchBasis, type Matching } from './match.js';
 import { childrenOf, subtreeOf, type ChangeRecord, type PositionState, type Snapshot, type UnitState } from './snapshot.js';
 import { levelKey } from '../language/positions/levels.js';
+import { comparePlazas, type PayScales } from './plaza-changes.js';
+import { pairPositions, positionInScope } from './position-match.js';
 
 export interface CompareOptions {
     /** Compare only the subtree of this unit (an id of either version). */
     root?: string;
+    /** The tabulador that prices each version's plazas (the same one for both, or each its own). */
+    payScales?: PayScales;
 }
 
 export function compareSnapshots(before: Snapshot, after: Snapshot, options: CompareOptions = {}): Comparison {
@@ -47,6 +51,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
 
     differences.push(...comparePositions(before, after, matching.forward, inScope));
     const unfulfilled = attributeChanges(differences, before, after);
+    const plazas = comparePlazas(before, after, matching, inScope, options.payScales);
     return {
         before: summaryOf(before),
         after: summaryOf(after),
@@ -55,7 +60,8 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, options: Com
             .map(m => ({ before: m.before, after: m.after, by: m.by as Exclude<MatchBasis, 'id'> })),
         differences,
         ...(options.root !== undefined ? { scope: { before: inScope.root.before, after: inScope.root.after } } : {}),
-        unfulfilled
+        unfulfilled,
+        ...(plazas ? { plazas } : {})
     };
 }
 
@@ -126,17 +132,11 @@ function comparePositions(
     inScope: { before: Set<string>; after: Set<string> }
 ): Difference[] {
     const out: Difference[] = [];
-    const inBefore = (p: PositionState) => p.unit === undefined ? inScope.before.size === before.units.size : inScope.before.has(p.unit);
-    const inAfter = (p: PositionState) => p.unit === undefined ? inScope.after.size === after.units.size : inScope.after.has(p.unit);
+    const inBefore = (p: PositionState) => positionInScope(before, inScope.before, p);
+    const inAfter = (p: PositionState) => positionInScope(after, inScope.after, p);
     const unitName = (id: string | undefined) => id === undefined ? undefined : after.units.get(id)?.name ?? before.units.get(id)?.name;
-    // Same id, else the same title in the matching unit.
-    const titleKey = (p: PositionState, unit: string | undefined) => `${unit ?? ''}|${normalizeKey(p.title)}`;
-    const unmatchedAfter = new Map<string, PositionState>();
-    for (const p of after.positions.values()) if (!before.positions.has(p.id)) unmatchedAfter.set(titleKey(p, p.unit), p);
-    const matchedAfter = new Set<string>();
-    for (const old of before.positions.values()) {
-        const mappedUnit = old.unit === undefined ? undefined : unitMatch.get(old.unit)?.after ?? old.unit;
-        const now = after.positions.get(old.id) ?? unmatchedAfter.get(titleKey(old, mappedUnit));
+    const { pairs, created } = pairPositions(before, after, unitMatch);
+    for (const { old, now, mappedUnit } of pairs) {
         if (!now) {
             if (inBefore(old)) {
                 out.push({
@@ -146,7 +146,6 @@ function comparePositions(
             }
             continue;
         }
-        matchedAfter.add(now.id);
         if (!inBefore(old) && !inAfter(now)) continue;
         const base = { position: now.id, unit: now.unit, unitName: unitName(now.unit), placeBefore: old.place, placeAfter: now.place, records: [], uncovered: false };
         if (mappedUnit !== now.unit) {
@@ -157,8 +156,8 @@ function comparePositions(
         if (levelKey(old.nivel) !== levelKey(now.nivel)) out.push({ ...base, kind: 'puesto-nivel', before: old.nivel, after: now.nivel });
         if (old.plazas !== now.plazas) out.push({ ...base, kind: 'puesto-plazas', before: String(old.plazas), after: String(now.plazas) });
     }
-    for (const p of after.positions.values()) {
-        if (matchedAfter.has(p.id) || !inAfter(p)) continue;
+    for (const p of created) {
+        if (!inAfter(p)) continue;
         out.push({ kind: 'puesto-creado', position: p.id, unit: p.unit, unitName: unitName(p.unit), after: p.title, placeAfter: p.place, records: [], uncovered: false });
     }
     return out;
@@ -166,4 +165,5 @@ function comparePositions(
 
 export type { ChangeRecord, UnitState };
 // The comparison's shape, for the renderers and the requests that read it.
-export type { ChangeKind, Comparison, Difference, RecordRef } from './differences.js';
+export type { ChangeKind, Comparison, Difference, PlazaCost, PlazaCounts, PlazaReport, PlazaUnit, RecordRef } from './differences.js';
+export type { PayScales } from './plaza-changes.js';

@@ -67,4 +67,73 @@ export interface Comparison {
     scope?: { before?: string; after?: string };
     /** Records new in the later version whose change the comparison does not show. */
     unfulfilled: Array<{ record: RecordRef; units: string[]; reason: string }>;
+    /** Plazas per unit and their cost; absent when neither version has positions in scope. */
+    plazas?: PlazaReport;
+}
+
+/** Plazas (a position's `plazas`, 1 when not written) of a unit, or of a unit and those below it. */
+export interface PlazaCounts {
+    before: number;
+    after: number;
+    /** New positions' plazas, and plazas added to a position. */
+    created: number;
+    /** Removed positions' plazas, and plazas taken from a position. */
+    suppressed: number;
+    /** Plazas of positions that came from another unit (for a subtree: from outside it). */
+    movedIn: number;
+    /** Plazas of positions that went to another unit (for a subtree: outside it). */
+    movedOut: number;
+    /** Plazas kept by a position whose level changed (levelKey: MC03 = MC3). */
+    relevelled: number;
+    /** Monthly gross of the priced plazas, in cents; undefined without a tabulador for that version. */
+    costBefore?: number;
+    costAfter?: number;
+    /** Plazas whose level the tabulador lacks (or without level): not in the cost. */
+    unpricedBefore: number;
+    unpricedAfter: number;
+}
+
+export interface PlazaUnit {
+    /** The unit's id in the later version; in the earlier one for a suppressed unit; `''` for positions without a unit. */
+    unit: string;
+    name: string;
+    /** Depth in the tree of both versions (0 for a root). */
+    depth: number;
+    /** The unit is not in the later version. */
+    suppressed: boolean;
+    /** Its own positions' plazas. */
+    own: PlazaCounts;
+    /** Its own and those of the units below it (in the later version; a suppressed unit under its earlier parent). */
+    subtree: PlazaCounts;
+    /** Something in its subtree changed: plazas created, suppressed, moved, re-levelled, or their cost. */
+    changed: boolean;
+}
+
+/** A plaza the tabulador does not price: its position, unit and level (absent if the position has none). */
+export interface UnpricedPlazas {
+    side: 'before' | 'after';
+    position: string;
+    unit?: string;
+    level?: string;
+    plazas: number;
+}
+
+export interface PlazaCost {
+    /** The tabulador of each version (the same label when one prices both). */
+    scale: { before?: string; after?: string };
+    /** Cents; undefined for a version without a tabulador. */
+    monthlyBefore?: number;
+    monthlyAfter?: number;
+    /** 12 × the monthly gross (tabuladores state monthly amounts; nothing else is added). */
+    annualBefore?: number;
+    annualAfter?: number;
+    unpriced: UnpricedPlazas[];
+}
+
+export interface PlazaReport {
+    /** Units with plazas in their subtree in either version, depth first. */
+    units: PlazaUnit[];
+    /** All the compared plazas; `movedIn`/`movedOut` cross the scope of `--unidad` (0 without it). */
+    total: PlazaCounts & { moved: number };
+    cost?: PlazaCost;
 }

@@ -4,7 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { collectFiles, loadTexts, loadWorkspace, type SourceText } from '../workspace.js';
+import { normalizeKey } from '../language/text-keys.js';
+import { tabuladorFromWorkbook } from '../language/positions/tabulador-files.js';
+import { readSpreadsheet } from '../spreadsheets/read.js';
+import { collectFiles, findConfigFile, loadTexts, loadWorkspace, type SourceText } from '../workspace.js';
+import { declaredTabuladores } from '../language/positions/tabulador.js';
+import { payScaleOf, workspacePayScale, type PayScale } from './pay-scale.js';
 import { snapshotOf, type Snapshot } from './snapshot.js';
 
 export interface SideRequest {
@@ -20,6 +25,8 @@ export interface LoadedSide {
     kind: 'carpeta' | 'git';
     /** The folders or files read (for a revision, relative to the working folder). */
     paths: string[];
+    /** The tabuladores its workspace has for the institutions of its positions. */
+    payScale?: PayScale;
 }
 
 /** A side that cannot be read: the message names it; the command exits with 2. */
@@ -56,13 +63,19 @@ async function loadFolder(spec: string, cwd: string): Promise<LoadedSide> {
     if (files.length === 0) {
         throw new SideError(`${spec}: ${problems[0]?.message ?? 'la carpeta no contiene archivos .estructura'}`);
     }
-    const workspace = await loadWorkspace([absolute], false);
+    // Not validated, but its estructura.json is read: the tabulador spreadsheets it names price the
+    // plazas. What that file says wrong is `estructura revisar`'s business, not the comparison's.
+    const config = await findConfigFile([absolute]);
+    const workspace = await loadWorkspace([absolute], false, config);
     const snapshot = snapshotOf(workspace.documents, {
         label: spec,
         fileName: d => path.relative(cwd, d.uri.fsPath) || d.uri.fsPath
     });
-    for (const problem of workspace.problems) snapshot.problems.push({ file: problem.file, line: 0, message: problem.message });
-    return { snapshot, kind: 'carpeta', paths: [spec] };
+    for (const problem of workspace.problems) {
+        if (problem.file !== config) snapshot.problems.push({ file: problem.file, line: 0, message: problem.message });
+    }
+    const payScale = workspacePayScale(snapshot, workspace.shared.workspace.LangiumDocuments, workspace.services.settings.RuleSettings.tabuladores);
+    return { snapshot, kind: 'carpeta', paths: [spec], ...(payScale ? { payScale } : {}) };
 }
 
 function git(args: string[], cwd: string, input?: string) {
@@ -99,7 +112,8 @@ async function loadRevision(rev: string, paths: string[], cwd: string, root: str
         label: `${rev}`,
         fileName: d => `${rev}:${path.relative(cwd, d.uri.fsPath)}`
     });
-    return { snapshot, kind: 'git', paths: pathspecs.map(p => path.relative(cwd, path.join(root, p)) || '.') };
+    const payScale = workspacePayScale(snapshot, workspace.shared.workspace.LangiumDocuments);
+    return { snapshot, kind: 'git', paths: pathspecs.map(p => path.relative(cwd, path.join(root, p)) || '.'), ...(payScale ? { payScale } : {}) };
 }
 
 /** All the files' texts in one `git cat-file --batch` (one process, not one per file). */
@@ -119,4 +133,42 @@ function readBlobs(rev: string, names: string[], root: string): Array<{ name: st
         offset = end + 1 + size + 1;
     }
     return out;
+}
+
+/** The gross column of a spreadsheet named with `--tabulador`, by the names tabuladores give it. */
+const GROSS_COLUMNS = ['bruto', 'total_bruto', 'total bruto', 'bruto mensual', 'sueldo bruto'];
+
+/**
+ * The tabulador a user names (`--tabulador`), for positions of any institution: every `tabulador`
+ * a `.estructura` file (or folder) declares, or a CSV/XLSX whose first sheet has the columns
+ * `nivel` and `bruto` (or `total_bruto`). Other columns are named in estructura.json's `tabuladores`.
+ */
+export async function loadPayScaleFile(spec: string, cwd: string): Promise<PayScale> {
+    const absolute = path.resolve(cwd, spec);
+    if (!await isPath(spec, cwd)) throw new SideError(`--tabulador: no existe «${spec}».`);
+    const scale = /\.(csv|xlsx)$/i.test(spec) ? await spreadsheetScale(spec, absolute) : await declaredScale(absolute);
+    if (!scale) throw new SideError(`--tabulador: «${spec}» no declara ningún tabulador con bruto mensual.`);
+    return scale;
+}
+
+async function declaredScale(absolute: string): Promise<PayScale | undefined> {
+    const workspace = await loadWorkspace([absolute], false);
+    return payScaleOf(new Map([['', declaredTabuladores(workspace.shared.workspace.LangiumDocuments)]]));
+}
+
+async function spreadsheetScale(spec: string, absolute: string): Promise<PayScale | undefined> {
+    let book;
+    try {
+        book = await readSpreadsheet(absolute);
+    } catch (error) {
+        throw new SideError(`--tabulador: ${(error as Error).message}`);
+    }
+    const header = book.sheets[0]?.rows.find(r => r.cells.some(c => normalizeKey(c.text) === normalizeKey('nivel')));
+    const bruto = GROSS_COLUMNS.find(name => header?.cells.some(c => normalizeKey(c.text) === normalizeKey(name)));
+    if (!header || !bruto) {
+        throw new SideError(`--tabulador: la primera hoja de «${spec}» no tiene las columnas «nivel» y «bruto» (o «total_bruto»); `
+            + 'con otros nombres, declare el tabulador en «tabuladores» de estructura.json.');
+    }
+    const tabulador = tabuladorFromWorkbook({ archivo: spec, nombre: path.basename(spec), columnas: { nivel: 'nivel', bruto, partes: [] } }, book, () => undefined);
+    return tabulador ? payScaleOf(new Map([['', [tabulador]]])) : undefined;
 }

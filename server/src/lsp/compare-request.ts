@@ -5,21 +5,23 @@
 // counts, or a message in Spanish saying why there is none.
 import * as path from 'node:path';
 import { DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
 import { stateAt } from '../history/as-of.js';
 import { compareSnapshots, type Comparison } from '../history/compare.js';
 import { renderHtml, type ReportInput } from '../history/render/index.js';
+import type { EstructuraSharedServices } from '../language/estructura-module.js';
+import { workspacePayScale } from '../history/pay-scale.js';
+import { scalesFor } from '../history/plaza-changes.js';
 import { loadSide, SideError } from '../history/sides.js';
 import { snapshotOf, type Place, type Snapshot } from '../history/snapshot.js';
 import { COMPARAR_REQUEST, type CompareBase, type CompararParams, type CompararResponse, type CompararSummary } from '../protocol.js';
 
-export function registerCompararRequest(connection: Connection, shared: LangiumSharedServices): void {
+export function registerCompararRequest(connection: Connection, shared: EstructuraSharedServices): void {
     connection.onRequest(COMPARAR_REQUEST, (params: CompararParams, token: CancellationToken) => comparar(shared, params, token));
 }
 
 /** Answers the request; a cancellation rejects with RequestCancelled (-32800), as the protocol says. */
-export async function comparar(shared: LangiumSharedServices, params: CompararParams, token?: CancellationToken): Promise<CompararResponse> {
+export async function comparar(shared: EstructuraSharedServices, params: CompararParams, token?: CancellationToken): Promise<CompararResponse> {
     try {
         return await compare(shared, params, token);
     } catch (error) {
@@ -40,7 +42,7 @@ function checkCancelled(token: CancellationToken | undefined): void {
     if (token?.isCancellationRequested) throw cancelled();
 }
 
-async function compare(shared: LangiumSharedServices, params: CompararParams, token?: CancellationToken): Promise<CompararResponse> {
+async function compare(shared: EstructuraSharedServices, params: CompararParams, token?: CancellationToken): Promise<CompararResponse> {
     const invalid = invalidBase(params.base);
     if (invalid) return { error: invalid };
     await shared.workspace.WorkspaceManager.ready;
@@ -52,7 +54,10 @@ async function compare(shared: LangiumSharedServices, params: CompararParams, to
     // snapshot is taken under the lock: loading «antes» (git, another folder) runs outside it, so
     // typing is never held up by a comparison.
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, token);
-    const after = await shared.workspace.WorkspaceLock.read(() => currentSnapshot(shared, folder));
+    const { after, afterScale } = await shared.workspace.WorkspaceLock.read(() => {
+        const snapshot = currentSnapshot(shared, folder);
+        return { after: snapshot, afterScale: workspacePayScale(snapshot, shared.workspace.LangiumDocuments, shared.settings.RuleSettings.tabuladores) };
+    });
     checkCancelled(token);
     if (after.files.length === 0) return { error: `La carpeta ${cwd} no contiene archivos .estructura.` };
     const root = params.root === undefined ? undefined : qualifyRoot(after, params.root, params.uri);
@@ -62,13 +67,13 @@ async function compare(shared: LangiumSharedServices, params: CompararParams, to
     const base = params.base;
     if (base.kind === 'fecha') {
         const result = stateAt(after, base.date);
-        input = { comparison: compareSnapshots(result.state, after, { root }), asOf: { date: base.date, result } };
+        input = { comparison: compareSnapshots(result.state, after, { root, payScales: scalesFor(afterScale, afterScale) }), asOf: { date: base.date, result } };
     } else {
         const spec = base.kind === 'git' ? base.rev : folderSpec(base.path, cwd);
         const before = await loadSide({ spec, defaultPaths: [cwd], cwd });
         checkCancelled(token);
         if (before.kind === 'git') beforeFiles = new Set(before.snapshot.files);
-        input = { comparison: compareSnapshots(before.snapshot, after, { root }) };
+        input = { comparison: compareSnapshots(before.snapshot, after, { root, payScales: scalesFor(before.payScale, afterScale) }) };
     }
     const comparison = input.comparison;
     if (comparison.scope && comparison.scope.before === undefined && comparison.scope.after === undefined) {
@@ -152,7 +157,7 @@ function folderSpec(folder: string, cwd: string): string {
 }
 
 /** The version the editor has: the linked documents of the folder, named relative to it. */
-function currentSnapshot(shared: LangiumSharedServices, folder: Folder): Snapshot {
+function currentSnapshot(shared: EstructuraSharedServices, folder: Folder): Snapshot {
     const cwd = folder.path;
     const documents = shared.workspace.LangiumDocuments.all
         .filter((d: LangiumDocument) => d.uri.scheme === 'file' && d.state >= DocumentState.Linked && isInside(cwd, d.uri.fsPath))

@@ -4,6 +4,8 @@
 import type { Comparison, Difference, RecordRef } from '../compare.js';
 import type { ChangeRecord, Place } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
+import { costLines, PLAZA_WORDS, plazaColumns, plazaRows, unpricedRows } from './plazas.js';
+import type { PlazaReport } from '../differences.js';
 import {
     cuadroRow, functionPosition, functionSpans, groupDifferences, placeOf, problemPlace, recordKindLabel, scopeText, stateTree, summaryOf,
     summarySentence, treeSpans, type RenderOptions, type ReportInput, type ReportSections, type Span, writeSections
@@ -41,6 +43,11 @@ ul.funciones > li { margin: .5em 0; text-align: justify; }
   tr, ul.funciones > li { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
+`;
+
+/** The table of plazas and cost: amounts right-aligned; only in pages that have it. */
+const PLAZAS_CSS = `table.plazas td:not(:first-child) { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.plazas tr.total td { font-weight: 700; border-top: 2px solid #52606d; }
 `;
 
 /** Escapes text for HTML content and attribute values. */
@@ -118,7 +125,7 @@ class HtmlReport implements ReportSections {
         const title = escapeHtml(this.options.title ?? WORDS.title);
         out.push('<!DOCTYPE html>', '<html lang="es">', '<head>', '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            `<title>${title}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', `<h1>${title}</h1>`);
+            `<title>${title}</title>`, `<style>${CSS}${comparison.plazas ? PLAZAS_CSS : ''}</style>`, '</head>', '<body>', `<h1>${title}</h1>`);
         this.table('lados', ['', WORDS.before, WORDS.after], [
             [`<strong>${WORDS.version}</strong>`, escapeHtml(comparison.before.label), escapeHtml(comparison.after.label)],
             [`<strong>${WORDS.files}</strong>`, String(comparison.before.files), String(comparison.after.files)],
@@ -221,6 +228,23 @@ class HtmlReport implements ReportSections {
             }
             out.push('</ul>');
         }
+    }
+
+    /** The table «plazas y costo por unidad» (units indented by depth, the total row in bold), the cost and the plazas without one. */
+    plazas(report: PlazaReport): void {
+        const out = this.out;
+        out.push(`<h2>${PLAZA_WORDS.heading}</h2>`, `<p>${escapeHtml(PLAZA_WORDS.note)}</p>`);
+        out.push('<table class="plazas">', `<thead><tr>${plazaColumns(report).map(h => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`, '<tbody>');
+        for (const row of plazaRows(report)) {
+            const indent = row.depth > 0 ? ` style="padding-left: ${0.5 + 1.2 * row.depth}em"` : '';
+            out.push(`<tr${row.total ? ' class="total"' : ''}><td${indent}>${this.spans(row.unit)}</td>${row.cells.map(c => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`);
+        }
+        out.push('</tbody>', '</table>');
+        if (!report.cost) return;
+        for (const line of costLines(report.cost)) out.push(`<p>${this.spans(line)}</p>`);
+        if (report.cost.unpriced.length === 0) return;
+        out.push(`<h3>${escapeHtml(PLAZA_WORDS.unpriced)}</h3>`);
+        this.table('registros', [...PLAZA_WORDS.unpricedColumns], unpricedRows(report.cost).map(cells => cells.map(c => this.spans(c))));
     }
 
     unfulfilled(comparison: Comparison): void {

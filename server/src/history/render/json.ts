@@ -1,6 +1,6 @@
 // The comparison as versioned JSON for other tools; its schema is in docs/comparar.md. Every
 // optional value is present as null, so each object of a kind has the same keys.
-import type { Difference, RecordRef } from '../compare.js';
+import type { Difference, PlazaCounts, PlazaReport, RecordRef } from '../compare.js';
 import type { ChangeRecord, Place } from '../snapshot.js';
 import { KIND_LABELS } from './labels.js';
 import { stateTree, summaryOf, type ReportInput } from './model.js';
@@ -40,6 +40,41 @@ function differenceJson(d: Difference) {
     };
 }
 
+/** Centavos as pesos (a number with at most two decimals), null where there is no amount. */
+const money = (centavos: number | undefined): number | null => (centavos === undefined ? null : centavos / 100);
+
+function countsJson(c: PlazaCounts, priced: boolean) {
+    return {
+        before: c.before, after: c.after, created: c.created, suppressed: c.suppressed,
+        movedIn: c.movedIn, movedOut: c.movedOut, relevelled: c.relevelled,
+        monthlyBefore: priced ? money(c.costBefore ?? 0) : null,
+        monthlyAfter: priced ? money(c.costAfter ?? 0) : null,
+        monthlyDifference: priced ? money((c.costAfter ?? 0) - (c.costBefore ?? 0)) : null,
+        unpricedBefore: c.unpricedBefore, unpricedAfter: c.unpricedAfter
+    };
+}
+
+function plazasJson(report: PlazaReport | undefined) {
+    if (!report) return null;
+    const cost = report.cost;
+    const priced = cost?.monthlyBefore !== undefined && cost.monthlyAfter !== undefined;
+    const both = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : money(b - a));
+    return {
+        units: report.units.map(u => ({
+            unit: u.unit === '' ? null : u.unit, name: u.name === '' ? null : u.name, depth: u.depth, suppressed: u.suppressed, changed: u.changed,
+            own: countsJson(u.own, priced), subtree: countsJson(u.subtree, priced)
+        })),
+        total: { ...countsJson(report.total, priced), moved: report.total.moved },
+        cost: cost ? {
+            scaleBefore: nil(cost.scale.before), scaleAfter: nil(cost.scale.after),
+            monthlyBefore: money(cost.monthlyBefore), monthlyAfter: money(cost.monthlyAfter), monthlyDifference: both(cost.monthlyBefore, cost.monthlyAfter),
+            annualBefore: money(cost.annualBefore), annualAfter: money(cost.annualAfter), annualDifference: both(cost.annualBefore, cost.annualAfter),
+            increases: cost.monthlyBefore === undefined || cost.monthlyAfter === undefined ? null : cost.monthlyAfter > cost.monthlyBefore,
+            unpriced: cost.unpriced.map(u => ({ side: u.side, position: u.position, unit: nil(u.unit), level: nil(u.level), plazas: u.plazas }))
+        } : null
+    };
+}
+
 export function comparisonJson(input: ReportInput): Record<string, unknown> {
     const { comparison, asOf } = input;
     const side = (s: typeof comparison.before) => ({
@@ -66,6 +101,7 @@ export function comparisonJson(input: ReportInput): Record<string, unknown> {
         matches: comparison.matches.map(m => ({ before: m.before, after: m.after, by: m.by })),
         differences: comparison.differences.map(differenceJson),
         unfulfilled: comparison.unfulfilled.map(u => ({ record: recordJson(u.record), units: [...u.units], reason: u.reason })),
+        plazas: plazasJson(comparison.plazas),
         summary: {
             differences: summary.total,
             byKind: Object.fromEntries(summary.byKind.map(k => [k.kind, k.count])),

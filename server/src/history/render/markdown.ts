@@ -5,17 +5,20 @@
 import type { Comparison, Difference, RecordRef } from '../compare.js';
 import type { ChangeRecord, Place } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
+import { costLines, PLAZA_WORDS, plazaColumns, plazaRows, unpricedRows } from './plazas.js';
+import type { PlazaReport } from '../differences.js';
 import {
     cuadroRow, functionPosition, functionSpans, groupDifferences, placeOf, problemPlace, recordKindLabel, scopeText, splitSpace, stateTree, summaryOf,
     summarySentence, treeSpans, type RenderOptions, type ReportInput, type ReportSections, type Span, writeSections
 } from './model.js';
 
-const MARKUP = /[\\`*_[\]|~&<>\r\n]/;
-const MARKUP_ALL = /[\\`*_[\]|~&<>]|\r\n?|\n/g;
+const MARKUP = /[\\`*_[\]|~&<>$\r\n]/;
+const MARKUP_ALL = /[\\`*_[\]|~&<>$]|\r\n?|\n/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * Escapes what Markdown reads as markup inside a line; `<`, `>` and `&` as entities, so that no
+ * Escapes what Markdown reads as markup inside a line (`$` too: GitHub reads `$…$` as math, and
+ * amounts are written `$1,234.56`); `<`, `>` and `&` as entities, so that no
  * renderer, with raw HTML allowed or not, reads a tag in a name. Line breaks become spaces.
  */
 export function mdText(text: string): string {
@@ -81,8 +84,9 @@ class MarkdownReport implements ReportSections {
         return text;
     }
 
-    private table(head: string[], rows: string[][]): void {
-        this.out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+    /** A table; `right` aligns all columns but the first to the right (numbers and amounts). */
+    private table(head: string[], rows: string[][], right = false): void {
+        this.out.push(`| ${head.join(' | ')} |`, `|${head.map((_, i) => (right && i > 0 ? '---:' : '---')).join('|')}|`);
         for (const row of rows) this.out.push(`| ${row.map(c => (c === '' ? ' ' : c)).join(' | ')} |`);
         this.out.push('');
     }
@@ -182,6 +186,22 @@ class MarkdownReport implements ReportSections {
             }
             out.push('');
         }
+    }
+
+    /** The table «plazas y costo por unidad» (units indented by depth, the total in bold), the cost and the plazas without one. */
+    plazas(report: PlazaReport): void {
+        const out = this.out;
+        out.push(`## ${PLAZA_WORDS.heading}`, '', mdText(PLAZA_WORDS.note), '');
+        // Table cells drop leading spaces: no-break spaces keep the indentation of a unit under another.
+        this.table(plazaColumns(report), plazaRows(report).map(row => {
+            const unit = '\u00a0\u00a0'.repeat(row.depth) + this.spans(row.unit, true);
+            return [unit, ...row.cells.map(c => row.total ? `**${mdCell(c)}**` : mdCell(c))];
+        }), true);
+        if (!report.cost) return;
+        for (const line of costLines(report.cost)) out.push(this.spans(line), '');
+        if (report.cost.unpriced.length === 0) return;
+        out.push(`### ${mdText(PLAZA_WORDS.unpriced)}`, '');
+        this.table([...PLAZA_WORDS.unpricedColumns], unpricedRows(report.cost).map(cells => cells.map(c => this.spans(c, true))));
     }
 
     unfulfilled(comparison: Comparison): void {

@@ -20,6 +20,8 @@ export interface ReportSections {
     asOf(asOf: NonNullable<ReportInput['asOf']>): void;
     matches(comparison: Comparison): void;
     differences(comparison: Comparison): void;
+    /** Plazas and their cost per unit; called only when the comparison has positions. */
+    plazas(plazas: NonNullable<Comparison['plazas']>): void;
     unfulfilled(comparison: Comparison): void;
 }
 
@@ -28,6 +30,7 @@ export function writeSections(report: ReportSections, input: ReportInput): void 
     if (input.asOf) report.asOf(input.asOf);
     report.matches(input.comparison);
     report.differences(input.comparison);
+    if (input.comparison.plazas) report.plazas(input.comparison.plazas);
     report.unfulfilled(input.comparison);
 }
 

@@ -3,6 +3,8 @@
 import type { Comparison, Difference, RecordRef } from '../compare.js';
 import type { ChangeRecord } from '../snapshot.js';
 import { KIND_LABELS, MATCH_LABELS, WORDS } from './labels.js';
+import { costLines, PLAZA_WORDS, plazaColumns, plazaRows, unpricedRows } from './plazas.js';
+import type { PlazaReport } from '../differences.js';
 import {
     functionPosition, functionSpans, groupDifferences, placeOf, placeText, problemPlace, plainText, recordSpans, scopeText, sideFacts, splitSpace, stateTree, subtreeSpans,
     summaryOf, summarySentence, treeSpans, unitSpans, valueSpans, type RenderOptions, type ReportInput, type ReportSections, type Span, writeSections
@@ -177,6 +179,23 @@ class TextReport implements ReportSections {
                 if (d.uncovered) out.push(`        ${paint.warn(WORDS.uncovered)}`);
             }
         }
+    }
+
+    /** Each changed unit (with those below it) on a line: its plazas, their changes and cost; then the cost. */
+    plazas(report: PlazaReport): void {
+        const out = this.out;
+        out.push('', this.paint.heading(PLAZA_WORDS.heading), `  ${PLAZA_WORDS.note}`);
+        const names = plazaColumns(report).slice(1).map(c => c.toLowerCase());
+        for (const row of plazaRows(report)) {
+            const facts = row.cells.map((cell, i) => `${names[i]} ${cell}`).join('; ');
+            out.push(`  ${'  '.repeat(row.depth)}${this.spans(row.unit)}: ${clean(facts)}`);
+        }
+        if (!report.cost) return;
+        out.push('');
+        for (const line of costLines(report.cost)) out.push(`  ${this.spans(line)}`);
+        if (report.cost.unpriced.length === 0) return;
+        out.push(`  ${PLAZA_WORDS.unpriced}:`);
+        for (const cells of unpricedRows(report.cost)) out.push(`    ${cells.map(c => this.spans(c)).join('  ')}`);
     }
 
     unfulfilled(comparison: Comparison): void {
