@@ -217,7 +217,9 @@ describe('code lens', () => {
             .filter(r => r.unidades.some(ref => ref.ref === unit) || (r.adscripcionAnterior?.ref === unit) !== (r.adscripcionNueva?.ref === unit));
         expect(written.length).toBe(19);
         expect(lenses.map(l => l.command!.title)).toEqual([
-            '21 funciones', `${written.length} referencias`, `${mentions.length} menciones`, `${records.length} cambios`
+            '21 funciones', `${written.length} referencias`, `${mentions.length} menciones`, `${records.length} cambios`,
+            // The positions of examples/ejemplos attached to the DOE and its subunits (plain text: no client command here).
+            '5 plazas'
         ]);
         expect(lenses.every(l => l.range.start.line === line)).toBe(true);
         // The function count is plain text; the others open the references peek at the DOE's id.
@@ -242,8 +244,11 @@ describe('code lens', () => {
     });
 
     it('gives every unit of a file its four parts, a count of zero as plain text', async () => {
-        const lenses = await lensesOf(UEOD);
+        const all = await lensesOf(UEOD);
         const units = AstUtils.streamAst(doc(UEOD).parseResult.value).filter(isUnidad).toArray();
+        // And a fifth, its plazas, where the unit's subtree has positions: the UEOD's titular (imss-puestos.estructura).
+        const lenses = all.filter(l => !/plaza/.test(l.command!.title));
+        expect(all.filter(l => /plaza/.test(l.command!.title)).map(l => l.command!.title)).toEqual(['1 plaza']);
         expect(lenses.length).toBe(4 * units.length);
         for (const lens of lenses) {
             const zero = lens.command!.title.startsWith('0 ');

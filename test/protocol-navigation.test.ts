@@ -116,7 +116,7 @@ describe('hierarchies, inlay hints and code lens over stdio (out/server.cjs)', (
         const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(DOE) } });
         const line = at(DOE, 'unidad DOE "').line;
         const doe = lenses.filter(l => l.range.start.line === line);
-        expect(doe.map(l => l.command!.title)).toEqual(['21 funciones', '19 referencias', '40 menciones', '10 cambios']);
+        expect(doe.map(l => l.command!.title)).toEqual(['21 funciones', '19 referencias', '40 menciones', '10 cambios', '5 plazas']);
         const [, references] = doe;
         expect(references.command!.command).toBe('editor.action.showReferences');
         const [target, position, locations] = references.command!.arguments as [string, Position, Location[]];
