@@ -27,9 +27,21 @@ const common = {
     logOverride: { 'empty-import-meta': 'silent' }
 };
 
+// The language server keeps the spreadsheet reader (exceljs, ~1 MB) in a file of its own beside
+// it, compiled when it first reads a spreadsheet, not at every start
+// (server/src/spreadsheets/lazy-reader.ts imports it lazily; the CLI bundles it inline).
+const SPREADSHEETS = 'spreadsheets.cjs';
+const spreadsheetsApart = {
+    name: 'spreadsheets-apart',
+    setup(build) {
+        build.onResolve({ filter: /^\.\/read\.js$/ }, args => args.importer.endsWith('lazy-reader.ts') ? { path: `./${SPREADSHEETS}`, external: true } : undefined);
+    }
+};
+
 const builds = [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
-    { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs' },
+    { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs', plugins: [spreadsheetsApart] },
+    { ...common, entryPoints: ['server/src/spreadsheets/read.ts'], outfile: `out/${SPREADSHEETS}` },
     { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
     // The organigrama webview runs in the browser: its script and stylesheet, no Node polyfill.
     {

@@ -237,3 +237,22 @@ describe('«Comparar con…» (estructura/comparar) answers with the table', () 
         expect(answer.html).toContain('<td>$445,001.25 (2 plazas sin costo)</td><td>$425,001.75 (1 plaza sin costo)</td><td>-$19,999.50</td></tr>');
     });
 });
+
+describe('the language server reads a tabulador spreadsheet named by estructura.json', () => {
+    // out/server.cjs keeps the spreadsheet reader in out/spreadsheets.cjs and imports it the first
+    // time it reads a spreadsheet: this is that path, in the bundle an editor runs.
+    let client: LspTestClient;
+    beforeAll(async () => {
+        client = LspTestClient.start(path.join(REPO, 'out/server.cjs'), REPO);
+        const folder = { uri: pathToFileURL(path.join(FIXTURES, 'sre-propuesta-json')).href, name: 'sre-propuesta-json' };
+        await client.request('initialize', { processId: process.pid, rootUri: folder.uri, workspaceFolders: [folder], capabilities: { workspace: { configuration: false, workspaceFolders: true } } }, 20_000);
+        await client.notify('initialized', {});
+    }, 60_000);
+    afterAll(() => client?.dispose());
+
+    it('«Comparar con…» the SRE proposal prices it with the CSV: +2 J11 plazas, +$348,696.84 a month', async () => {
+        const answer = await client.request<CompararResponse>('estructura/comparar', { base: { kind: 'carpeta', path: path.join(FIXTURES, 'sre-antes') } }, 60_000);
+        if ('error' in answer) throw new Error(answer.error);
+        expect(answer.html).toContain('La propuesta aumenta el costo en $348,696.84 mensuales ($4,184,362.08 anuales): no es compensada');
+    });
+});

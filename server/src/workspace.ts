@@ -8,7 +8,7 @@ import { createEstructuraServices, type EstructuraServices } from './language/es
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE, parseConfigFile } from './language/settings.js';
 import { loadTabuladores } from './language/positions/tabulador-files.js';
-import { readSpreadsheet } from './spreadsheets/read.js';
+import { readSpreadsheetLazily } from './spreadsheets/lazy-reader.js';
 
 export interface InputProblem {
     file: string;
@@ -116,7 +116,7 @@ export async function loadWorkspace(paths: string[], validate = true, configFile
             const parsed = parseConfigFile(await fs.readFile(config, 'utf-8'), config);
             services.settings.RuleSettings.applyFile(parsed);
             for (const message of parsed.problems) problems.push({ file: config, message: message.startsWith(config) ? message.slice(config.length + 2) : message });
-            const loaded = await loadTabuladores(parsed.tabuladores, path.dirname(config), readSpreadsheet);
+            const loaded = await loadTabuladores(parsed.tabuladores, path.dirname(config), readSpreadsheetLazily);
             services.settings.RuleSettings.applyTabuladores(loaded.tabuladores);
             for (const problem of loaded.problems) problems.push({ file: config, message: problem.message });
         } catch (error) {

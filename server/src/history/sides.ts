@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { normalizeKey } from '../language/text-keys.js';
 import { tabuladorFromWorkbook } from '../language/positions/tabulador-files.js';
-import { readSpreadsheet } from '../spreadsheets/read.js';
+import { readSpreadsheetLazily } from '../spreadsheets/lazy-reader.js';
 import { collectFiles, findConfigFile, loadTexts, loadWorkspace, type SourceText } from '../workspace.js';
 import { declaredTabuladores } from '../language/positions/tabulador.js';
 import { payScaleOf, workspacePayScale, type PayScale } from './pay-scale.js';
@@ -159,7 +159,7 @@ async function declaredScale(absolute: string): Promise<PayScale | undefined> {
 async function spreadsheetScale(spec: string, absolute: string): Promise<PayScale | undefined> {
     let book;
     try {
-        book = await readSpreadsheet(absolute);
+        book = await readSpreadsheetLazily(absolute);
     } catch (error) {
         throw new SideError(`--tabulador: ${(error as Error).message}`);
     }

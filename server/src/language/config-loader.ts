@@ -5,7 +5,7 @@
 import { URI, UriUtils, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkspaceFolder } from 'vscode-languageserver';
-import { readSpreadsheet } from '../spreadsheets/read.js';
+import { readSpreadsheetLazily } from '../spreadsheets/lazy-reader.js';
 import { loadTabuladores } from './positions/tabulador-files.js';
 import { CONFIG_FILE, parseConfigFile, parseSeverities, type RuleSettings } from './settings.js';
 
@@ -56,7 +56,7 @@ export class ConfigLoader {
             const config = parseConfigFile(text, uri.fsPath);
             this.settings.applyFile(config);
             this.log(config.problems);
-            const loaded = await loadTabuladores(config.tabuladores, UriUtils.dirname(uri).fsPath, readSpreadsheet);
+            const loaded = await loadTabuladores(config.tabuladores, UriUtils.dirname(uri).fsPath, readSpreadsheetLazily);
             this.settings.applyTabuladores(loaded.tabuladores);
             this.log(loaded.problems.map(problem => problem.message));
             applied = true;

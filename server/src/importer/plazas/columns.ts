@@ -3,7 +3,7 @@
 // the header row found wherever it is (title rows above it) and the sheet that looks like a
 // positions table.
 import { foldName, labelKey } from '../../language/text-keys.js';
-import type { Row, Sheet } from '../../spreadsheets/read.js';
+import type { Row, Sheet } from '../../spreadsheets/cells.js';
 
 /** What a column can hold. */
 export const FIELDS = [

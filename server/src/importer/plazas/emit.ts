@@ -1,7 +1,8 @@
 // `.estructura` text of the imported positions, laid out as the formatter lays it out: a main file
-// with the `manual` header and the positions of workspace units (`adscrito a`), then one file per
-// unit created from the sheet (`parte de` the manual), the unit holding its positions.
-import { quote } from '../emit.js';
+// with the `manual` header, the positions of workspace units (`adscrito a`) and the units the
+// position tree implies under them (`adscrita a`), then one file per unit the sheet names and
+// creates (`parte de` the manual), the unit holding its positions and, nested, its implied units.
+import { isKindName, quote } from '../emit.js';
 import type { PositionRecord } from './rows.js';
 import type { PlannedPosition, PlannedUnit } from './tree.js';
 
@@ -30,24 +31,51 @@ export function emitPositions(units: readonly PlannedUnit[], options: EmitPositi
         `${INDENT}fuente ${quote(options.source, 1, 7)}`,
         '}'
     ].join('\n');
-    const attached = units.filter(u => u.existing).flatMap(u => u.positions.map(p => position(p, 0, options, u.id)));
-    const files: PositionsFile[] = [{ name: `${options.baseName}.estructura`, text: join([`${comment}\n${header}`, ...attached]) }];
-    for (const unit of units.filter(u => !u.existing)) {
+    const children = childrenOf(units);
+    const main = units.flatMap(u => u.existing
+        ? u.positions.map(p => position(p, 0, options, u.id))
+        : u.implied && !isCreated(units, u.parent) ? [unitBlock(u, 0, children, options)] : []);
+    const files: PositionsFile[] = [{ name: `${options.baseName}.estructura`, text: join([`${comment}\n${header}`, ...main]) }];
+    for (const unit of units.filter(u => !u.existing && !u.implied)) {
         const part = [
             `parte de ${options.manualId} ${quote(unit.name, 0, 'parte de '.length + options.manualId.length + 1)} {`,
             `${INDENT}institucion ${options.institution}`,
             `${INDENT}fuente ${quote(options.source, 1, 7)}`,
             '}'
         ].join('\n');
-        const body = [
-            `unidad ${unit.id} ${quote(unit.name, 0, 'unidad '.length + unit.id.length + 1)} {`,
-            ...(unit.parent ? [`${INDENT}adscrita a ${unit.parent}`] : []),
-            `${INDENT}${provenance(unit, options)}`,
-            ...unit.positions.map(p => position(p, 1, options))
-        ].join('\n') + '\n}';
-        files.push({ name: `${options.baseName}.${unit.id.toLowerCase().replace(/_/g, '-')}.estructura`, text: join([part, body]) });
+        files.push({ name: `${options.baseName}.${unit.id.toLowerCase().replace(/_/g, '-')}.estructura`, text: join([part, unitBlock(unit, 0, children, options)]) });
     }
     return files;
+}
+
+/** The created units nested in each created unit (an implied unit under a workspace unit is written apart, `adscrita a` it). */
+function childrenOf(units: readonly PlannedUnit[]): Map<string, PlannedUnit[]> {
+    const children = new Map<string, PlannedUnit[]>();
+    for (const unit of units) {
+        if (!unit.implied || unit.existing || !unit.parent || !isCreated(units, unit.parent)) continue;
+        children.set(unit.parent, [...(children.get(unit.parent) ?? []), unit]);
+    }
+    return children;
+}
+
+function isCreated(units: readonly PlannedUnit[], id: string | undefined): boolean {
+    return id !== undefined && units.some(u => u.id === id && !u.existing);
+}
+
+/** A created unit: its kind, where it hangs (when not nested), where it comes from, its positions, the units nested in it. */
+function unitBlock(unit: PlannedUnit, depth: number, children: ReadonlyMap<string, PlannedUnit[]>, options: EmitPositionsOptions): string {
+    const pad = INDENT.repeat(depth);
+    const inner = pad + INDENT;
+    const nested = children.get(unit.id) ?? [];
+    return [
+        `${pad}unidad ${unit.id} ${quote(unit.name, depth, 'unidad '.length + unit.id.length + 1)} {`,
+        ...(unit.kind && isKindName(unit.kind) ? [`${inner}tipo ${unit.kind}`] : []),
+        ...(unit.parent && depth === 0 ? [`${inner}adscrita a ${unit.parent}`] : []),
+        `${inner}${provenance(unit, options)}`,
+        ...unit.positions.map(p => position(p, depth + 1, options)),
+        ...nested.map(u => unitBlock(u, depth + 1, children, options)),
+        `${pad}}`
+    ].join('\n');
 }
 
 function provenance(at: { hoja: string; fila: number }, options: EmitPositionsOptions): string {

@@ -1,9 +1,9 @@
 // `estructura importar-plazas`: a positions spreadsheet (a directory of positions, an analítico
 // de plazas, a plantilla) → `.estructura` files of positions, and a report that accounts for
 // every row. The steps: the sheet and its header (columns.ts), the rows (rows.ts), units and
-// superiors (tree.ts), the text (emit.ts).
+// superiors (tree.ts), the units the position tree implies (implied.ts), the text (emit.ts).
 import * as path from 'node:path';
-import { where, type Sheet, type Workbook } from '../../spreadsheets/read.js';
+import { where, type Sheet, type Workbook } from '../../spreadsheets/cells.js';
 import { acronym } from '../ids.js';
 import { findHeader, isPositionsTable, type Field, type Header } from './columns.js';
 import { emitPositions, type PositionsFile } from './emit.js';
@@ -38,8 +38,9 @@ export interface PositionsReport {
     filas: number;
     puestos: number;
     unidades: {
-        encontradas: Array<{ nombre: string; id: string; puestos: number }>;
-        creadas: Array<{ nombre: string; id: string; hoja: string; fila: number; adscritaA: string | null; puestos: number }>;
+        /** `implicita`: the unit is implied by the position tree (a position heading others whose cargo names a unit), not named by the unit column. */
+        encontradas: Array<{ nombre: string; id: string; implicita: boolean; puestos: number }>;
+        creadas: Array<{ nombre: string; id: string; implicita: boolean; tipo: string | null; hoja: string; fila: number; adscritaA: string | null; puestos: number }>;
     };
     omitidas: Omitted[];
     avisos: Notice[];
@@ -74,8 +75,8 @@ export function importPositions(book: Workbook, options: PositionsImportOptions)
         filas: sheet.rows.length,
         puestos: tree.units.reduce((n, u) => n + u.positions.length, 0),
         unidades: {
-            encontradas: tree.units.filter(u => u.existing).map(u => ({ nombre: u.name, id: u.id, puestos: u.positions.length })),
-            creadas: tree.units.filter(u => !u.existing).map(u => ({ nombre: u.name, id: u.id, hoja: u.hoja, fila: u.fila, adscritaA: u.parent ?? null, puestos: u.positions.length }))
+            encontradas: tree.units.filter(u => u.existing).map(u => ({ nombre: u.name, id: u.id, implicita: u.implied === true, puestos: u.positions.length })),
+            creadas: tree.units.filter(u => !u.existing).map(u => ({ nombre: u.name, id: u.id, implicita: u.implied === true, tipo: u.kind ?? null, hoja: u.hoja, fila: u.fila, adscritaA: u.parent ?? null, puestos: u.positions.length }))
         },
         omitidas: omitted,
         avisos: notices,

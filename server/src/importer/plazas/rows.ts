@@ -3,7 +3,7 @@
 // key already used…), recognized by structure, never by row number. Cells are data: a formula's
 // cached value is read, never computed.
 import { foldName, normalizeSpace } from '../../language/text-keys.js';
-import { columnLetter, type Cell, type Row, type Sheet } from '../../spreadsheets/read.js';
+import { columnLetter, type Cell, type Row, type Sheet } from '../../spreadsheets/cells.js';
 import { COUNT_FIELDS, repeatsHeader, type Field, type Header } from './columns.js';
 import { repairMojibake } from './mojibake.js';
 

@@ -1,9 +1,11 @@
 // Positions attached to units and to each other: each sheet unit matched to a workspace unit
 // (id, number, official name or alias; accents, case, spaces and double-encoded accents aside)
 // or created from the sheet; ids from the importer's acronym allocator; `reporta a` from the
-// superior's name, looked for in the same unit first, then in the whole sheet.
+// superior's name, looked for in the same unit first, then in the whole sheet; then the units the
+// position tree implies inside each sheet unit (implied.ts).
 import { foldName } from '../../language/text-keys.js';
 import { IdAllocator } from '../ids.js';
+import { impliedUnits, namesUnit, unitKindOf } from './implied.js';
 import type { Notice, Omitted, PositionRecord } from './rows.js';
 
 /** A unit of the workspace the positions can be attached to. */
@@ -13,6 +15,8 @@ export interface WorkspaceUnit {
     numero?: string;
     institution: string;
     aliases?: readonly string[];
+    /** The id of the unit it hangs from (nested or `adscrita a`). */
+    parent?: string;
 }
 
 export interface PlannedUnit {
@@ -22,9 +26,15 @@ export interface PlannedUnit {
     name: string;
     /** A workspace unit: positions are written `adscrito a` it. Otherwise created from the sheet. */
     existing: boolean;
+    /** Implied by the position tree (a position that heads others and whose cargo names a unit), not named by the sheet's unit column. */
+    implied?: boolean;
+    /** For a unit the sheet names: the row of its own head (its cargo names the unit), written `titular` when the unit is created. */
+    headRecord?: PositionRecord;
+    /** For a created unit: the kind its name suggests (kinds.ts), written as `tipo`. */
+    kind?: string;
     hoja: string;
     fila: number;
-    /** For a created unit: the unit its head position reports into. */
+    /** For a created unit: the unit it hangs from (for a named one, the unit its head position reports into). */
     parent?: string;
     positions: PlannedPosition[];
 }
@@ -58,19 +68,37 @@ export function buildTree(records: PositionRecord[], known: readonly WorkspaceUn
                 tree.omitted.push({ hoja: record.hoja, fila: record.fila, motivo: `unidad ambigua «${record.unidad}»: en el espacio de trabajo son ${matches.map(m => `${m.id} («${m.name}»)`).join(' y ')}` });
                 continue;
             }
-            const head = records.find(r => key(r.unidad) === k && key(r.cargo) === k);
+            const named = records.find(r => key(r.unidad) === k && key(r.cargo) === k);
+            const name = named?.cargo ?? record.unidad;
             unit = matches.length === 1
                 ? { sheetName: record.unidad, id: matches[0].id, name: matches[0].name, existing: true, hoja: record.hoja, fila: record.fila, positions: [] }
-                : { sheetName: record.unidad, id: ids.allocate(head?.cargo ?? record.unidad, undefined), name: head?.cargo ?? record.unidad, existing: false, hoja: record.hoja, fila: record.fila, positions: [] };
+                : { sheetName: record.unidad, id: ids.allocate(name, undefined), name, kind: unitKindOf(name), existing: false, hoja: record.hoja, fila: record.fila, positions: [] };
             byKey.set(k, unit);
+            unit.headRecord = named ?? headOf(records.filter(r => key(r.unidad) === k), record.unidad);
             tree.units.push(unit);
         }
-        const head = !unit.existing && key(record.cargo) === k && !unit.positions.some(p => p.head);
+        const head = !unit.existing && unit.headRecord === record;
         unit.positions.push({ record, id: head ? headId(unit.id, ids) : ids.allocate(record.cargo, unit.id), head });
     }
     linkSuperiors(tree);
+    tree.units = impliedUnits(tree.units, known);
     attachCreatedUnits(tree);
     return tree;
+}
+
+/**
+ * Without a row whose cargo is the unit's name, the one row whose cargo starts with it («Secretaría
+ * General  Coordinación Ejecutiva»), else the one row of the unit's kind whose superior is outside
+ * the unit (the unit «SECRETARÍA DE PROTECCIÓN DE DATOS PERSONALES», the cargo «Secretaría de
+ * Protección de Datos  Coordinación de Protección de Datos», superior «Pleno»).
+ */
+function headOf(rows: PositionRecord[], unit: string): PositionRecord | undefined {
+    const prefixed = rows.filter(r => namesUnit(r.cargo, [unit]));
+    if (prefixed.length > 0) return prefixed.length === 1 ? prefixed[0] : undefined;
+    const kind = unitKindOf(unit);
+    const inside = new Set(rows.map(r => key(r.cargo)));
+    const heads = rows.filter(r => kind && unitKindOf(r.cargo) === kind && !(r.superior && inside.has(key(r.superior))));
+    return heads.length === 1 ? heads[0] : undefined;
 }
 
 function headId(unitId: string, ids: IdAllocator): string {
@@ -125,11 +153,11 @@ function breakCycles(tree: Tree): void {
     }
 }
 
-/** A created unit hangs from the unit its head position reports into (when that keeps the units a tree). */
+/** A created sheet unit hangs from the unit its head position reports into (when that keeps the units a tree). */
 function attachCreatedUnits(tree: Tree): void {
     const unitOf = new Map(tree.units.flatMap(u => u.positions.map(p => [p.id, u] as const)));
     for (const unit of tree.units) {
-        if (unit.existing) continue;
+        if (unit.existing || unit.implied) continue;
         const head = unit.positions.find(p => p.head);
         const parent = head?.reportsTo ? unitOf.get(head.reportsTo) : undefined;
         if (!parent || parent === unit) continue;

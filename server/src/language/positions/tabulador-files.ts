@@ -12,7 +12,7 @@
 // the row: a missing file, an unknown column, text in an amount cell, a gross that is not the sum
 // of its parts (the test of tabulador-bruto-suma).
 import * as path from 'node:path';
-import { where, type Cell, type Sheet, type Workbook } from '../../spreadsheets/read.js';
+import { where, type Cell, type Sheet, type Workbook } from '../../spreadsheets/cells.js';
 import { normalizeKey } from '../text-keys.js';
 import { levelKey } from './levels.js';
 import { centavosOf, grossMessage, type TabuladorData, type TabuladorRow } from './tabulador.js';
