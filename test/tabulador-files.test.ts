@@ -32,6 +32,22 @@ describe('tabulador files', () => {
         expect(sre.filas[0].origen).toEqual({ archivo: SPEC.archivo, hoja: undefined, fila: 2 });
     });
 
+    it('loads the IMSS–SNTSS 2017 base extract: a categoría priced by its jornada (two columns make the level)', async () => {
+        const spec: TabuladorFileSpec = {
+            archivo: 'imss-sntss-2017-tabulador-base-extracto.csv', nombre: 'IMSS_SNTSS_2017', institucion: 'IMSS', anio: 2017,
+            columnas: { nivel: ['categoria', 'jornada_horas'], bruto: 'sueldo_mensual', partes: [] }
+        };
+        const { tabuladores, problems } = await loadTabuladores([spec], DIR, readSpreadsheet);
+        expect(problems).toEqual([]);
+        const [imss] = tabuladores;
+        expect(imss.filas).toHaveLength(28);
+        // Every categoría and jornada once: the jornada tells Abogado 6.5 from Abogado 8.0.
+        expect(new Set(imss.filas.map(r => r.key)).size).toBe(28);
+        expect(rowOfLevel(imss, 'Abogado 6.5')?.brutoCentavos).toBe(694664);
+        expect(rowOfLevel(imss, 'Abogado 8.0')?.brutoCentavos).toBe(854958);
+        expect(rowOfLevel(imss, 'Bibliotecario 8.0')?.brutoCentavos).toBe(854958);
+    });
+
     it('a workspace sees the declared and the loaded tabulador alike, through one accessor', async () => {
         const { services, problems } = await loadWorkspace([path.join(DIR, 'espacio')]);
         expect(problems).toEqual([]);

@@ -5,6 +5,9 @@
 //                       "columnas": { "nivel": "nivel", "bruto": "total_bruto",
 //                                     "partes": ["sueldo_base", "ayuda_despensa", "compensacion_garantizada"] } }]
 //
+// A level may be the texts of several columns, joined by a space: the IMSS base tabulador prices a
+// categoría by its jornada (`"nivel": ["categoria", "jornada_horas"]` gives «Abogado 8.0»).
+//
 // Each file is read with the one spreadsheet reader (spreadsheets/read.ts) into the same
 // `TabuladorData` a declared `tabulador` gives (tabulador.ts), so later code sees one kind of
 // tabulador. The header is the first row that holds the level column; rows below it without a
@@ -18,7 +21,8 @@ import { levelKey } from './levels.js';
 import { centavosOf, grossMessage, type TabuladorData, type TabuladorRow } from './tabulador.js';
 
 export interface TabuladorColumns {
-    nivel: string;
+    /** The column of the level, or the columns whose texts make it. */
+    nivel: string | readonly string[];
     bruto?: string;
     partes: string[];
 }
@@ -63,7 +67,7 @@ export function parseTabuladorSpecs(value: unknown, where: string, problems: str
         const wrong = [
             !isText(e.archivo) && '«archivo» (la ruta de la hoja de cálculo)',
             !isText(e.nombre) && '«nombre» (el identificador del tabulador)',
-            !isText(columns.nivel) && '«columnas.nivel»',
+            !(isText(columns.nivel) || (Array.isArray(columns.nivel) && columns.nivel.length > 0 && columns.nivel.every(isText))) && '«columnas.nivel» (un nombre de columna o una lista)',
             columns.bruto !== undefined && !isText(columns.bruto) && '«columnas.bruto» (un nombre de columna)',
             !(Array.isArray(partes) && partes.every(isText)) && '«columnas.partes» (una lista de nombres de columna)',
             year !== undefined && !(Number.isInteger(year)) && '«año» (un número)'
@@ -77,7 +81,7 @@ export function parseTabuladorSpecs(value: unknown, where: string, problems: str
             institucion: isText(e.institucion) ? e.institucion : undefined,
             anio: year as number | undefined, fuente: isText(e.fuente) ? e.fuente : undefined,
             vigencia: isText(e.vigencia) ? e.vigencia : undefined, hoja: isText(e.hoja) ? e.hoja : undefined,
-            columnas: { nivel: columns.nivel as string, bruto: columns.bruto as string | undefined, partes: partes as string[] }
+            columnas: { nivel: columns.nivel as string | string[], bruto: columns.bruto as string | undefined, partes: partes as string[] }
         });
     });
     return specs;
@@ -124,7 +128,7 @@ export function tabuladorFromWorkbook(spec: TabuladorFileSpec, book: Workbook, p
     }
     const filas: TabuladorRow[] = [];
     for (const row of sheet.rows.filter(r => r.row > columns.headerRow)) {
-        const nivel = row.cells[columns.nivel]?.text.trim() ?? '';
+        const nivel = columns.nivel.map(i => row.cells[i]?.text.trim() ?? '').filter(Boolean).join(' ');
         if (!nivel) continue;
         const at = where(book.file, sheetName, row.row);
         const amount = (index: number, column: string) => {
@@ -148,19 +152,20 @@ export function tabuladorFromWorkbook(spec: TabuladorFileSpec, book: Workbook, p
     };
 }
 
-type FoundColumns = { headerRow: number; nivel: number; bruto?: number; partes: number[] } | { headerRow: number | undefined; missing: string[] };
+type FoundColumns = { headerRow: number; nivel: number[]; bruto?: number; partes: number[] } | { headerRow: number | undefined; missing: string[] };
 
 /** The header row (the first that names the level column) and each column's index, by name (accents and case aside). */
 function findColumns(columns: TabuladorColumns, sheet: Sheet): FoundColumns {
     const key = (text: string) => normalizeKey(text);
-    const header = sheet.rows.find(r => r.cells.some(c => key(c.text) === key(columns.nivel)));
-    if (!header) return { headerRow: undefined, missing: [columns.nivel] };
+    const levels = typeof columns.nivel === 'string' ? [columns.nivel] : [...columns.nivel];
+    const header = sheet.rows.find(r => r.cells.some(c => key(c.text) === key(levels[0])));
+    if (!header) return { headerRow: undefined, missing: [levels[0]] };
     const indexOf = (name: string) => header.cells.findIndex(c => key(c.text) === key(name));
-    const wanted = [columns.nivel, ...(columns.bruto !== undefined ? [columns.bruto] : []), ...columns.partes];
+    const wanted = [...levels, ...(columns.bruto !== undefined ? [columns.bruto] : []), ...columns.partes];
     const missing = wanted.filter(name => indexOf(name) < 0);
     if (missing.length > 0) return { headerRow: header.row, missing };
     return {
-        headerRow: header.row, nivel: indexOf(columns.nivel),
+        headerRow: header.row, nivel: levels.map(indexOf),
         bruto: columns.bruto !== undefined ? indexOf(columns.bruto) : undefined,
         partes: columns.partes.map(indexOf)
     };
