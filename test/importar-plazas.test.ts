@@ -42,6 +42,25 @@ function json(file: string) {
     return JSON.parse(readFileSync(file, 'utf-8'));
 }
 
+interface Created { nombre: string; id: string; implicita: boolean; tipo: string | null; hoja: string; fila: number; adscritaA: string | null; puestos: number }
+
+/** A created unit and the created units below it, in the report's order. */
+function subtree(created: Created[], id: string): Created[] {
+    const ids = new Set([id]);
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const u of created) if (u.adscritaA && ids.has(u.adscritaA) && !ids.has(u.id)) grew = Boolean(ids.add(u.id));
+    }
+    return created.filter(u => ids.has(u.id));
+}
+
+/** `estructura plazas --unidad <id> --formato json` over an imported folder. */
+function plazas(folder: string, unit: string, ...more: string[]) {
+    const run = estructura('plazas', folder, '--unidad', unit, '--formato', 'json', ...more);
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout);
+}
+
 describe('the spreadsheet reader', () => {
     it('keeps codes as text in a CSV', async () => {
         const file = path.join(scratch, 'codigos.csv');
@@ -65,14 +84,24 @@ describe('estructura importar-plazas', () => {
         const run = estructura('importar-plazas', IFAI, '--salida', out, '--reporte', report, '--institucion', 'IFAI');
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
-        expect(run.stdout).toMatch(/^ifai-2014-directorio-puestos\.csv \(hoja «[^»]+», encabezado en la fila 1\): 523 puestos en 20 unidades/u);
+        expect(run.stdout).toMatch(/^ifai-2014-directorio-puestos\.csv \(hoja «[^»]+», encabezado en la fila 1\): 523 puestos en 166 unidades \(0 del espacio de trabajo, 166 creadas desde la hoja: 20 nombradas en la hoja, 146 implícitas en el árbol de puestos\)/u);
         const r = json(report);
         expect(r.puestos).toBe(523);
         expect(r.filas).toBe(524);
         expect(r.puestos + r.omitidas.length + 1).toBe(r.filas);
         expect(r.columnas).toMatchObject({ unidad: 'unidad_administrativa', cargo: 'nombre_cargo', superior: 'nombre_cargo_superior', nivel: 'clave_puesto', denominacion: 'nombre_puesto', personal: 'tipo_personal' });
-        const created = r.unidades.creadas as Array<{ nombre: string; puestos: number; id: string }>;
-        expect(created.find(u => u.nombre === 'Dirección General de Administración')?.puestos).toBe(40);
+        const created = r.unidades.creadas as Created[];
+        expect(created.filter(u => !u.implicita)).toHaveLength(20);
+        expect(created.filter(u => u.implicita)).toHaveLength(146);
+        expect(created.reduce((n, u) => n + u.puestos, 0)).toBe(523);
+        // The Dirección General de Administración's 40 positions, spread over its implied units.
+        const dga = created.find(u => u.nombre === 'Dirección General de Administración')!;
+        expect(dga.implicita).toBe(false);
+        expect(subtree(created, dga.id).reduce((n, u) => n + u.puestos, 0)).toBe(40);
+        expect(subtree(created, dga.id)).toHaveLength(15);
+        // Every created unit comes from a row of the sheet; the implied ones carry the kind their name says.
+        expect(created.every(u => u.hoja === 'ifai-2014-directorio-puestos' && u.fila > 1)).toBe(true);
+        expect(created.filter(u => u.implicita).every(u => u.tipo !== null && u.adscritaA !== null)).toBe(true);
         // Double-encoded accents folded: one unit, named with its accents.
         expect(created.map(u => u.nombre)).toContain('Dirección General de Asuntos Jurídicos');
         expect(created.map(u => u.nombre).join(' ')).not.toMatch(/[\u0080-\u009f]/u);
@@ -85,15 +114,88 @@ describe('estructura importar-plazas', () => {
         expect(diagnostics.filter(d => d.code === 'estructura-referencia' || d.code === 'estructura-sintaxis')).toEqual([]);
         expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         await expectFormatted(out);
+        // As `estructura plazas` counts them, too.
+        expect(plazas(out, dga.id).total).toBe(40);
+    });
+
+    it('builds the units the IFAI position tree implies under the units the sheet names', () => {
+        const out = path.join(scratch, 'ifai-implicitas');
+        const report = path.join(scratch, 'ifai-implicitas.json');
+        expect(estructura('importar-plazas', IFAI, '--salida', out, '--reporte', report, '--institucion', 'IFAI').status).toBe(0);
+        const created = json(report).unidades.creadas as Created[];
+        const named = (nombre: string, parent?: string) => created.filter(u => u.nombre === nombre && (parent === undefined || u.adscritaA === parent));
+        // Dirección General de Autorregulación › Dirección de Esquemas de Autorregulación › Subdirección de Certificación.
+        const dgar = named('Dirección General de Autorregulación')[0];
+        const [esquemas] = named('Dirección de Esquemas de Autorregulación', dgar.id);
+        expect(esquemas).toMatchObject({ implicita: true, tipo: 'Dirección', hoja: 'ifai-2014-directorio-puestos', fila: 5, puestos: 1 });
+        const [certificacion] = named('Subdirección de Certificación', esquemas.id);
+        expect(certificacion).toMatchObject({ implicita: true, tipo: 'Subdirección', fila: 4, puestos: 2 });
+        expect(subtree(created, dgar.id).map(u => u.nombre)).toEqual([
+            'Dirección General de Autorregulación', 'Dirección de Esquemas de Autorregulación', 'Subdirección de Certificación',
+            'Subdirección de Registro', 'Dirección de Facilitación', 'Subdirección de Convenios y Recomendaciones', 'Subdirección de Políticas de Privacidad'
+        ]);
+        // The Subdirección's titular and its Departamento (a position: nobody reports to it); nested in the Dirección General's file.
+        const sub = plazas(out, certificacion.id).unidades[0];
+        expect(sub.puestos.map((p: { titulo: string }) => p.titulo).sort()).toEqual(['Departamento de Certificación', 'Subdirección de Certificación']);
+        const file = readFileSync(path.join(out, `ifai-2014-directorio-puestos.${dgar.id.toLowerCase().replace(/_/g, '-')}.estructura`), 'utf-8');
+        expect(file).toContain(`\n    unidad ${esquemas.id} "Dirección de Esquemas de Autorregulación" {\n        tipo Dirección\n        desde "ifai-2014-directorio-puestos.csv" fila 5\n        puesto TIT_${esquemas.id} "Dirección de Esquemas de Autorregulación" {\n            titular\n`);
+        expect(file).toMatch(new RegExp(`\\n        unidad ${certificacion.id} "Subdirección de Certificación" \\{\\n            tipo Subdirección\\n`, 'u'));
+        // Five ponencias are all «Comisionado» (and some rows say «PLENO»): their sub-units are merged
+        // under each sheet unit, never across the two.
+        const ponencia = named('Dirección de Análisis y Estudios de Ponencia');
+        expect(ponencia.map(u => created.find(c => c.id === u.adscritaA)?.nombre).sort()).toEqual(['Comisionado', 'PLENO']);
+        // Cargos that are not unit names stay in their superior's unit, even when they head others.
+        expect(created.map(u => u.nombre)).not.toContain('Secretaría Particular');
+        expect(created.map(u => u.nombre).filter(n => /^(Enlace|Chofer|Secretaria\b|Titular|Director|Subdirector\b|Proyectista)/u.test(n))).toEqual([]);
+        // The Secretaría General's head is «Secretaría General  Coordinación Ejecutiva»: its titular, not a unit inside it.
+        expect(created.map(u => u.nombre)).not.toContain('Secretaría General Coordinación Ejecutiva');
+    });
+
+    it('keeps a cargo that is not a unit name (Asesor) in its superior\'s unit (illustrative sheet)', async () => {
+        const csv = path.join(scratch, 'finanzas.csv');
+        writeFileSync(csv, [
+            'Unidad Administrativa,Nombre del Cargo,Nombre del Cargo Superior,Nivel',
+            'Dirección General de Finanzas,Dirección General de Finanzas,,KB2',
+            'Dirección General de Finanzas,Asesor,Dirección General de Finanzas,MC1',
+            'Dirección General de Finanzas,Dirección de Presupuesto,Dirección General de Finanzas,MC2',
+            'Dirección General de Finanzas,Asesor Técnico,Dirección de Presupuesto,NC1',
+            'Dirección General de Finanzas,Analista,Asesor Técnico,PA1',
+            'Dirección General de Finanzas,Subdirección de Control Presupuestal,Dirección de Presupuesto,NC1',
+            'Dirección General de Finanzas,Departamento de Registro,Subdirección de Control Presupuestal,OC1',
+            'Dirección General de Finanzas,Departamento de Contabilidad,Dirección de Presupuesto,OC1',
+            ''
+        ].join('\n'));
+        const out = path.join(scratch, 'finanzas');
+        const report = path.join(scratch, 'finanzas.json');
+        const run = estructura('importar-plazas', csv, '--salida', out, '--reporte', report, '--institucion', 'EJEMPLO');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('8 puestos en 3 unidades (0 del espacio de trabajo, 3 creadas desde la hoja: 1 nombradas en la hoja, 2 implícitas en el árbol de puestos)');
+        const created = json(report).unidades.creadas as Created[];
+        expect(created.map(({ nombre, id, implicita, tipo, fila, adscritaA, puestos }) => ({ nombre, id, implicita, tipo, fila, adscritaA, puestos }))).toEqual([
+            { nombre: 'Dirección General de Finanzas', id: 'DGF', implicita: false, tipo: 'Dirección General', fila: 2, adscritaA: null, puestos: 2 },
+            { nombre: 'Dirección de Presupuesto', id: 'DP', implicita: true, tipo: 'Dirección', fila: 4, adscritaA: 'DGF', puestos: 4 },
+            { nombre: 'Subdirección de Control Presupuestal', id: 'SCP', implicita: true, tipo: 'Subdirección', fila: 7, adscritaA: 'DP', puestos: 2 }
+        ]);
+        const titles = (id: string) => plazas(out, id).unidades[0].propias.puestos;
+        expect([titles('DGF'), titles('DP'), titles('SCP')]).toEqual([2, 4, 2]);
+        const text = readFileSync(path.join(out, 'finanzas.dgf.estructura'), 'utf-8');
+        expect(text).toMatch(/^unidad DGF "Dirección General de Finanzas" \{\n    tipo Dirección General\n    desde "finanzas.csv" fila 2\n    puesto TIT_DGF "Dirección General de Finanzas" \{\n        titular\n[^]*\n    puesto ASESOR "Asesor" \{\n/mu);
+        expect(text).toMatch(/\n    unidad DP "Dirección de Presupuesto" \{\n[^]*puesto AT "Asesor Técnico" \{[^]*puesto ANALISTA "Analista" \{[^]*reporta a AT\n[^]*\n        unidad SCP "Subdirección de Control Presupuestal" \{\n/u);
+        const check = estructura('revisar', out, '--formato', 'json');
+        expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+        await expectFormatted(out);
     });
 
     it('attaches positions to the units of --espacio, matched by name (double-encoded accents folded)', () => {
         const workspace = path.join(scratch, 'espacio');
         mkdirSync(workspace);
         // An illustrative manual: two of the IFAI's units, by their official names.
+        // An illustrative manual: two of the IFAI's units, by their official names, and one unit
+        // of the Dirección General de Administración's position tree.
         writeFileSync(path.join(workspace, 'ifai.estructura'), [
             'manual IFAI_MO "Manual de organización (ilustrativo)" {', '    institucion IFAI', '}', '',
-            'unidad DGA "Dirección General de Administración" {', '    número 1', '}', '',
+            'unidad DGA "Dirección General de Administración" {', '    número 1',
+            '    unidad DRF "Dirección de Recursos Financieros" {', '        número 1.1', '    }', '}', '',
             'unidad DGAJ "Dirección General de Asuntos Jurídicos" {', '    número 2', '}', ''
         ].join('\n'));
         const out = path.join(scratch, 'ifai-espacio');
@@ -102,14 +204,23 @@ describe('estructura importar-plazas', () => {
         expect(run.status).toBe(0);
         const r = json(report);
         expect(r.institucion).toBe('IFAI');
+        // The implied «Dirección de Recursos Financieros» under DGA is the workspace's DRF.
         expect(r.unidades.encontradas).toEqual([
-            { nombre: 'Dirección General de Administración', id: 'DGA', puestos: 40 },
-            { nombre: 'Dirección General de Asuntos Jurídicos', id: 'DGAJ', puestos: 14 }
+            { nombre: 'Dirección General de Administración', id: 'DGA', implicita: false, puestos: 10 },
+            { nombre: 'Dirección de Recursos Financieros', id: 'DRF', implicita: true, puestos: 1 },
+            { nombre: 'Dirección General de Asuntos Jurídicos', id: 'DGAJ', implicita: false, puestos: 3 }
         ]);
-        expect(r.unidades.creadas).toHaveLength(18);
-        expect(readFileSync(path.join(out, 'ifai-2014-directorio-puestos.estructura'), 'utf-8')).toContain('    adscrito a DGA\n');
+        const created = r.unidades.creadas as Created[];
+        expect(created.filter(u => !u.implicita)).toHaveLength(18);
+        expect(created.filter(u => u.adscritaA === 'DRF').map(u => u.nombre)).toEqual(['Subdirección de Programación y Presupuesto', 'Subdirección de Tesorería y Contabilidad']);
+        expect(created.filter(u => u.adscritaA === 'DGA').map(u => u.nombre)).toEqual(['Dirección de Recursos Materiales', 'Dirección de Servicio de Información y Documentación', 'Dirección de Desarrollo Humano y Organizacional']);
+        const main = readFileSync(path.join(out, 'ifai-2014-directorio-puestos.estructura'), 'utf-8');
+        expect(main).toContain('    adscrito a DGA\n');
+        expect(main).toMatch(/\nunidad DRM "Dirección de Recursos Materiales" \{\n    tipo Dirección\n    adscrita a DGA\n/u);
         const check = estructura('revisar', out, '--espacio', workspace, '--formato', 'json');
         expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+        expect(plazas(out, 'DGA', '--espacio', workspace).total).toBe(40);
+        expect(plazas(out, 'DGAJ', '--espacio', workspace).total).toBe(14);
     });
 
     it('reads an XLSX with titles, totals, blanks, two sheets, a formula, #N/A, «-», a repeated key and a merged cell', async () => {

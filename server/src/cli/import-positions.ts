@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
 import { isDocumento, isPuesto, isUnidad } from '../language/generated/ast.js';
+import { parentOf } from '../language/model.js';
 import { FIELDS, importPositions, PositionsImportError, type Field, type PositionsReport, type WorkspaceUnit } from '../importer/plazas/index.js';
 import { readSpreadsheet, SpreadsheetError } from '../spreadsheets/read.js';
 import { loadWorkspace } from '../workspace.js';
@@ -93,7 +94,7 @@ async function workspaceUnits(paths: string[], outputDir: string): Promise<{ kno
         for (const node of AstUtils.streamAllContents(root)) {
             if (isUnidad(node) && node.name) {
                 ids.add(node.name);
-                known.push({ id: node.name, name: node.nombre ?? '', numero: node.numero, institution, aliases: [...node.alias] });
+                known.push({ id: node.name, name: node.nombre ?? '', numero: node.numero, institution, aliases: [...node.alias], parent: parentOf(node)?.name });
             } else if (isPuesto(node) && node.name) ids.add(node.name);
         }
     }
@@ -131,8 +132,10 @@ async function write(files: Array<{ name: string; text: string }>, report: Posit
 function printSummary(r: PositionsReport, outputDir: string): void {
     const out = process.stdout;
     const { encontradas, creadas } = r.unidades;
+    const implied = creadas.filter(u => u.implicita).length;
+    const below = implied > 0 ? `: ${creadas.length - implied} nombradas en la hoja, ${implied} implícitas en el árbol de puestos` : '';
     out.write(`${r.archivo} (hoja «${r.hoja}», encabezado en la fila ${r.filaEncabezado}): ${r.puestos} puestos en ${encontradas.length + creadas.length} unidades`
-        + ` (${encontradas.length} del espacio de trabajo, ${creadas.length} creadas desde la hoja), institución ${r.institucion}`
+        + ` (${encontradas.length} del espacio de trabajo, ${creadas.length} creadas desde la hoja${below}), institución ${r.institucion}`
         + ` → ${r.archivos.length} archivos en ${path.relative(process.cwd(), outputDir) || '.'}\n`);
     out.write(`  filas: ${r.filas} en total, ${r.puestos} importadas, ${r.omitidas.length} omitidas, 1 de encabezado; ${r.avisos.length} avisos\n`);
     out.write(`  columnas: ${Object.entries(r.columnas).map(([f, l]) => `${f} «${l}»`).join(', ')}\n`);

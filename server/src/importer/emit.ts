@@ -458,7 +458,7 @@ function changes(history: ImportedChange[], idsByName: Map<string, string>): str
 }
 
 /** A kind can be written after `tipo` when its words are identifiers (`Jefatura de Servicios`). */
-function isKindName(kind: string): boolean {
+export function isKindName(kind: string): boolean {
     return /^[\p{L}_][\p{L}\d_]*(?: [\p{L}_][\p{L}\d_]*)*$/u.test(kind) && !/^\d/u.test(kind);
 }
 
