@@ -241,13 +241,20 @@ Nombre del Cargo, Nombre del Cargo Superior, Clave del Puesto, Nivel, CATEGORIA,
 acentos, mayúsculas ni espacios de más. Las fórmulas no se calculan: se lee su valor guardado.
 
 Cada unidad de la hoja se busca en el espacio de trabajo (por id, número o nombre oficial); si no
-está, se crea, marcada con la fila de la que viene. Cada fila queda importada u omitida con su
-motivo (en blanco, título, total o subtotal, celda ilegible, clave de plaza repetida…).
+está, se crea, marcada con la fila de la que viene. Dentro de cada una, un puesto cuyo cargo es un
+nombre de unidad (Dirección…, Subdirección…, Departamento…) y del que dependen otros puestos es el
+titular de una unidad de ese nombre, bajo la unidad de su superior: se busca en el espacio de
+trabajo bajo esa misma unidad y, si no está, se crea marcada con su fila; los puestos que dependen
+de él van en ella. Los demás cargos (Asesor, Enlace…) quedan en la unidad de su superior. Cada fila
+queda importada u omitida con su motivo (en blanco, título, total o subtotal, celda ilegible,
+clave de plaza repetida…).
 
 Opciones:
-  -o, --salida <carpeta>   dónde escribir los archivos (un archivo principal y uno por unidad creada)
+  -o, --salida <carpeta>   dónde escribir los archivos (un archivo principal y uno por unidad de la
+                           hoja creada, con sus unidades implícitas dentro)
   --espacio <carpeta>      las unidades existentes a las que se adscriben los puestos; se puede repetir
-  --reporte <archivo.json> el reporte: puestos, unidades encontradas y creadas, filas omitidas
+  --reporte <archivo.json> el reporte: puestos, unidades encontradas y creadas (implicita: si la
+                           implica el árbol de puestos en vez de nombrarla la hoja), filas omitidas
                            ({hoja, fila, motivo}) y avisos ({hoja, fila, mensaje})
   --hoja <nombre>          la hoja que se importa (por omisión, la que parece una tabla de puestos)
   --columnas <mapa.json>   qué columna es cada campo, p. ej. {"unidad": "Área", "cargo": "Puesto"};
