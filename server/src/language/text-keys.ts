@@ -78,11 +78,13 @@ export function historyFunctionKey(text: string): string {
     return fold(text).replace(/\s+/g, ' ').trim();
 }
 
-/** A name as the importer compares it: no accents, lower case, anything but letters and ASCII digits as one space. */
-export function foldName(text: string): string {
+/**
+ * A name as the importer compares it: no accents, lower case, anything but letters and ASCII digits
+ * as one space. Memoized: a positions sheet compares the same unit and cargo names row after row.
+ */
+export const foldName: (text: string) => string = memoByText(text =>
     // The run of separators is replaced whole, so only the ends are left to trim.
-    return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
-}
+    text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim());
 
 /** Collapses every run of white space (line breaks of a wrapped string included) to one space. */
 export function normalizeSpace(text: string): string {

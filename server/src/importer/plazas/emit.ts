@@ -53,7 +53,9 @@ function childrenOf(units: readonly PlannedUnit[]): Map<string, PlannedUnit[]> {
     const children = new Map<string, PlannedUnit[]>();
     for (const unit of units) {
         if (!unit.implied || unit.existing || !unit.parent || !isCreated(units, unit.parent)) continue;
-        children.set(unit.parent, [...(children.get(unit.parent) ?? []), unit]);
+        const siblings = children.get(unit.parent);
+        if (siblings) siblings.push(unit);
+        else children.set(unit.parent, [unit]);
     }
     return children;
 }

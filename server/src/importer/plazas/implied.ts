@@ -55,6 +55,7 @@ function claimHeadId(unit: PlannedUnit, renamed: Map<string, string>): void {
 /** The unit of each position of one sheet unit, and the implied units under it. */
 class SheetUnitResolver {
     private readonly byCargo = new Map<string, PlannedPosition[]>();
+    private readonly byId = new Map<string, PlannedPosition>();
     private readonly named = new Set<string>();
     private readonly units = new Map<PlannedPosition, PlannedUnit>();
     private readonly pending = new Set<PlannedPosition>();
@@ -67,8 +68,11 @@ class SheetUnitResolver {
         private readonly parents: Map<PlannedUnit, PlannedUnit>
     ) {
         for (const p of sheetUnit.positions) {
+            this.byId.set(p.id, p);
             const k = key(p.record.cargo);
-            this.byCargo.set(k, [...(this.byCargo.get(k) ?? []), p]);
+            const same = this.byCargo.get(k);
+            if (same) same.push(p);
+            else this.byCargo.set(k, [p]);
             if (p.record.superior) this.named.add(key(p.record.superior));
         }
     }
@@ -91,11 +95,15 @@ class SheetUnitResolver {
     place(): PlannedUnit[] {
         const positions = this.sheetUnit.positions;
         this.sheetUnit.positions = positions.filter(p => this.unitOf(p) === this.sheetUnit);
+        // Whether each unit has its titular yet, asked of its positions once (a unit may hold thousands).
+        const headed = new Map<PlannedUnit, boolean>();
         for (const p of positions) {
             const unit = this.unitOf(p);
             if (unit === this.sheetUnit) continue;
+            if (!headed.has(unit)) headed.set(unit, unit.positions.some(q => q.head));
             // The titular: the first row with the unit's name; the unit says it comes from that row.
-            if (!unit.existing && !unit.positions.some(q => q.head) && key(p.record.cargo) === key(unit.name)) {
+            if (!unit.existing && !headed.get(unit) && key(p.record.cargo) === key(unit.name)) {
+                headed.set(unit, true);
                 p.head = true;
                 unit.hoja = p.record.hoja;
                 unit.fila = p.record.fila;
@@ -113,7 +121,10 @@ class SheetUnitResolver {
 
     /** Its superior: the position `reporta a` names when it is in this sheet unit, else every position of the unit with the superior's name. */
     private superiors(p: PlannedPosition): PlannedPosition[] {
-        if (p.reportsTo) return this.sheetUnit.positions.filter(s => s.id === p.reportsTo);
+        if (p.reportsTo) {
+            const superior = this.byId.get(p.reportsTo);
+            return superior ? [superior] : [];
+        }
         const candidates = p.record.superior ? (this.byCargo.get(key(p.record.superior)) ?? []).filter(s => s !== p) : [];
         return candidates.length > 1 ? candidates : [];
     }

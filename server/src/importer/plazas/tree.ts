@@ -59,6 +59,14 @@ export function buildTree(records: PositionRecord[], known: readonly WorkspaceUn
     const tree: Tree = { units: [], omitted: [], notices: [] };
     const ids = new IdAllocator(taken);
     const byKey = new Map<string, PlannedUnit>();
+    // The rows of each sheet unit, gathered once (50,000 rows name a few hundred units).
+    const rowsOf = new Map<string, PositionRecord[]>();
+    for (const record of records) {
+        const k = key(record.unidad);
+        const rows = rowsOf.get(k);
+        if (rows) rows.push(record);
+        else rowsOf.set(k, [record]);
+    }
     for (const record of records) {
         const k = key(record.unidad);
         let unit = byKey.get(k);
@@ -68,13 +76,13 @@ export function buildTree(records: PositionRecord[], known: readonly WorkspaceUn
                 tree.omitted.push({ hoja: record.hoja, fila: record.fila, motivo: `unidad ambigua «${record.unidad}»: en el espacio de trabajo son ${matches.map(m => `${m.id} («${m.name}»)`).join(' y ')}` });
                 continue;
             }
-            const named = records.find(r => key(r.unidad) === k && key(r.cargo) === k);
+            const named = rowsOf.get(k)!.find(r => key(r.cargo) === k);
             const name = named?.cargo ?? record.unidad;
             unit = matches.length === 1
                 ? { sheetName: record.unidad, id: matches[0].id, name: matches[0].name, existing: true, hoja: record.hoja, fila: record.fila, positions: [] }
                 : { sheetName: record.unidad, id: ids.allocate(name, undefined), name, kind: unitKindOf(name), existing: false, hoja: record.hoja, fila: record.fila, positions: [] };
             byKey.set(k, unit);
-            unit.headRecord = named ?? headOf(records.filter(r => key(r.unidad) === k), record.unidad);
+            unit.headRecord = named ?? headOf(rowsOf.get(k)!, record.unidad);
             tree.units.push(unit);
         }
         const head = !unit.existing && unit.headRecord === record;
@@ -122,7 +130,9 @@ function linkSuperiors(tree: Tree): void {
     const byName = new Map<string, Array<{ position: PlannedPosition; unit: PlannedUnit }>>();
     for (const unit of tree.units) for (const position of unit.positions) {
         const k = key(position.record.cargo);
-        byName.set(k, [...(byName.get(k) ?? []), { position, unit }]);
+        const same = byName.get(k);
+        if (same) same.push({ position, unit });
+        else byName.set(k, [{ position, unit }]);
     }
     for (const unit of tree.units) for (const position of unit.positions) {
         const { superior, hoja, fila } = position.record;
