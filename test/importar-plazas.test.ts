@@ -84,7 +84,7 @@ describe('estructura importar-plazas', () => {
         const run = estructura('importar-plazas', IFAI, '--salida', out, '--reporte', report, '--institucion', 'IFAI');
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
-        expect(run.stdout).toMatch(/^ifai-2014-directorio-puestos\.csv \(hoja «[^»]+», encabezado en la fila 1\): 523 puestos en 166 unidades \(0 del espacio de trabajo, 166 creadas desde la hoja: 20 nombradas en la hoja, 146 implícitas en el árbol de puestos\)/u);
+        expect(run.stdout).toMatch(/^ifai-2014-directorio-puestos\.csv \(hoja «[^»]+», encabezado en la fila 1\): 523 puestos \(523 plazas\) en 166 unidades \(0 del espacio de trabajo, 166 creadas desde la hoja: 20 nombradas en la hoja, 146 implícitas en el árbol de puestos\)/u);
         const r = json(report);
         expect(r.puestos).toBe(523);
         expect(r.filas).toBe(524);
@@ -169,7 +169,7 @@ describe('estructura importar-plazas', () => {
         const report = path.join(scratch, 'finanzas.json');
         const run = estructura('importar-plazas', csv, '--salida', out, '--reporte', report, '--institucion', 'EJEMPLO');
         expect(run.status).toBe(0);
-        expect(run.stdout).toContain('8 puestos en 3 unidades (0 del espacio de trabajo, 3 creadas desde la hoja: 1 nombradas en la hoja, 2 implícitas en el árbol de puestos)');
+        expect(run.stdout).toContain('8 puestos (8 plazas) en 3 unidades (0 del espacio de trabajo, 3 creadas desde la hoja: 1 nombradas en la hoja, 2 implícitas en el árbol de puestos)');
         const created = json(report).unidades.creadas as Created[];
         expect(created.map(({ nombre, id, implicita, tipo, fila, adscritaA, puestos }) => ({ nombre, id, implicita, tipo, fila, adscritaA, puestos }))).toEqual([
             { nombre: 'Dirección General de Finanzas', id: 'DGF', implicita: false, tipo: 'Dirección General', fila: 2, adscritaA: null, puestos: 2 },
@@ -184,6 +184,37 @@ describe('estructura importar-plazas', () => {
         const check = estructura('revisar', out, '--formato', 'json');
         expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
         await expectFormatted(out);
+    });
+
+    it('--agrupar: a plantilla\'s identical rows of a unit are one position with their plazas (illustrative sheet)', () => {
+        const csv = path.join(scratch, 'plantilla.csv');
+        writeFileSync(csv, [
+            'Unidad Administrativa,Nombre del Cargo,Nombre del Cargo Superior,Nivel,Clave de plaza,Ocupada o vacante',
+            'Jefatura de Enfermería,Jefatura de Enfermería,,OC1,100/001,Ocupada',
+            'Jefatura de Enfermería,Enfermera General,Jefatura de Enfermería,PA1,100/002,Ocupada',
+            'Jefatura de Enfermería,Enfermera General,Jefatura de Enfermería,PA1,100/003,Vacante',
+            'Jefatura de Enfermería,Enfermera General,Jefatura de Enfermería,PA1,100/004,Ocupada',
+            'Jefatura de Enfermería,Enfermera Especialista,Jefatura de Enfermería,PA2,100/005,Ocupada',
+            'Jefatura de Enfermería,Enfermera General,Jefatura de Enfermería,PA2,100/006,Vacante',
+            ''
+        ].join('\n'));
+        const out = path.join(scratch, 'plantilla');
+        const report = path.join(scratch, 'plantilla.json');
+        const run = estructura('importar-plazas', csv, '--salida', out, '--reporte', report, '--institucion', 'EJEMPLO', '--agrupar');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('4 puestos (6 plazas) en 1 unidades');
+        expect(run.stdout).toContain('6 importadas (2 agrupadas con una fila igual anterior de su unidad)');
+        const r = json(report);
+        expect([r.puestos, r.plazas, r.agrupadas, r.omitidas]).toEqual([4, 6, 2, []]);
+        const text = readFileSync(path.join(out, readdirSync(out).find(f => f.endsWith('.estructura') && readFileSync(path.join(out, f), 'utf-8').includes('Enfermera General'))!), 'utf-8');
+        // The three PA1 rows are one position; the PA2 «Enfermera General» row is another level.
+        expect(text).toMatch(/puesto \w+ "Enfermera General" \{\n\s+nivel PA1\n\s+plazas 3\n\s+ocupadas 2\n\s+vacantes 1\n\s+claves de plaza "100\/002", "100\/003", "100\/004"\n\s+reporta a TIT_\w+\n\s+desde "plantilla.csv" fila 3\n/u);
+        expect(text.match(/"Enfermera General"/gu)).toHaveLength(2);
+        const check = estructura('revisar', out, '--formato', 'json');
+        expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+        // Without --agrupar, each row is a position.
+        const flat = path.join(scratch, 'plantilla-filas');
+        expect(estructura('importar-plazas', csv, '--salida', flat, '--institucion', 'EJEMPLO').stdout).toContain('6 puestos (6 plazas) en 1 unidades');
     });
 
     it('attaches positions to the units of --espacio, matched by name (double-encoded accents folded)', () => {

@@ -227,7 +227,7 @@ Ejemplos:
   estructura plazas manuales/ --salida plazas.xlsx`;
 
 /** The help of each command, by its Spanish name. */
-export const IMPORTAR_PLAZAS_USAGE = 'Uso: estructura importar-plazas <archivo.csv|xlsx> --salida <carpeta> [--espacio <carpeta>…] [--reporte <reporte.json>] [--hoja <nombre>] [--columnas <mapa.json>] [--institucion <ID>] [--sobrescribir]';
+export const IMPORTAR_PLAZAS_USAGE = 'Uso: estructura importar-plazas <archivo.csv|xlsx> --salida <carpeta> [--espacio <carpeta>…] [--reporte <reporte.json>] [--hoja <nombre>] [--columnas <mapa.json>] [--institucion <ID>] [--agrupar] [--sobrescribir]';
 
 const IMPORTAR_PLAZAS = `${IMPORTAR_PLAZAS_USAGE}
 (alias: import-positions)
@@ -262,6 +262,11 @@ Opciones:
                            ocupadas, vacantes, estatus, clavePlaza, institucion
   --institucion <ID>       la institución (por omisión, la del espacio de trabajo o las iniciales de
                            la columna «Institución»)
+  --agrupar                para una plantilla (una fila por plaza): las filas de una unidad iguales
+                           en cargo, superior, nivel, denominación y tipo de personal son un solo
+                           puesto con sus plazas, ocupadas, vacantes y claves de plaza sumadas (el
+                           puesto dice la fila de la primera); el titular y los puestos a los que
+                           otros reportan quedan solos
   --sobrescribir           reemplaza los archivos que ya existan
   -h, --help               esta ayuda
 

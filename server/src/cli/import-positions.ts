@@ -18,7 +18,8 @@ const OPTIONS = {
     reporte: { type: 'string', aliases: ['report'] },
     hoja: { type: 'string', aliases: ['sheet'] },
     columnas: { type: 'string', aliases: ['columns'] },
-    institucion: { type: 'string', aliases: ['institución', 'institution'] }
+    institucion: { type: 'string', aliases: ['institución', 'institution'] },
+    agrupar: { type: 'boolean', aliases: ['group'] }
 } as const satisfies OptionSpecs;
 
 const NAME = 'estructura importar-plazas';
@@ -42,7 +43,7 @@ export async function runImportPositions(rawArgs: string[]): Promise<number> {
     try {
         const book = await readSpreadsheet(input);
         const workspace = await workspaceUnits(values.espacio, outputDir);
-        result = importPositions(book, { ...workspace, sheet: last(values.hoja), mapping, institution });
+        result = importPositions(book, { ...workspace, sheet: last(values.hoja), mapping, institution, group: values.agrupar });
     } catch (error) {
         if (error instanceof SpreadsheetError || error instanceof PositionsImportError) {
             process.stderr.write(`${NAME}: ${error.message}\n`);
@@ -134,10 +135,11 @@ function printSummary(r: PositionsReport, outputDir: string): void {
     const { encontradas, creadas } = r.unidades;
     const implied = creadas.filter(u => u.implicita).length;
     const below = implied > 0 ? `: ${creadas.length - implied} nombradas en la hoja, ${implied} implícitas en el árbol de puestos` : '';
-    out.write(`${r.archivo} (hoja «${r.hoja}», encabezado en la fila ${r.filaEncabezado}): ${r.puestos} puestos en ${encontradas.length + creadas.length} unidades`
+    out.write(`${r.archivo} (hoja «${r.hoja}», encabezado en la fila ${r.filaEncabezado}): ${r.puestos} puestos (${r.plazas} plazas) en ${encontradas.length + creadas.length} unidades`
         + ` (${encontradas.length} del espacio de trabajo, ${creadas.length} creadas desde la hoja${below}), institución ${r.institucion}`
         + ` → ${r.archivos.length} archivos en ${path.relative(process.cwd(), outputDir) || '.'}\n`);
-    out.write(`  filas: ${r.filas} en total, ${r.puestos} importadas, ${r.omitidas.length} omitidas, 1 de encabezado; ${r.avisos.length} avisos\n`);
+    const grouped = r.agrupadas > 0 ? ` (${r.agrupadas} agrupadas con una fila igual anterior de su unidad)` : '';
+    out.write(`  filas: ${r.filas} en total, ${r.puestos + r.agrupadas} importadas${grouped}, ${r.omitidas.length} omitidas, 1 de encabezado; ${r.avisos.length} avisos\n`);
     out.write(`  columnas: ${Object.entries(r.columnas).map(([f, l]) => `${f} «${l}»`).join(', ')}\n`);
     for (const o of r.omitidas.slice(0, 20)) out.write(`  hoja «${o.hoja}», fila ${o.fila}: omitida: ${o.motivo}\n`);
     if (r.omitidas.length > 20) out.write(`  … y ${r.omitidas.length - 20} filas omitidas más (véase el reporte, «omitidas»).\n`);

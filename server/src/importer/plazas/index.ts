@@ -7,6 +7,7 @@ import { where, type Sheet, type Workbook } from '../../spreadsheets/cells.js';
 import { acronym } from '../ids.js';
 import { findHeader, isPositionsTable, type Field, type Header } from './columns.js';
 import { emitPositions, type PositionsFile } from './emit.js';
+import { groupPlazas } from './group.js';
 import { readRows, type Notice, type Omitted } from './rows.js';
 import { buildTree, type WorkspaceUnit } from './tree.js';
 
@@ -25,6 +26,8 @@ export interface PositionsImportOptions {
     mapping?: Partial<Record<Field, string>>;
     institution?: string;
     baseName?: string;
+    /** Identical rows of a unit become one position with their plazas (group.ts). */
+    group?: boolean;
 }
 
 export interface PositionsReport {
@@ -37,6 +40,10 @@ export interface PositionsReport {
     hojasSinUsar: Array<{ hoja: string; motivo: string }>;
     filas: number;
     puestos: number;
+    /** The plazas of the positions written (a position without `plazas` is one). */
+    plazas: number;
+    /** With --agrupar: the rows that went into the position of an identical earlier row. */
+    agrupadas: number;
     unidades: {
         /** `implicita`: the unit is implied by the position tree (a position heading others whose cargo names a unit), not named by the unit column. */
         encontradas: Array<{ nombre: string; id: string; implicita: boolean; puestos: number }>;
@@ -58,6 +65,7 @@ export function importPositions(book: Workbook, options: PositionsImportOptions)
     const institution = institutionOf(book, sheet, rows.records.map(r => r.institucion), options);
     const known = options.known.filter(u => u.institution === institution);
     const tree = buildTree(rows.records, known, new Set(options.takenIds.get(institution) ?? []));
+    const grouped = options.group ? groupPlazas(tree) : 0;
     const source = path.basename(book.file);
     const baseName = options.baseName ?? path.basename(book.file, path.extname(book.file)).replace(/[^\p{L}\d._-]+/gu, '-');
     const manualId = `PUESTOS_${baseName.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
@@ -74,6 +82,8 @@ export function importPositions(book: Workbook, options: PositionsImportOptions)
         hojasSinUsar: skipped,
         filas: sheet.rows.length,
         puestos: tree.units.reduce((n, u) => n + u.positions.length, 0),
+        plazas: tree.units.reduce((n, u) => n + u.positions.reduce((m, p) => m + (p.record.plazas ?? 1), 0), 0),
+        agrupadas: grouped,
         unidades: {
             encontradas: tree.units.filter(u => u.existing).map(u => ({ nombre: u.name, id: u.id, implicita: u.implied === true, puestos: u.positions.length })),
             creadas: tree.units.filter(u => !u.existing).map(u => ({ nombre: u.name, id: u.id, implicita: u.implied === true, tipo: u.kind ?? null, hoja: u.hoja, fila: u.fila, adscritaA: u.parent ?? null, puestos: u.positions.length }))
