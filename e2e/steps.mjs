@@ -224,7 +224,7 @@ export const STEPS = [
             await wb.openFile('manuales/imss-doe-2022/imss-doe-2022.estructura');
             await wb.cursorInside('unidad DOE "', 7);
             const lenses = await waitFor('the code lens above the DOE', () => wb.codeLenses(), {
-                timeoutMs: 30_000, accept: ls => ls.includes('21 funciones | 19 referencias | 40 menciones | 10 cambios')
+                timeoutMs: 30_000, accept: ls => ls.includes('21 funciones | 19 referencias | 40 menciones | 10 cambios | 5 plazas')
             });
             await wb.clickCodeLens('19 referencias');
             const head = await waitFor('the references peek with the 19 references to the DOE', () => wb.peekHead(),
