@@ -5,12 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import {
-    commands, Disposable, Position, ProgressLocation, Range, Selection, SymbolKind, TextEditorRevealType, Uri, ViewColumn, window, workspace,
-    type DocumentSymbol, type QuickPickItem, type TextEditor, type WebviewPanel, type WorkspaceFolder
+    commands, ProgressLocation, SymbolKind, window, workspace,
+    type DocumentSymbol, type QuickPickItem, type TextEditor, type WorkspaceFolder
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMPARAR_REQUEST, REQUEST_CANCELLED, type CompareBase, type CompararParams, type CompararResponse } from '../../server/src/protocol.js';
-import { comparacionPage, placeOfHref, type FromComparacion } from '../webview/comparacion.js';
+import { comparacionPage } from '../webview/comparacion.js';
+import { ReportPanel } from './report-panel.js';
 
 interface BaseItem extends QuickPickItem { base: CompareBase['kind'] }
 
@@ -42,7 +43,7 @@ export async function comparar(client: LanguageClient): Promise<void> {
         return;
     }
     const title = `Comparación: ${baseLabel(base)}${unit.root ? ` (${unit.root})` : ''}`;
-    ComparacionPanel.show(response.html, title);
+    ReportPanel.show('estructura.comparacion', 'Comparación', comparacionPage(response.html, randomBytes(16).toString('base64')), title);
 }
 
 function baseLabel(base: CompareBase): string {
@@ -167,58 +168,4 @@ async function unitAt(editor: TextEditor): Promise<{ id: string; name: string } 
     if (!found) return undefined;
     const id = editor.document.getText(found.selectionRange);
     return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(id) ? { id, name: found.name } : undefined;
-}
-
-/** The comparison view: one panel, reused by every comparison. */
-class ComparacionPanel implements Disposable {
-    private static current: ComparacionPanel | undefined;
-    private readonly disposables: Disposable[] = [];
-
-    static show(html: string, title: string): void {
-        if (!ComparacionPanel.current) {
-            const panel = window.createWebviewPanel('estructura.comparacion', title, { viewColumn: ViewColumn.Beside, preserveFocus: false }, {
-                enableScripts: true,
-                enableFindWidget: true,
-                retainContextWhenHidden: true,
-                // The page loads nothing: the report is inline (see the CSP in webview/comparacion.ts).
-                localResourceRoots: []
-            });
-            ComparacionPanel.current = new ComparacionPanel(panel);
-        }
-        const current = ComparacionPanel.current;
-        current.panel.title = title;
-        current.panel.webview.html = comparacionPage(html, randomBytes(16).toString('base64'));
-        current.panel.reveal(undefined, false);
-    }
-
-    private constructor(private readonly panel: WebviewPanel) {
-        this.disposables.push(
-            panel.onDidDispose(() => this.dispose()),
-            panel.webview.onDidReceiveMessage((message: FromComparacion) => {
-                if (message?.type !== 'abrir') return;
-                openPlace(message.href).catch((error: Error) => {
-                    void window.showErrorMessage(`Comparación: no se pudo abrir ${message.href}: ${error.message}`);
-                });
-            })
-        );
-    }
-
-    dispose(): void {
-        ComparacionPanel.current = undefined;
-        for (const d of this.disposables) d.dispose();
-        this.panel.dispose();
-    }
-}
-
-/** Opens the file a report link names at its line, in the first editor group. */
-export async function openPlace(href: string): Promise<void> {
-    const place = placeOfHref(href);
-    if (!place) return;
-    const document = await workspace.openTextDocument(Uri.parse(place.file));
-    const editor = await window.showTextDocument(document, { viewColumn: ViewColumn.One, preserveFocus: false });
-    // The file may have changed since the report: stay inside the document.
-    const line = document.validatePosition(new Position(place.line - 1, 0)).line;
-    const start = new Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
-    editor.selection = new Selection(start, start);
-    editor.revealRange(new Range(start, start), TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -3,12 +3,11 @@
 // shown in one reused webview beside the editor (client/webview/plazas.ts). A click on a row opens
 // the position's text, as the comparison view opens a definition.
 import { randomBytes } from 'node:crypto';
-import { Disposable, ViewColumn, window, type WebviewPanel } from 'vscode';
+import { window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PLAZAS_REQUEST, REQUEST_CANCELLED, type PlazasParams, type PlazasResponse } from '../../server/src/protocol.js';
-import type { FromComparacion } from '../webview/comparacion.js';
 import { plazasPage } from '../webview/plazas.js';
-import { openPlace } from './comparar.js';
+import { ReportPanel } from './report-panel.js';
 
 /**
  * The command: from a code lens, (uri, position) as LSP JSON; from the palette or the context menu,
@@ -32,7 +31,7 @@ export async function verPlazas(client: LanguageClient, uri?: unknown, position?
         void window.showErrorMessage(response.error);
         return;
     }
-    PlazasPanel.show(plazasPage(response, randomBytes(16).toString('base64')), `Plazas: ${response.titulo}`);
+    ReportPanel.show('estructura.plazas', 'Plazas', plazasPage(response, randomBytes(16).toString('base64')), `Plazas: ${response.titulo}`);
 }
 
 function paramsOf(uri: unknown, position: unknown): PlazasParams | undefined {
@@ -46,45 +45,4 @@ function paramsOf(uri: unknown, position: unknown): PlazasParams | undefined {
 function isPosition(value: unknown): value is { line: number; character: number } {
     const p = value as { line?: unknown; character?: unknown } | undefined;
     return typeof p?.line === 'number' && typeof p.character === 'number';
-}
-
-/** The plazas view: one panel, reused by every unit. */
-class PlazasPanel implements Disposable {
-    private static current: PlazasPanel | undefined;
-    private readonly disposables: Disposable[] = [];
-
-    static show(html: string, title: string): void {
-        if (!PlazasPanel.current) {
-            const panel = window.createWebviewPanel('estructura.plazas', title, { viewColumn: ViewColumn.Beside, preserveFocus: false }, {
-                enableScripts: true,
-                enableFindWidget: true,
-                retainContextWhenHidden: true,
-                // The page loads nothing (see its CSP in webview/plazas.ts).
-                localResourceRoots: []
-            });
-            PlazasPanel.current = new PlazasPanel(panel);
-        }
-        const current = PlazasPanel.current;
-        current.panel.title = title;
-        current.panel.webview.html = html;
-        current.panel.reveal(undefined, false);
-    }
-
-    private constructor(private readonly panel: WebviewPanel) {
-        this.disposables.push(
-            panel.onDidDispose(() => this.dispose()),
-            panel.webview.onDidReceiveMessage((message: FromComparacion) => {
-                if (message?.type !== 'abrir' || typeof message.href !== 'string') return;
-                openPlace(message.href).catch((error: Error) => {
-                    void window.showErrorMessage(`Plazas: no se pudo abrir ${message.href}: ${error.message}`);
-                });
-            })
-        );
-    }
-
-    dispose(): void {
-        PlazasPanel.current = undefined;
-        for (const d of this.disposables) d.dispose();
-        this.panel.dispose();
-    }
 }
