@@ -5,7 +5,7 @@ import { isPuesto, type Puesto } from '../../generated/ast.js';
 import { institutionOf, structureElements } from '../../model.js';
 import { federalLevel, levelKey } from '../../positions/levels.js';
 import type { InstitutionProfile } from '../../profiles.js';
-import { normalizeSpace } from '../../text-keys.js';
+import { normalizeKey, normalizeSpace } from '../../text-keys.js';
 
 /** One `claves de plaza` entry: the position and the index of the key in its list. */
 export interface PlazaKeyPlace {
@@ -14,13 +14,17 @@ export interface PlazaKeyPlace {
 }
 
 export interface PositionLookups {
-    /** Positions with a level and a denominación, by `levelGroupKey`, in workspace order. */
-    readonly byLevel: MultiMap<string, Puesto>;
+    /**
+     * For each `levelGroupKey`, the denominaciones its positions give (accents, case and spaces
+     * aside), each with the first position that gives it, in workspace order: a level's names are
+     * few, its positions may be thousands.
+     */
+    readonly namesByLevel: ReadonlyMap<string, ReadonlyMap<string, Puesto>>;
     /** Plaza keys by `plazaKeyOf`, in workspace order. */
     readonly byPlazaKey: MultiMap<string, PlazaKeyPlace>;
 }
 
-/** The key of `byLevel`: the institution and the level's `levelKey`. */
+/** The key of `namesByLevel`: the institution and the level's `levelKey`. */
 export function levelGroupKey(position: Puesto): string {
     return `${institutionOf(position)}|${levelKey(position.nivel)}`;
 }
@@ -40,19 +44,25 @@ export class PositionLookupCache {
 
     get(): PositionLookups {
         return this.cache.get('lookups', () => {
-            const byLevel = new MultiMap<string, Puesto>();
+            const namesByLevel = new Map<string, Map<string, Puesto>>();
             const byPlazaKey = new MultiMap<string, PlazaKeyPlace>();
             // LangiumDocuments lists the documents in workspace order (workspace-documents.ts).
             for (const document of this.documents.all) {
                 for (const node of structureElements(document.parseResult.value)) {
                     if (!isPuesto(node)) continue;
-                    if (node.nivel && node.denominacion) byLevel.add(levelGroupKey(node), node);
+                    if (node.nivel && node.denominacion) {
+                        const level = levelGroupKey(node);
+                        const names = namesByLevel.get(level) ?? new Map<string, Puesto>();
+                        namesByLevel.set(level, names);
+                        const name = normalizeKey(node.denominacion);
+                        if (!names.has(name)) names.set(name, node);
+                    }
                     node.clavesPlaza.forEach((key, index) => {
                         if (normalizeSpace(key)) byPlazaKey.add(plazaKeyOf(node, key), { position: node, index });
                     });
                 }
             }
-            return { byLevel, byPlazaKey };
+            return { namesByLevel, byPlazaKey };
         });
     }
 }
