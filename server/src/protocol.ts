@@ -231,3 +231,33 @@ export interface PlazasResult {
 }
 
 export type PlazasResponse = PlazasResult | { error: string };
+
+// ---- File access from the client: where the server cannot read the workspace itself (a web
+// worker in VS Code for the Web or in the playground page), it asks the client. The Node server
+// reads the disk and never sends these. Answers for a file that cannot be read are errors
+// (ResponseError with a message), never an empty text.
+
+/** Every `.estructura` file and `estructura.json` under a folder, recursively (hidden folders and
+ *  `node_modules` skipped): their URIs, as strings. */
+export const FIND_FILES_REQUEST = 'estructura/archivos';
+
+export interface FindFilesParams {
+    /** The folder's URI. */
+    carpeta: string;
+}
+
+export type FindFilesResult = string[];
+
+/** The text of a file (UTF-8). */
+export const READ_FILE_REQUEST = 'estructura/leer';
+
+export interface ReadFileParams {
+    uri: string;
+}
+
+export type ReadFileResult = string;
+
+/** The bytes of a file (a tabulador spreadsheet), base64-encoded. */
+export const READ_BINARY_REQUEST = 'estructura/leerBinario';
+
+export type ReadBinaryResult = string;
