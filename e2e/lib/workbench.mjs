@@ -33,10 +33,14 @@ export class Workbench {
 
     /** Chooses a command in the command palette (Ctrl+Shift+P) by its exact title; returns the palette's input. */
     async fromPalette(title) {
-        await this.page.keyboard.press('Control+Shift+P');
-        const input = this.page.locator('.quick-input-widget input');
-        await waitFor('the command palette to open', () => input.isVisible());
-        await input.fill(`>${title}`);
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        // Right after the workbench loads, an editor that opens (VS Code for the Web's Welcome
+        // page) can take the focus and close the palette between the key and the typing: open it again.
+        await waitFor('the command palette to open and take the command\'s title', async () => {
+            if (!(await input.isVisible())) await this.page.keyboard.press('Control+Shift+P');
+            await input.fill(`>${title}`, { timeout: 3_000 });
+            return true;
+        }, { timeoutMs: 20_000, everyMs: 500 });
         await waitFor(`command "${title}" in the command palette`,
             () => this.page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label'),
             { accept: l => l?.startsWith(title) });
@@ -55,7 +59,7 @@ export class Workbench {
         const base = relPath.split('/').pop();
         const dir = relPath.split('/').slice(0, -1).join('/');
         await this.page.keyboard.press('Control+P');
-        const input = this.page.locator('.quick-input-widget input');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
         await waitFor('Quick Open to open', () => input.isVisible());
         await input.fill(relPath);
         await waitFor(`Quick Open to list ${relPath}`,
