@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild (CommonJS, Node 20).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fixGrammarFile } from './textmate-unicode.mjs';
 
 // chevrotain needs Object.groupBy, missing in Node 20 (and in VS Code's extension host).
@@ -27,6 +27,17 @@ const common = {
     logOverride: { 'empty-import-meta': 'silent' }
 };
 
+const web = {
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    sourcemap: true,
+    minify: !watch,
+    logLevel: 'info',
+    logOverride: common.logOverride
+};
+export const WEB_SERVER = 'out/web/server.js';
+
 // The language server keeps the spreadsheet reader (exceljs, ~1 MB) in a file of its own beside
 // it, compiled when it first reads a spreadsheet, not at every start
 // (server/src/spreadsheets/lazy-reader.ts imports it lazily; the CLI bundles it inline).
@@ -43,6 +54,11 @@ const builds = [
     { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs', plugins: [spreadsheetsApart] },
     { ...common, entryPoints: ['server/src/spreadsheets/read.ts'], outfile: `out/${SPREADSHEETS}` },
     { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+    // VS Code for the Web: the extension (CommonJS, as the web extension host loads it) and the
+    // language server as a web worker. platform 'browser' fails the build on any Node built-in
+    // (test/web-bundle.test.ts also reads the metafile); Chromium's workers have Object.groupBy.
+    { ...web, entryPoints: ['client/src/extension-web.ts'], outfile: 'out/web/extension.js', format: 'cjs', external: ['vscode'] },
+    { ...web, entryPoints: ['server/src/main-browser.ts'], outfile: WEB_SERVER, format: 'iife', metafile: true },
     // The organigrama webview runs in the browser: its script and stylesheet, no Node polyfill.
     {
         entryPoints: ['client/webview/organigrama.ts', 'client/webview/organigrama.css'], outdir: 'out/webview',
@@ -53,5 +69,8 @@ const builds = [
 if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-    await Promise.all(builds.map(options => esbuild.build(options)));
+    const results = await Promise.all(builds.map(options => esbuild.build(options)));
+    // What the web worker is made of, for its size report and the test that it holds no Node built-in.
+    const server = results[builds.findIndex(b => b.outfile === WEB_SERVER)];
+    writeFileSync('out/web/server.meta.json', JSON.stringify(server.metafile));
 }

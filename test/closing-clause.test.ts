@@ -6,7 +6,7 @@
 // rule reports it.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { AstUtils, URI, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { FunctionListBuilder } from '../server/src/importer/functions.js';
 import type { ImportedUnit } from '../server/src/importer/model.js';
@@ -36,7 +36,7 @@ const NO_CLOSING: Record<string, string> = {
 
 /** Every function of the imported manuals in examples/manuales/<folder>/, unit by unit. */
 function exampleFunctions(folder: string): Listed[] {
-    const { Estructura: services } = createEstructuraServices(EmptyFileSystem);
+    const { Estructura: services } = createEstructuraServices();
     const found: Listed[] = [];
     for (const name of exampleFileNamesUnder(`manuales/${folder}`)) {
         const text = readFileSync(path.join(EXAMPLES, name), 'utf-8');

@@ -67,11 +67,23 @@ describe('package.json', () => {
         expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
         expect(manifest.capabilities.untrustedWorkspaces.description).toMatch(/solo lee los archivos \.estructura y estructura\.json/u);
         expect(manifest.capabilities.untrustedWorkspaces.description).toMatch(/SVG/u);
-        expect(manifest.capabilities.virtualWorkspaces.supported).toBe(false);
+        // The server reads a virtual workspace's files through the editor (web worker and desktop
+        // alike: test/web-server.test.ts); what needs the disk is named.
+        expect(manifest.capabilities.virtualWorkspaces.supported).toBe('limited');
+        expect(manifest.capabilities.virtualWorkspaces.description).toMatch(/Comparar con…/u);
+        expect(manifest.capabilities.virtualWorkspaces.description).toMatch(/tabuladores en hojas de cálculo/u);
+    });
+
+    it('has a browser entry for VS Code for the Web, packaged with its worker server', () => {
+        expect(manifest.browser).toBe('./out/web/extension.js');
+        expect(vscodeignore()).toContain('!out/web/extension.js');
+        expect(vscodeignore()).toContain('!out/web/server.js');
+        const extension = readFileSync(path.join(root, 'client/src/extension-web.ts'), 'utf-8');
+        expect(extension).toContain("Uri.joinPath(context.extensionUri, 'out', 'web', 'server.js')");
     });
 
     it('contributes the commands the extension registers, in the Estructura category', () => {
-        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        const extension = readFileSync(path.join(root, 'client/src/activate.ts'), 'utf-8');
         const registered = [...extension.matchAll(/registerCommand\('([^']+)'/g)].map(m => m[1]).sort();
         const contributed = (manifest.contributes.commands as Array<{ command: string; category: string }>);
         expect(contributed.map(c => c.command).sort()).toEqual(registered);
@@ -86,7 +98,7 @@ describe('package.json', () => {
         const when = manifest.contributes.menus.commandPalette.find((p: { command: string }) => p.command === 'estructura.comparar').when;
         expect(when).toBe('estructura.activa || editorLangId == estructura');
         // The context key is set when the extension activates (a workspace with .estructura files).
-        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        const extension = readFileSync(path.join(root, 'client/src/activate.ts'), 'utf-8');
         expect(extension).toContain("executeCommand('setContext', 'estructura.activa', true)");
     });
 
@@ -104,7 +116,7 @@ describe('package.json', () => {
         expect(when).toBe('false');
         // It sets the rule's entry of `estructura.reglas` (the per-rule setting) in the workspace.
         expect(manifest.contributes.configuration.properties['estructura.reglas'].properties['funcion-duplicada'].enum).toContain('off');
-        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        const extension = readFileSync(path.join(root, 'client/src/activate.ts'), 'utf-8');
         expect(extension).toContain("config.update('reglas', { ...current, [code]: 'off' }, ConfigurationTarget.Workspace)");
     });
 
@@ -115,7 +127,7 @@ describe('package.json', () => {
         expect(when).toBe('estructura.activa || editorLangId == estructura');
         // The catalog it opens is packaged.
         expect(vscodeignore()).toContain('!docs/reglas.md');
-        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        const extension = readFileSync(path.join(root, 'client/src/activate.ts'), 'utf-8');
         expect(extension).toContain("commands.registerCommand('estructura.verRegla', (code?: unknown) => verRegla(context.extensionUri, code))");
         // Without this the server offers neither «Desactivar la regla…» nor command links (other editors lack the commands).
         expect(extension).toContain(`initializationOptions: { commands: [${CLIENT_COMMANDS.map(c => `'${c}'`).join(', ')}] }`);
@@ -125,7 +137,7 @@ describe('package.json', () => {
         const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'estructura.organigramaCentrar');
         expect(command).toMatchObject({ title: 'Centrar el organigrama en la unidad del cursor', category: 'Estructura' });
         expect(manifest.contributes.menus['editor/context'].map((m: { command: string }) => m.command)).toContain('estructura.organigramaCentrar');
-        const extension = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf-8');
+        const extension = readFileSync(path.join(root, 'client/src/activate.ts'), 'utf-8');
         expect(extension).toContain("commands.registerCommand('estructura.organigramaCentrar', () => OrganigramaPanel.centre(context, started))");
     });
 

@@ -97,7 +97,7 @@ describe('rule settings', () => {
 describe('«Desactivar la regla…» (issue 19)', () => {
     it('is offered, to a client that declares the command, once per rule on its diagnostics, last, and runs the client command that sets the rule off', async () => {
         const ws = await buildWorkspace({ 'a.estructura': FILE });
-        // As the VS Code extension declares at initialize (client/src/extension.ts).
+        // As the VS Code extension declares at initialize (client/src/activate.ts).
         ws.services.settings.ClientCommands.declare({ commands: [DISABLE_RULE_COMMAND, SHOW_RULE_COMMAND] });
         const doc = ws.docs['a.estructura'];
         const [numeracion] = withCode(doc.diagnostics, 'estructura-numeracion');
@@ -212,7 +212,7 @@ describe('rule documentation', () => {
         expect(ruleAnchor('norma-7.2.1.15-sede')).toBe('norma-72115-sede');
         // The client's command opens that file of the installed extension with the anchor as
         // fragment in the Markdown preview (test/ver-regla.test.ts); the hover's link needs trust.
-        const extension = readFileSync(path.join(REPO, 'client/src/extension.ts'), 'utf-8');
+        const extension = readFileSync(path.join(REPO, 'client/src/activate.ts'), 'utf-8');
         expect(extension).toContain("initializationOptions: { commands: ['estructura.desactivarRegla', 'estructura.verRegla', 'estructura.verPlazas'] }");
         expect(extension).toContain("markdown: { isTrusted: { enabledCommands: ['estructura.verRegla'] } }");
     });

@@ -8,6 +8,7 @@ import { loadTabuladores, parseTabuladorSpecs, type TabuladorFileSpec } from '..
 import { declaredTabulador, grossMismatch, institutionTabuladores, partsSum, rowOfLevel, type TabuladorData } from '../server/src/language/positions/tabulador.js';
 import { parseConfigFile } from '../server/src/language/settings.js';
 import { readSpreadsheet } from '../server/src/spreadsheets/read.js';
+import { openTabuladorIn } from '../server/src/files/node-file-access.js';
 import { loadWorkspace } from '../server/src/workspace.js';
 
 const DIR = path.join(__dirname, 'fixtures', 'tabuladores');
@@ -20,7 +21,7 @@ const amounts = (t: TabuladorData) => t.filas.map(r => [r.key, r.brutoCentavos, 
 
 describe('tabulador files', () => {
     it('loads the SRE 2018 extract: six levels, each gross the sum of its parts to the centavo', async () => {
-        const { tabuladores, problems } = await loadTabuladores([SPEC], DIR, readSpreadsheet);
+        const { tabuladores, problems } = await loadTabuladores([SPEC], openTabuladorIn(DIR, readSpreadsheet));
         expect(problems).toEqual([]);
         const [sre] = tabuladores;
         expect(sre.filas.map(r => r.nivel)).toEqual(['G11', 'H11', 'I21', 'J41', 'J21', 'J11']);
@@ -37,7 +38,7 @@ describe('tabulador files', () => {
             archivo: 'imss-sntss-2017-tabulador-base-extracto.csv', nombre: 'IMSS_SNTSS_2017', institucion: 'IMSS', anio: 2017,
             columnas: { nivel: ['categoria', 'jornada_horas'], bruto: 'sueldo_mensual', partes: [] }
         };
-        const { tabuladores, problems } = await loadTabuladores([spec], DIR, readSpreadsheet);
+        const { tabuladores, problems } = await loadTabuladores([spec], openTabuladorIn(DIR, readSpreadsheet));
         expect(problems).toEqual([]);
         const [imss] = tabuladores;
         expect(imss.filas).toHaveLength(28);
@@ -61,7 +62,7 @@ describe('tabulador files', () => {
     });
 
     it('the altered copy (illustrative): the gross one centavo off and the text in an amount cell, by file and row', async () => {
-        const { tabuladores, problems } = await loadTabuladores([{ ...SPEC, archivo: 'sre-2018-alterado-ILUSTRATIVO.csv' }], DIR, readSpreadsheet);
+        const { tabuladores, problems } = await loadTabuladores([{ ...SPEC, archivo: 'sre-2018-alterado-ILUSTRATIVO.csv' }], openTabuladorIn(DIR, readSpreadsheet));
         expect(problems.map(p => p.message)).toEqual([
             'sre-2018-alterado-ILUSTRATIVO.csv, fila 3: el valor «n/d» de la columna «ayuda_despensa» no es un importe en pesos.',
             'sre-2018-alterado-ILUSTRATIVO.csv, fila 6: el bruto del nivel «J21», 182,128.86, no es la suma de sus partes, 182,128.85 (diferencia: 0.01).'
@@ -74,7 +75,7 @@ describe('tabulador files', () => {
         const { tabuladores, problems } = await loadTabuladores([
             { ...SPEC, archivo: 'no-existe.csv' },
             { ...SPEC, columnas: { ...SPEC.columnas, bruto: 'bruto_mensual' } }
-        ], DIR, readSpreadsheet);
+        ], openTabuladorIn(DIR, readSpreadsheet));
         expect(tabuladores).toEqual([]);
         expect(problems.map(p => p.message)).toEqual([
             'tabulador «SRE_2018»: no-existe.csv: el archivo no existe.',

@@ -3,7 +3,7 @@
 // The workspace symbols (Ctrl+T) cannot do it: VS Code filters their names again, with accents.
 // Every item is shown as the server ranked it (alwaysShow); choosing one opens its definition.
 import { CancellationTokenSource, Uri, window, type QuickPickItem } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { BUSCAR_UNIDAD_REQUEST, REQUEST_CANCELLED, type BuscarUnidadParams, type BuscarUnidadResult, type UnidadEncontrada } from '../../server/src/protocol.js';
 
 /** Quiet time after a keystroke before the server is asked. */

@@ -2,13 +2,13 @@
 // included) with a git revision, another folder, or the structure in force at a date, and shows the
 // server's report (the cuadro comparativo) in a webview beside the editor. A link in the report opens
 // the definition it names.
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import {
     commands, ProgressLocation, SymbolKind, window, workspace,
     type DocumentSymbol, type QuickPickItem, type TextEditor, type WorkspaceFolder
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { nonce } from './nonce.js';
 import { COMPARAR_REQUEST, REQUEST_CANCELLED, type CompareBase, type CompararParams, type CompararResponse } from '../../server/src/protocol.js';
 import { comparacionPage } from '../webview/comparacion.js';
 import { ReportPanel } from './report-panel.js';
@@ -43,7 +43,7 @@ export async function comparar(client: LanguageClient): Promise<void> {
         return;
     }
     const title = `Comparación: ${baseLabel(base)}${unit.root ? ` (${unit.root})` : ''}`;
-    ReportPanel.show('estructura.comparacion', 'Comparación', comparacionPage(response.html, randomBytes(16).toString('base64')), title);
+    ReportPanel.show('estructura.comparacion', 'Comparación', comparacionPage(response.html, nonce()), title);
 }
 
 function baseLabel(base: CompareBase): string {

@@ -1,12 +1,12 @@
 // The organigrama view: a webview beside the editor showing the chart of the manual (or of the
 // unit under the cursor). The server draws the SVG; this panel asks for it again after edits,
 // reveals a unit's definition on click and saves the SVG.
-import { randomBytes } from 'node:crypto';
 import {
     Disposable, Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
     type ExtensionContext, type TextEditor, type WebviewPanel
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { nonce } from './nonce.js';
 import { ORGANIGRAMA_REQUEST, type OrganigramaParams, type OrganigramaResponse, type OrganigramaResult } from '../../server/src/protocol.js';
 import { organigramaPage, type FromWebview, type ToWebview } from '../webview/page.js';
 
@@ -71,7 +71,7 @@ export class OrganigramaPanel implements Disposable {
         const asset = (name: string) => webview.asWebviewUri(Uri.joinPath(context.extensionUri, 'out', 'webview', name)).toString();
         webview.html = organigramaPage({
             cspSource: webview.cspSource,
-            nonce: randomBytes(16).toString('base64'),
+            nonce: nonce(),
             scriptUri: asset('organigrama.js'),
             styleUri: asset('organigrama.css')
         });

@@ -2,9 +2,9 @@
 // whose code lens was clicked) and of its subtree, asked of the server (`estructura/plazas`) and
 // shown in one reused webview beside the editor (client/webview/plazas.ts). A click on a row opens
 // the position's text, as the comparison view opens a definition.
-import { randomBytes } from 'node:crypto';
 import { window } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { nonce } from './nonce.js';
 import { PLAZAS_REQUEST, REQUEST_CANCELLED, type PlazasParams, type PlazasResponse } from '../../server/src/protocol.js';
 import { plazasPage } from '../webview/plazas.js';
 import { ReportPanel } from './report-panel.js';
@@ -31,7 +31,7 @@ export async function verPlazas(client: LanguageClient, uri?: unknown, position?
         void window.showErrorMessage(response.error);
         return;
     }
-    ReportPanel.show('estructura.plazas', 'Plazas', plazasPage(response, randomBytes(16).toString('base64')), `Plazas: ${response.titulo}`);
+    ReportPanel.show('estructura.plazas', 'Plazas', plazasPage(response, nonce()), `Plazas: ${response.titulo}`);
 }
 
 function paramsOf(uri: unknown, position: unknown): PlazasParams | undefined {

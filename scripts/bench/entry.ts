@@ -9,7 +9,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EmptyFileSystem } from 'langium';
 import { createEstructuraServices } from '../../server/src/language/estructura-module.js';
 import { DEFAULT_PROFILES } from '../../server/src/language/profiles.js';
 import { collectFiles, loadWorkspace } from '../../server/src/workspace.js';
@@ -20,7 +19,7 @@ const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(val
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 async function lex(folder: string): Promise<object> {
-    const { Estructura } = createEstructuraServices(EmptyFileSystem);
+    const { Estructura } = createEstructuraServices();
     const { files } = await collectFiles([folder]);
     let tokens = 0;
     for (const file of files) tokens += Estructura.parser.Lexer.tokenize(readFileSync(file, 'utf-8')).tokens.length;

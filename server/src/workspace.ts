@@ -3,12 +3,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { createEstructuraServices, type EstructuraServices } from './language/estructura-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE, parseConfigFile } from './language/settings.js';
 import { loadTabuladores } from './language/positions/tabulador-files.js';
-import { readSpreadsheetLazily } from './spreadsheets/lazy-reader.js';
+import { nodeHost, openTabuladorIn } from './files/node-file-access.js';
 
 export interface InputProblem {
     file: string;
@@ -103,7 +102,7 @@ export async function findConfigFile(paths: string[]): Promise<string | undefine
 }
 
 export async function loadWorkspace(paths: string[], validate = true, configFile?: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { shared, Estructura: services } = createEstructuraServices(NodeFileSystem);
+    const { shared, Estructura: services } = createEstructuraServices({ host: nodeHost() });
     const given = await collectFiles(paths);
     const context = await collectFiles(options.context ?? []);
     const givenFiles = new Set(given.files);
@@ -116,7 +115,7 @@ export async function loadWorkspace(paths: string[], validate = true, configFile
             const parsed = parseConfigFile(await fs.readFile(config, 'utf-8'), config);
             services.settings.RuleSettings.applyFile(parsed);
             for (const message of parsed.problems) problems.push({ file: config, message: message.startsWith(config) ? message.slice(config.length + 2) : message });
-            const loaded = await loadTabuladores(parsed.tabuladores, path.dirname(config), readSpreadsheetLazily);
+            const loaded = await loadTabuladores(parsed.tabuladores, openTabuladorIn(path.dirname(config)));
             services.settings.RuleSettings.applyTabuladores(loaded.tabuladores);
             for (const problem of loaded.problems) problems.push({ file: config, message: problem.message });
         } catch (error) {
@@ -150,7 +149,7 @@ export interface SourceText {
 
 /** Texts that are not files on disk (a git revision): parsed, indexed and linked as one workspace. */
 export async function loadTexts(texts: readonly SourceText[], validate = false): Promise<LoadedWorkspace> {
-    const { shared, Estructura: services } = createEstructuraServices(NodeFileSystem);
+    const { shared, Estructura: services } = createEstructuraServices({ host: nodeHost() });
     const documents = texts.map(text => parse(shared, text));
     await buildDocuments(shared, documents, validate);
     return { shared, services, documents, problems: [], contextOnly: new Set() };

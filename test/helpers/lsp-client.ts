@@ -1,7 +1,9 @@
 // A minimal LSP client for end-to-end tests: spawns a bundled server with `--stdio`, speaks JSON-RPC
 // to it through vscode-languageserver-protocol, collects published diagnostics and bounds every wait.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     PublishDiagnosticsNotification,
@@ -33,6 +35,9 @@ export class LspTestClient {
     readonly diagnosticsListeners: Array<(params: PublishDiagnosticsParams) => void> = [];
     private exited: Promise<number | null>;
 
+    /** Answers to requests from the server, by method (the others are answered null). */
+    readonly answers = new Map<string, (params: unknown) => unknown>();
+
     private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection) {
         this.exited = new Promise(resolve => {
             if (process.exitCode !== null) resolve(process.exitCode);
@@ -56,6 +61,8 @@ export class LspTestClient {
         // Requests from the server (workspace/configuration, client/registerCapability,
         // window/workDoneProgress/create…): answer so the server never waits on us.
         raw.onRequest((method, params) => {
+            const answer = this.answers.get(method);
+            if (answer) return answer(params);
             if (method === 'workspace/configuration') {
                 const items = (params as { items?: unknown[] } | undefined)?.items ?? [];
                 return items.map(() => null);
@@ -72,7 +79,22 @@ export class LspTestClient {
         if (!existsSync(serverPath)) {
             throw new Error(`${serverPath} does not exist: run \`npm run build\` first (\`npm test\` does it).`);
         }
-        const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { cwd, stdio: 'pipe' });
+        return LspTestClient.over(spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { cwd, stdio: 'pipe' }));
+    }
+
+    /**
+     * Runs the web worker's bundle (out/web/server.js) as a browser worker would run it
+     * (test/helpers/web-worker-host.cjs); `answers` should then hold the file requests a web
+     * client answers (estructura/archivos, estructura/leer: see webFileAnswers).
+     */
+    static startWorker(bundle: string, cwd: string): LspTestClient {
+        if (!existsSync(bundle)) {
+            throw new Error(`${bundle} does not exist: run \`npm run build\` first (\`npm test\` does it).`);
+        }
+        return LspTestClient.over(spawn(process.execPath, [path.join(__dirname, 'web-worker-host.cjs'), bundle], { cwd, stdio: 'pipe' }));
+    }
+
+    private static over(child: ChildProcessWithoutNullStreams): LspTestClient {
         const connection = createProtocolConnection(
             new StreamMessageReader(child.stdout),
             new StreamMessageWriter(child.stdin)
@@ -126,4 +148,23 @@ export class LspTestClient {
         const tail = this.stderr.trim().slice(-2000);
         return tail ? `\nserver stderr:\n${tail}` : '';
     }
+}
+
+/**
+ * Answers the file requests of a web worker's server from the disk, as the web extension answers
+ * them with workspace.findFiles and workspace.fs (client/src/file-requests.ts).
+ */
+export function answerFilesFromDisk(client: LspTestClient): void {
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+        if (entry.name.startsWith('.') || (entry.isDirectory() && (entry.name === 'node_modules' || entry.name === 'out'))) return [];
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return walk(full);
+        return entry.name.endsWith('.estructura') || entry.name === 'estructura.json' ? [full] : [];
+    });
+    client.answers.set('estructura/archivos', params => {
+        const folder = fileURLToPath((params as { carpeta: string }).carpeta);
+        return existsSync(folder) ? walk(folder).map(file => pathToFileURL(file).href) : [];
+    });
+    client.answers.set('estructura/leer', params => readFileSync(fileURLToPath((params as { uri: string }).uri), 'utf-8'));
+    client.answers.set('estructura/leerBinario', params => readFileSync(fileURLToPath((params as { uri: string }).uri)).toString('base64'));
 }

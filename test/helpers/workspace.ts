@@ -2,7 +2,9 @@
 // positions in them by text, so tests read like what a user points at.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
+import { NO_HOST } from '../../server/src/files/host.js';
+import { nodeRuleDocs } from '../../server/src/files/node-file-access.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,7 +26,7 @@ export interface TestWorkspace {
 }
 
 export async function buildWorkspace(files: Record<string, string>): Promise<TestWorkspace> {
-    const { shared, Estructura: services } = createEstructuraServices(EmptyFileSystem);
+    const { shared, Estructura: services } = createEstructuraServices({ host: { ...NO_HOST, ruleDocs: nodeRuleDocs() } });
     const docs: Record<string, LangiumDocument<Documento>> = {};
     let version = 0;
     for (const [name, text] of Object.entries(files)) {

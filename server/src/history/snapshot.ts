@@ -8,6 +8,9 @@ import { isCambio, isDocumento, isPuesto, isUnidad, type Cambio, type Puesto, ty
 import { kindFromName } from '../language/kinds.js';
 import { institutionOf, numberKey, parentOf, qualifiedName, splitQualified, structureElements, unitOfPosition } from '../language/model.js';
 import { normalizeSpace } from '../language/text-keys.js';
+import { recordKindOf, type RecordKind } from './record-kinds.js';
+
+export { recordKindOf, type RecordKind };
 
 export interface Place {
     /** The file as the side names it (relative to the side's base folder, or `REV:path`). */
@@ -55,8 +58,6 @@ export interface PositionState {
     place?: Place;
 }
 
-/** The kinds of change a record can name, folded to one spelling without accents. */
-export type RecordKind = 'creacion' | 'supresion' | 'fusion' | 'denominacion' | 'adscripcion' | 'transformacion' | 'reubicacion';
 
 export interface ChangeRecord {
     /** Stable within one version: `file:line` of the record. */
@@ -101,17 +102,6 @@ export interface SnapshotOptions {
     label: string;
     /** Names a document's file in reports (default: its path relative to the working folder). */
     fileName?: (document: LangiumDocument) => string;
-}
-
-const RECORD_KINDS: Record<string, RecordKind> = {
-    creacion: 'creacion', creación: 'creacion', supresion: 'supresion', supresión: 'supresion',
-    fusion: 'fusion', fusión: 'fusion', denominacion: 'denominacion', denominación: 'denominacion',
-    adscripcion: 'adscripcion', adscripción: 'adscripcion', transformacion: 'transformacion',
-    transformación: 'transformacion', reubicacion: 'reubicacion', reubicación: 'reubicacion'
-};
-
-export function recordKindOf(word: string | undefined): RecordKind | undefined {
-    return word === undefined ? undefined : RECORD_KINDS[word];
 }
 
 /** The version held by these linked documents. Ids collide harmlessly: the first definition wins. */

@@ -2,17 +2,16 @@
 // at a workspace folder's root (read at startup and when it changes) and the editor's
 // `estructura.reglas` setting, and the tabulador spreadsheets the file names (read again when the
 // file changes, not when a spreadsheet does). Any change revalidates every document.
-import { URI, UriUtils, type FileSystemProvider, type LangiumDocuments } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { URI, UriUtils, type LangiumDocuments } from 'langium';
+import type { EstructuraSharedServices } from './estructura-module.js';
 import type { WorkspaceFolder } from 'vscode-languageserver';
-import { readSpreadsheetLazily } from '../spreadsheets/lazy-reader.js';
 import { loadTabuladores } from './positions/tabulador-files.js';
 import { CONFIG_FILE, parseConfigFile, parseSeverities, type RuleSettings } from './settings.js';
 
 export class ConfigLoader {
     private folders: readonly WorkspaceFolder[] = [];
 
-    constructor(private readonly shared: LangiumSharedServices, private readonly settings: RuleSettings) {
+    constructor(private readonly shared: EstructuraSharedServices, private readonly settings: RuleSettings) {
         shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
             if (params.changes.some(c => c.uri.endsWith(`/${CONFIG_FILE}`))) void this.reload(true);
         });
@@ -43,20 +42,24 @@ export class ConfigLoader {
     }
 
     private async reload(revalidate: boolean): Promise<void> {
-        const fs: FileSystemProvider = this.shared.workspace.FileSystemProvider;
+        const host = this.shared.host.Host;
         let applied = false;
         for (const folder of this.folders) {
             const uri = UriUtils.joinPath(URI.parse(folder.uri), CONFIG_FILE);
             let text: string;
             try {
-                text = await fs.readFile(uri);
+                text = await host.fileAccess.readText(uri);
             } catch {
                 continue;
             }
             const config = parseConfigFile(text, uri.fsPath);
             this.settings.applyFile(config);
             this.log(config.problems);
-            const loaded = await loadTabuladores(config.tabuladores, UriUtils.dirname(uri).fsPath, readSpreadsheetLazily);
+            const base = UriUtils.dirname(uri);
+            const loaded = await loadTabuladores(config.tabuladores, archivo => {
+                const file = UriUtils.resolvePath(base, archivo);
+                return { file: file.fsPath, read: () => host.readTabulador(file) };
+            });
             this.settings.applyTabuladores(loaded.tabuladores);
             this.log(loaded.problems.map(problem => problem.message));
             applied = true;
@@ -79,7 +82,7 @@ export class ConfigLoader {
         const connection = this.shared.lsp.Connection;
         for (const problem of problems) {
             if (connection) connection.window.showWarningMessage(`Estructura: ${problem}`);
-            else process.stderr.write(`estructura: ${problem}\n`);
+            else console.error(`estructura: ${problem}`);
         }
     }
 }

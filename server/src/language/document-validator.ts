@@ -4,8 +4,7 @@ import { DefaultDocumentValidator, DefaultLinker, type Cancellation, type Langiu
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { unresolvedReferenceMessage } from './messages.js';
 import { capitalize, RULES } from './rules/catalog.js';
-import { ruleLink } from './rules/docs-link.js';
-import type { ClientCommands } from './client-commands.js';
+import type { RuleLinks } from './rules/docs-link.js';
 import type { EstructuraServices } from './estructura-module.js';
 import type { RuleSettings } from './settings.js';
 import { LSP_SEVERITY } from './severity.js';
@@ -13,12 +12,12 @@ import { LSP_SEVERITY } from './severity.js';
 
 export class EstructuraDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RuleSettings;
-    private readonly commands: ClientCommands;
+    private readonly ruleLinks: RuleLinks;
 
     constructor(services: EstructuraServices) {
         super(services);
         this.settings = services.settings.RuleSettings;
-        this.commands = services.settings.ClientCommands;
+        this.ruleLinks = services.settings.RuleLinks;
     }
 
     /** Applies the user's severities (or switches a rule off) and links each diagnostic to its rule's doc. */
@@ -31,7 +30,7 @@ export class EstructuraDocumentValidator extends DefaultDocumentValidator {
                 const configured = this.settings.severity(code);
                 if (configured === 'off') continue;
                 if (configured) diagnostic.severity = LSP_SEVERITY[configured];
-                const href = ruleLink(code, this.commands);
+                const href = this.ruleLinks.link(code);
                 if (href) diagnostic.codeDescription = { href };
                 diagnostic.source = 'estructura';
             }

@@ -2,8 +2,12 @@
 import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { FileAccessSystem } from '../files/file-access.js';
+import { NO_HOST, type Host } from '../files/host.js';
+import { RuleLinks } from './rules/docs-link.js';
 import { EstructuraGeneratedModule, EstructuraGeneratedSharedModule } from './generated/module.js';
 import { EstructuraDocumentBuilder, EstructuraDocumentFactory } from './document-builder.js';
 import { EstructuraDocumentValidator, EstructuraLinker } from './document-validator.js';
@@ -50,6 +54,8 @@ export interface EstructuraAddedServices {
         RuleSettings: RuleSettings;
         /** The editor commands the client declared at initialize (none from the CLI or Neovim). */
         ClientCommands: ClientCommands;
+        /** The link of each rule's documentation (diagnostics, hover). */
+        RuleLinks: RuleLinks;
     };
 }
 
@@ -62,6 +68,17 @@ export interface EstructuraAddedSharedServices {
     settings: {
         RuleSettings: RuleSettings;
     };
+    /** Where the services run: the Node server and the CLI, or a web worker (files/host.ts). */
+    host: {
+        Host: Host;
+    };
+}
+
+/** What creates the services: the connection of a language server (none in the CLI and tests) and
+ *  the host (the files, the rule docs); without a host, no files are read. */
+export interface EstructuraContext {
+    connection?: Connection;
+    host?: Host;
 }
 
 export type EstructuraSharedServices = LangiumSharedServices & EstructuraAddedSharedServices;
@@ -78,7 +95,8 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
     },
     settings: {
         RuleSettings: services => services.shared.settings.RuleSettings,
-        ClientCommands: () => new ClientCommands()
+        ClientCommands: () => new ClientCommands(),
+        RuleLinks: services => new RuleLinks(services.settings.ClientCommands, services.shared.host.Host.ruleDocs)
     },
     parser: {
         ValueConverter: () => new EstructuraValueConverter(),
@@ -111,7 +129,7 @@ export const EstructuraModule: Module<EstructuraServices, PartialLangiumServices
     }
 };
 
-export const EstructuraSharedModule: Module<EstructuraSharedServices, DeepPartial<LangiumSharedServices> & EstructuraAddedSharedServices> = {
+export const EstructuraSharedModule: Module<EstructuraSharedServices, DeepPartial<LangiumSharedServices> & Pick<EstructuraAddedSharedServices, 'settings'>> = {
     settings: {
         RuleSettings: () => new RuleSettings()
     },
@@ -127,14 +145,16 @@ export const EstructuraSharedModule: Module<EstructuraSharedServices, DeepPartia
     }
 };
 
-export function createEstructuraServices(context: DefaultSharedModuleContext): {
+export function createEstructuraServices(context: EstructuraContext = {}): {
     shared: EstructuraSharedServices;
     Estructura: EstructuraServices;
 } {
+    const host = context.host ?? NO_HOST;
     const shared = inject(
-        createDefaultSharedModule(context),
+        createDefaultSharedModule({ connection: context.connection, fileSystemProvider: () => new FileAccessSystem(host.fileAccess) }),
         EstructuraGeneratedSharedModule,
-        EstructuraSharedModule
+        EstructuraSharedModule,
+        { host: { Host: () => host } } satisfies Module<EstructuraSharedServices, Pick<EstructuraAddedSharedServices, 'host'>>
     );
     const Estructura = inject(
         createDefaultModule({ shared }),

@@ -2,11 +2,10 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import { RULES } from '../language/rules/catalog.js';
-import { ruleLink } from '../language/rules/docs-link.js';
+import type { RuleLinks } from '../language/rules/docs-link.js';
 import { SEVERITY_NAMES } from '../language/severity.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { isDocumento, isFuncion, isInciso, isManual, isPuesto, isUnidad, type Funcion, type Inciso, type Manual, type Puesto, type Unidad } from '../language/generated/ast.js';
-import type { ClientCommands } from '../language/client-commands.js';
 import type { EstructuraServices } from '../language/estructura-module.js';
 import { adscriptionPath, institutionOf, isPhae, unitOfPosition } from '../language/model.js';
 import type { Mention, MentionIndex } from '../language/mentions/mention-index.js';
@@ -18,11 +17,11 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
     private readonly structure: StructureIndex;
     private readonly mentions: MentionIndex;
     private readonly documents: LangiumDocuments;
-    private readonly commands: ClientCommands;
+    private readonly ruleLinks: RuleLinks;
 
     constructor(services: EstructuraServices) {
         super(services);
-        this.commands = services.settings.ClientCommands;
+        this.ruleLinks = services.settings.RuleLinks;
         this.structure = services.structure.StructureIndex;
         this.mentions = services.structure.MentionIndex;
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -57,7 +56,7 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
             const lines = [`**${r.code}** · ${r.source} · ${SEVERITY_NAMES[r.severity]} por omisión`, r.description];
             if (r.quote) lines.push(r.quote.split('\n').map(l => `> ${l}`).join('\n'));
             if (r.fix) lines.push(`*Corrección rápida:* ${r.fix}`);
-            const href = ruleLink(code, this.commands);
+            const href = this.ruleLinks.link(code);
             if (href) lines.push(`[Documentación de la regla](${href})`);
             return lines.join('\n\n');
         });

@@ -10,6 +10,11 @@ import { mentionRange, type MentionIndex } from '../language/mentions/mention-in
 import { linksUnits } from './definition.js';
 import { declaredNameAt, idNode } from './unit-at.js';
 
+function byPlace(a: Location, b: Location): number {
+    if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
 export class EstructuraReferencesProvider extends DefaultReferencesProvider {
     private readonly mentions: MentionIndex;
 
@@ -46,7 +51,9 @@ export class EstructuraReferencesProvider extends DefaultReferencesProvider {
                 prose.push(Location.create(text.uri, mentionRange(text, m)));
             }
         }
-        return [...typed, ...prose];
+        // In file and text order: the same answer whatever order the workspace's files were loaded
+        // in (a web worker's client lists them in its own order).
+        return [...typed.sort(byPlace), ...prose.sort(byPlace)];
     }
 
     /** The unit whose declaration or reference is at the offset. */

@@ -5,7 +5,7 @@ import { AstUtils, type LangiumDocuments, type Reference } from 'langium';
 import { isCambio, isDocumento, isUnidad, type Cambio, type NombreAnterior, type Puesto, type Unidad } from '../language/generated/ast.js';
 import { institutionOf } from '../language/model.js';
 import { normalizeKey } from '../language/text-keys.js';
-import { recordKindOf } from '../history/snapshot.js';
+import { recordKindOf } from '../history/record-kinds.js';
 
 export interface HistoryEntry {
     /** The record's `fecha`, or the `hasta` of an `anterior` line; undefined when not given. */

@@ -1,7 +1,6 @@
 // What the spreadsheet reader (read.ts) gives, and the small helpers that go with it, without
 // the reader itself: code that only reads its results (tabulador files, the positions importer)
 // imports this, so the language server's bundle does not pull exceljs in (see lazy-reader.ts).
-import * as path from 'node:path';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error' | 'formula-without-value';
 
@@ -45,7 +44,7 @@ export class SpreadsheetError extends Error {
 
 /** `archivo.xlsx, hoja «Plantilla», fila 12`: how messages name a place in a spreadsheet. */
 export function where(file: string, sheet?: string, row?: number): string {
-    return `${path.basename(file)}${sheet !== undefined ? `, hoja «${sheet}»` : ''}${row !== undefined ? `, fila ${row}` : ''}`;
+    return `${baseName(file)}${sheet !== undefined ? `, hoja «${sheet}»` : ''}${row !== undefined ? `, fila ${row}` : ''}`;
 }
 
 /** Column letters of a 0-based column index (0 → A, 27 → AB). */
@@ -57,4 +56,9 @@ export function columnLetter(index: number): string {
         n = Math.floor((n - 1) / 26);
     }
     return letters;
+}
+
+/** The file's name without its folders (both separators: the name may come from Windows). */
+function baseName(file: string): string {
+    return file.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? file;
 }

@@ -14,7 +14,6 @@
 // level are skipped (blank, subtotal and note rows). Every problem names the file, the sheet and
 // the row: a missing file, an unknown column, text in an amount cell, a gross that is not the sum
 // of its parts (the test of tabulador-bruto-suma).
-import * as path from 'node:path';
 import { where, type Cell, type Sheet, type Workbook } from '../../spreadsheets/cells.js';
 import { normalizeKey } from '../text-keys.js';
 import { levelKey } from './levels.js';
@@ -87,21 +86,24 @@ export function parseTabuladorSpecs(value: unknown, where: string, problems: str
     return specs;
 }
 
-/** Reads a spreadsheet file (spreadsheets/read.ts' `readSpreadsheet`; tests may pass another). */
-export type ReadSpreadsheet = (file: string) => Promise<Workbook>;
+/**
+ * Where a spec's `archivo` is, relative to the folder of `estructura.json`: the name messages give
+ * it and how to read it (the host's spreadsheet reader: files/host.ts; tests may pass another).
+ */
+export type TabuladorOpener = (archivo: string) => { file: string; read: () => Promise<Workbook> };
 
 /**
  * Loads every tabulador `estructura.json` names, relative to its folder. A file that cannot be read
  * or lacks a column gives no tabulador; a bad cell leaves that amount undefined.
  */
-export async function loadTabuladores(specs: readonly TabuladorFileSpec[], baseDir: string, read: ReadSpreadsheet): Promise<{ tabuladores: TabuladorData[]; problems: TabuladorProblem[] }> {
+export async function loadTabuladores(specs: readonly TabuladorFileSpec[], open: TabuladorOpener): Promise<{ tabuladores: TabuladorData[]; problems: TabuladorProblem[] }> {
     const tabuladores: TabuladorData[] = [];
     const problems: TabuladorProblem[] = [];
     for (const spec of specs) {
-        const file = path.resolve(baseDir, spec.archivo);
+        const { file, read } = open(spec.archivo);
         let book: Workbook;
         try {
-            book = await read(file);
+            book = await read();
         } catch (error) {
             problems.push({ file, message: `tabulador «${spec.nombre}»: ${(error as Error).message}` });
             continue;
