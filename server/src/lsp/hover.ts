@@ -2,6 +2,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import { RULES } from '../language/rules/catalog.js';
+import { markdownText } from './markdown.js';
 import type { RuleLinks } from '../language/rules/docs-link.js';
 import { SEVERITY_NAMES } from '../language/severity.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
@@ -76,6 +77,13 @@ export class EstructuraHoverProvider extends AstNodeHoverProvider {
     }
 }
 
+const md = markdownText;
+
+/** «Dirección General (1)»: a unit's name and number, as Markdown text. */
+function unitName(unit: Unidad): string {
+    return md(`${unit.nombre ?? unit.name}${unit.numero ? ` (${unit.numero})` : ''}`);
+}
+
 function fileOf(node: AstNode): string {
     return AstUtils.getDocument(node).uri.path.split('/').pop() ?? '';
 }
@@ -83,23 +91,23 @@ function fileOf(node: AstNode): string {
 export function unitCard(unit: Unidad, structure: StructureIndex, mentions: MentionIndex, history = ''): string {
     const snapshot = structure.snapshot;
     const lines: string[] = [];
-    lines.push(`**${unit.nombre ?? unit.name}**`);
+    lines.push(`**${md(unit.nombre ?? unit.name)}**`);
     const facts = [
-        unit.tipo && `Tipo: ${unit.tipo}`,
-        unit.numero && `Número: ${unit.numero}`,
+        unit.tipo && `Tipo: ${md(unit.tipo)}`,
+        unit.numero && `Número: ${md(unit.numero)}`,
         `Id: \`${institutionOf(unit) ? institutionOf(unit) + '.' : ''}${unit.name}\``
     ].filter(Boolean);
     lines.push(facts.join(' · '));
     const same = unit.equivalente?.ref;
-    if (same && same !== unit) lines.push(`Misma unidad que: ${same.nombre ?? same.name}${same.numero ? ` (${same.numero})` : ''}, en \`${fileOf(same)}\``);
+    if (same && same !== unit) lines.push(`Misma unidad que: ${unitName(same)}, en \`${fileOf(same)}\``);
     const path = adscriptionPath(same && same !== unit && !unit.adscripcion ? same : unit).slice(1);
     if (path.length > 0) {
-        lines.push(`Adscripción: ${path.map(u => `${u.nombre ?? u.name}${u.numero ? ` (${u.numero})` : ''}`).join(' › ')}`);
+        lines.push(`Adscripción: ${path.map(unitName).join(' › ')}`);
     } else {
         lines.push('Adscripción: unidad raíz');
     }
     const titulares = snapshot.titulares.get(unit);
-    if (titulares.length > 0) lines.push(`Titular: ${titulares.map(p => p.titulo ?? p.name).join('; ')}`);
+    if (titulares.length > 0) lines.push(`Titular: ${titulares.map(p => md(p.titulo ?? p.name)).join('; ')}`);
     const children = snapshot.children.get(unit).length;
     const functions = unit.funciones.length;
     const positions = snapshot.positions.get(unit).length;
@@ -116,33 +124,33 @@ export function unitCard(unit: Unidad, structure: StructureIndex, mentions: Ment
     const origin = sourceOf(unit);
     if (origin) lines.push(`Texto original: ${origin}`);
     if (history) lines.push(history);
-    if (unit.objetivo) lines.push(`---\n*Objetivo:* ${unit.objetivo}`);
+    if (unit.objetivo) lines.push(`---\n*Objetivo:* ${md(unit.objetivo)}`);
     return lines.join('\n\n');
 }
 
 function positionCard(position: Puesto, structure: StructureIndex, history: string): string {
     const unit = unitOfPosition(position);
-    const lines = [`**${position.titulo ?? position.name}**`];
+    const lines = [`**${md(position.titulo ?? position.name)}**`];
     lines.push([
-        position.clase && `Clase: ${isPhae(position) ? 'homólogo de autorización específica' : position.clase}`,
-        position.nivel && `Nivel: ${position.nivel}`,
-        position.clave && `Clave: ${position.clave}`,
+        position.clase && `Clase: ${isPhae(position) ? 'homólogo de autorización específica' : md(position.clase)}`,
+        position.nivel && `Nivel: ${md(position.nivel)}`,
+        position.clave && `Clave: ${md(position.clave)}`,
         position.tipoPersonal && `Personal de ${position.tipoPersonal}`,
         position.plazas && `Plazas: ${position.plazas}`,
         position.ocupadas && `Ocupadas: ${position.ocupadas}`,
         position.vacantes && `Vacantes: ${position.vacantes}`,
         `Id: \`${position.name}\``
     ].filter(Boolean).join(' · '));
-    if (position.denominacion) lines.push(`Denominación: ${position.denominacion}`);
-    if (unit) lines.push(`Adscrito a: ${unit.nombre ?? unit.name}${unit.numero ? ` (${unit.numero})` : ''}`);
-    if (position.titularDe?.ref || position.titular) lines.push(`Titular de: ${(position.titularDe?.ref ?? unit)?.nombre ?? '?'}`);
-    if (position.reportaA?.ref) lines.push(`Reporta a: ${position.reportaA.ref.titulo ?? position.reportaA.ref.name}`);
+    if (position.denominacion) lines.push(`Denominación: ${md(position.denominacion)}`);
+    if (unit) lines.push(`Adscrito a: ${unitName(unit)}`);
+    if (position.titularDe?.ref || position.titular) lines.push(`Titular de: ${md((position.titularDe?.ref ?? unit)?.nombre ?? '?')}`);
+    if (position.reportaA?.ref) lines.push(`Reporta a: ${md(position.reportaA.ref.titulo ?? position.reportaA.ref.name)}`);
     const subordinates = structure.snapshot.subordinates.get(position);
-    if (subordinates.length > 0) lines.push(`Le reportan: ${subordinates.map(p => p.titulo ?? p.name).join('; ')}`);
+    if (subordinates.length > 0) lines.push(`Le reportan: ${subordinates.map(p => md(p.titulo ?? p.name)).join('; ')}`);
     if (position.actividades.length > 0) lines.push(plural(position.actividades.length, 'actividad', 'actividades'));
-    if (position.clavesPlaza.length > 0) lines.push(`Claves de plaza: ${position.clavesPlaza.join(', ')}`);
+    if (position.clavesPlaza.length > 0) lines.push(`Claves de plaza: ${position.clavesPlaza.map(md).join(', ')}`);
     lines.push(`Definido en \`${fileOf(position)}\``);
-    if (position.desde) lines.push(`Importado de ${[position.desde, position.hoja && `hoja «${position.hoja}»`, position.fila && `fila ${position.fila}`].filter(Boolean).join(', ')}`);
+    if (position.desde) lines.push(`Importado de ${md([position.desde, position.hoja && `hoja «${position.hoja}»`, position.fila && `fila ${position.fila}`].filter(Boolean).join(', '))}`);
     if (history) lines.push(history);
     return lines.join('\n\n');
 }
@@ -156,10 +164,10 @@ function contains(range: Range, p: Position): boolean {
 function functionCard(fn: Funcion, inciso: Inciso | undefined): string {
     const unit = fn.$container;
     const index = unit.funciones.indexOf(fn) + 1;
-    const lines = [`**Función ${fn.numero ?? index}** de ${unit.nombre ?? unit.name}${unit.numero ? ` (${unit.numero})` : ''}`];
+    const lines = [`**Función ${md(fn.numero ?? String(index))}** de ${unitName(unit)}`];
     const facts = [fn.cierre && 'cláusula de cierre', fn.autoridad && 'acto de autoridad', fn.incisos.length > 0 && plural(fn.incisos.length, 'inciso', 'incisos')].filter(Boolean);
     if (facts.length > 0) lines.push(facts.join(' · '));
-    if (fn.fundamento) lines.push(`Fundamento: ${fn.fundamento}`);
+    if (fn.fundamento) lines.push(`Fundamento: ${md(fn.fundamento)}`);
     const origin = sourceOf(inciso ?? fn);
     if (origin) lines.push(`Texto original: ${origin}`);
     return lines.join('\n\n');
@@ -167,9 +175,9 @@ function functionCard(fn: Funcion, inciso: Inciso | undefined): string {
 
 function manualCard(manual: Manual): string {
     return [
-        `**${manual.titulo ?? manual.name}**`,
-        [manual.institucion, manual.clave && `Clave ${manual.clave}`, manual.vigencia && `Vigencia ${manual.vigencia}`].filter(Boolean).join(' · '),
-        ...manual.acuerdos.map(a => `Acuerdo ${a.id}${a.fecha ? ` (${a.fecha})` : ''}`)
+        `**${md(manual.titulo ?? manual.name)}**`,
+        [manual.institucion, manual.clave && `Clave ${manual.clave}`, manual.vigencia && `Vigencia ${manual.vigencia}`].filter(Boolean).map(t => md(t as string)).join(' · '),
+        ...manual.acuerdos.map(a => md(`Acuerdo ${a.id}${a.fecha ? ` (${a.fecha})` : ''}`))
     ].filter(Boolean).join('\n\n');
 }
 
@@ -178,7 +186,7 @@ export function sourceOf(node: AstNode & { linea?: string }): string | undefined
     if (!node.linea) return undefined;
     const root = AstUtils.findRootNode(node);
     const file = isDocumento(root) ? root.encabezado?.fuente : undefined;
-    return file ? `${file}, línea ${node.linea}` : `línea ${node.linea}`;
+    return md(file ? `${file}, línea ${node.linea}` : `línea ${node.linea}`);
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -189,7 +197,7 @@ function plural(count: number, one: string, many: string): string {
 function formerNames(unit: Unidad, mentions: MentionIndex): string[] {
     return mentions.dictionary.formerNames.get(unit).map(e => {
         const facts = [e.until && `hasta ${e.until}`, e.change].filter(Boolean);
-        return `«${e.name}»${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`;
+        return md(`«${e.name}»${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`);
     });
 }
 
@@ -207,7 +215,7 @@ const MENTION_KINDS: Record<Mention['kind'], string> = {
 
 /** `history` gives a unit's «Historia» section, shown when the mention names a single unit. */
 function mentionCard(mention: Mention, structure: StructureIndex, mentions: MentionIndex, history: (unit: Unidad) => string): string {
-    const head = [`*${MENTION_KINDS[mention.kind]}:* «${mention.text}»${mention.list ? `, de la lista «${mention.list}»` : ''}`];
-    if (mention.replacement) head.push(`Nombre ${mention.kind === 'anterior' ? 'vigente' : 'oficial'}: «${mention.replacement}»`);
+    const head = [`*${MENTION_KINDS[mention.kind]}:* «${md(mention.text)}»${mention.list ? `, de la lista «${md(mention.list)}»` : ''}`];
+    if (mention.replacement) head.push(`Nombre ${mention.kind === 'anterior' ? 'vigente' : 'oficial'}: «${md(mention.replacement)}»`);
     return [head.join(' · '), ...mention.units.map(unit => unitCard(unit, structure, mentions, mention.units.length === 1 ? history(unit) : ''))].join('\n\n---\n\n');
 }

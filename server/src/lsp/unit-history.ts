@@ -6,6 +6,7 @@ import { isCambio, isDocumento, isUnidad, type Cambio, type NombreAnterior, type
 import { institutionOf } from '../language/model.js';
 import { normalizeKey } from '../language/text-keys.js';
 import { recordKindOf } from '../history/record-kinds.js';
+import { markdownText } from './markdown.js';
 
 export interface HistoryEntry {
     /** The record's `fecha`, or the `hasta` of an `anterior` line; undefined when not given. */
@@ -270,14 +271,9 @@ export function historyMarkdown(entries: readonly HistoryEntry[], limit = HISTOR
     const lines = entries.slice(hidden).map(entry => {
         const date = entry.date === undefined ? 'sin fecha' : entry.role === 'anterior' ? `hasta ${entry.date}` : entry.date;
         const href = `${entry.uri}#L${entry.line + 1}`.replace(/\(/g, '%28').replace(/\)/g, '%29');
-        const link = `[${escape(entry.act ?? `línea ${entry.line + 1}`)}](${href})`;
-        return `- ${date} · ${escape(entry.text)} · ${link}`;
+        const link = `[${markdownText(entry.act ?? `línea ${entry.line + 1}`)}](${href})`;
+        return `- ${date} · ${markdownText(entry.text)} · ${link}`;
     });
     if (hidden > 0) lines.unshift(`- *… y ${hidden} ${hidden === 1 ? 'cambio anterior' : 'cambios anteriores'}*`);
     return ['**Historia**', lines.join('\n')].join('\n\n');
-}
-
-/** Escapes what markdown would read as emphasis or a link in a name or an act. */
-function escape(text: string): string {
-    return text.replace(/[\\*_[\]<>`]/g, c => `\\${c}`);
 }
