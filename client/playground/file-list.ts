@@ -1,0 +1,65 @@
+// The folder panel: every file of the virtual folder with its count of errors and warnings; a
+// click opens it in a tab, × removes it from the folder (after a question when it has unsaved text).
+import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
+import { uriOf, type FileStore } from './file-store.js';
+
+/** Drawing thousands of rows slows the page: the list shows this many, then says how many more. */
+const MAX_ROWS = 500;
+
+export class FileList {
+    constructor(
+        private readonly root: HTMLElement,
+        private readonly store: FileStore,
+        private readonly diagnostics: Map<string, Diagnostic[]>,
+        actions: { open(path: string): void; remove(path: string): void }
+    ) {
+        root.addEventListener('click', event => {
+            const target = event.target as Element;
+            const row = target.closest<HTMLElement>('[data-ruta]');
+            if (!row) return;
+            if (target.closest('.quitar')) actions.remove(row.dataset.ruta!);
+            else actions.open(row.dataset.ruta!);
+        });
+    }
+
+    render(active: string | undefined): void {
+        const paths = this.store.paths();
+        const rows = paths.slice(0, MAX_ROWS).map(path => this.row(path, path === active));
+        if (paths.length > MAX_ROWS) {
+            const more = document.createElement('li');
+            more.className = 'mas';
+            more.textContent = `… y ${paths.length - MAX_ROWS} archivos más`;
+            rows.push(more);
+        }
+        this.root.replaceChildren(...rows);
+    }
+
+    private row(path: string, active: boolean): HTMLElement {
+        const li = document.createElement('li');
+        li.dataset.ruta = path;
+        if (active) li.className = 'activo';
+        const open = document.createElement('button');
+        open.type = 'button';
+        open.className = 'abrir';
+        open.title = path;
+        open.textContent = path + (this.store.get(path)?.unsaved ? ' •' : '');
+        li.append(open);
+        const found = this.diagnostics.get(uriOf(path)) ?? [];
+        const errors = found.filter(d => (d.severity ?? 1) === 1).length;
+        const warnings = found.filter(d => d.severity === 2).length;
+        if (errors || warnings) {
+            const count = document.createElement('span');
+            count.className = errors ? 'cuenta errores' : 'cuenta';
+            count.textContent = String(errors || warnings);
+            count.title = `${errors} errores, ${warnings} advertencias`;
+            li.append(count);
+        }
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'quitar';
+        remove.title = 'Quitar el archivo de la carpeta';
+        remove.textContent = '×';
+        li.append(remove);
+        return li;
+    }
+}
