@@ -53,12 +53,15 @@ export const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /**
  * Polls `probe` until `accept(value)` is true. On timeout throws an E2EError naming `what` and
- * showing the last value seen (through `show`), which is what makes failures readable.
+ * showing the last value seen (through `show`), which is what makes failures readable. `stop`,
+ * when it returns a message, ends the wait at once with it (nothing new can come).
  */
-export async function waitFor(what, probe, { timeoutMs = 15_000, everyMs = 250, accept = v => Boolean(v), show = v => JSON.stringify(v, null, 1) } = {}) {
+export async function waitFor(what, probe, { timeoutMs = 15_000, everyMs = 250, accept = v => Boolean(v), show = v => JSON.stringify(v, null, 1), stop = () => undefined } = {}) {
     const deadline = Date.now() + timeoutMs;
     let last, lastError;
     for (;;) {
+        const stopped = stop();
+        if (stopped) throw new E2EError(`stopped waiting for ${what}: ${stopped}`);
         try {
             last = await probe();
             lastError = undefined;

@@ -45,6 +45,15 @@ async function openFromExplorer(wb, page, relPath) {
 const explorerRows = page => page.locator('.explorer-folders-view .monaco-list-row').evaluateAll(rs => rs.map(r => r.getAttribute('aria-label')));
 
 /**
+ * What the page console said when the extension could not start (its activation failed, or the
+ * client could not reach the server worker), or undefined: waiting longer would show nothing new.
+ */
+function extensionError(consoleLog) {
+    const fatal = consoleLog.lines.find(l => /Activating extension '[^']*estructura' failed|Estructura client: couldn't create connection/.test(l));
+    return fatal && `the extension did not start: ${fatal.slice(0, 300)}`;
+}
+
+/**
  * In the background, from the moment the workbench loads: when the status bar first counts a
  * problem (`marks.firstProblem`) and when its counts first equal the CLI's (`marks.allProblems`),
  * so the report says how long the server took, whatever the steps were doing meanwhile.
@@ -77,7 +86,7 @@ export const STEPS = [
         // for it: the Outline lists the manual (document symbols come from the language server).
         name: 'workbench-activation',
         deadlineMs: 150_000,
-        async run({ wb, page, expected, marks }) {
+        async run({ wb, page, expected, marks, console: consoleLog }) {
             await waitFor('the workbench to load (.monaco-workbench and its status bar)',
                 () => page.locator('.monaco-workbench .part.statusbar').count(), { timeoutMs: 90_000 });
             const workbench = seconds(marks.goto);
@@ -94,7 +103,7 @@ export const STEPS = [
                 async () => oneLine(await page.locator('[id="status.editor.mode"]').innerText()), { timeoutMs: 20_000, accept: t => /^estructura$/i.test(t) });
             const rows = await waitFor('the Outline view to list the manual (the extension activated and its server answers)',
                 () => wb.outline(), {
-                    timeoutMs: 60_000,
+                    timeoutMs: 60_000, stop: () => extensionError(consoleLog),
                     accept: rs => rs[0]?.level === 1 && /DIRECCIÓN DE OPERACIÓN Y EVALUACIÓN/.test(rs[0].label)
                 });
             marks.outlineAnswered = Date.now();
