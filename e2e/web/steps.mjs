@@ -33,8 +33,8 @@ async function openFromExplorer(wb, page, relPath) {
     const parts = relPath.split('/');
     for (const [i, name] of parts.entries()) {
         const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
-        await waitFor(`the Explorer to show "${name}" (${parts.slice(0, i + 1).join('/')})`, () => row.count(),
-            { timeoutMs: 20_000, show: async () => JSON.stringify(await explorerRows(page)) });
+        await waitFor(`the Explorer to show "${name}" (${parts.slice(0, i + 1).join('/')})`, () => explorerRows(page),
+            { timeoutMs: 20_000, accept: rows => rows.includes(name) });
         const isFolder = i < parts.length - 1;
         if (isFolder && await row.getAttribute('aria-expanded') === 'true') continue;
         await row.click();
@@ -194,7 +194,7 @@ export const STEPS = [
                 return { boxes, detail: oneLine(await f.locator('#detalle').textContent({ timeout: 1_000 }).catch(() => '')) };
             }), {
                 timeoutMs: 45_000,
-                show: async () => {
+                show: () => {
                     const frames = page.frames().map(f => f.url()).filter(u => u && u !== 'about:blank');
                     return `no frame with #contenido svg g.caja; frames: ${JSON.stringify(frames)}`;
                 }
