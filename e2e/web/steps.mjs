@@ -18,6 +18,20 @@ const UNOPENED = 'ejemplos/phae-doe-2022/2-reubicado-en-la-coordinacion.estructu
 /** 1-based line of the first line of a workspace file containing `needle`. */
 const lineIn = (folder, file, needle) => readFileSync(join(folder, file), 'utf-8').split('\n').findIndex(l => l.includes(needle)) + 1;
 
+/**
+ * Puts the cursor `offset` characters into the first `text` of the active editor (wb.cursorInside)
+ * and waits until the status bar shows it there: the column it reads right after the keys can
+ * still be the previous one.
+ */
+async function cursorOn(wb, folder, file, text, offset) {
+    const lines = readFileSync(join(folder, file), 'utf-8').split('\n');
+    const line = lines.findIndex(l => l.includes(text)) + 1;
+    const column = lines[line - 1].indexOf(text) + 1 + offset;
+    await wb.cursorInside(text, offset);
+    return waitFor(`the cursor at ${file}:${line}:${column} (inside "${text}")`, () => wb.cursor(),
+        { timeoutMs: 5_000, accept: c => c.line === line && c.column === column });
+}
+
 /** What `probe` finds in the first frame of the page (webviews are nested frames) where it finds anything. */
 async function inSomeFrame(page, probe) {
     for (const frame of page.frames()) {
@@ -152,11 +166,12 @@ export const STEPS = [
         // (e) The hover of a reference names the unit it points to (defined in another manual).
         name: 'hover-reference',
         deadlineMs: 60_000,
-        async run({ wb, page }) {
+        async run({ wb, page, folder }) {
             await wb.command('View: Hide Panel');
             await wb.openFile(DOE);
-            const cursor = await wb.cursorInside('adscrita a DG', 12);
-            const hover = await wb.hoverAtCursor(['Dirección General']);
+            const cursor = await cursorOn(wb, folder, DOE, 'adscrita a DG', 12);
+            // The unit's card: its name and qualified id (the unit is in imss-2018.estructura).
+            const hover = await wb.hoverAtCursor(['Dirección General', 'Id: IMSS.DG']);
             await page.keyboard.press('Escape');
             return `hover at ${cursor.line}:${cursor.column}: ${JSON.stringify(hover.split('\n').filter(Boolean).slice(0, 3))}`;
         }
@@ -167,7 +182,7 @@ export const STEPS = [
         deadlineMs: 60_000,
         async run({ wb, page, folder }) {
             await wb.openFile(DOE);
-            await wb.cursorInside('adscrita a DG', 12);
+            await cursorOn(wb, folder, DOE, 'adscrita a DG', 12);
             await page.keyboard.press('F12');
             const base = DG_FILE.split('/').pop();
             await wb.waitActiveFile(base, `F12 on \`adscrita a DG\` to open ${base}`);
