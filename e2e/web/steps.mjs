@@ -137,12 +137,12 @@ export const STEPS = [
             const base = UNOPENED.split('/').pop();
             if (tabs.some(t => t?.startsWith(base))) throw new E2EError(`${base} is open in an editor (${tabs.join(', ')}); the step needs it unopened`);
             const rows = await wb.problems(`**/${base}`,
-                rs => rs.some(r => r.code === want.code && r.line === want.line && r.message === want.message),
+                rs => rs.some(r => r.file === base) && rs.some(r => r.code === want.code && r.line === want.line && r.message === want.message),
                 `the Problems panel to list ${want.code} (line ${want.line}) of the unopened ${base}: "${want.message}"`);
             const now = Date.now();
-            const file = rows.find(r => r.file);
+            const file = rows.find(r => r.file === base);
             const first = marks.firstProblem ? `the status bar's first problem ${seconds(marks.workbenchLoaded, marks.firstProblem)} after the workbench loaded; ` : '';
-            return `${file?.file ?? base} → ${want.severity} ${want.code} line ${want.line} "${want.message.slice(0, 70)}…"; ${first}` +
+            return `${file.file} (${file.count}) → ${want.severity} ${want.code} line ${want.line} "${want.message.slice(0, 70)}…"; ${first}` +
                 `listed here ${seconds(marks.workbenchLoaded, now)} after the workbench loaded (${seconds(marks.outlineAnswered, now)} after the Outline answered)`;
         }
     },
