@@ -71,7 +71,10 @@ export async function buildPlayground({ minify = true, out = PLAYGROUND_OUT } = 
             plugins: [examplesModule, monacoCore], loader: { '.ttf': 'file' }, assetNames: '[name]'
         }),
         esbuild.build({ ...common, entryPoints: { 'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js' }, outdir: out, format: 'iife' }),
-        esbuild.build({ ...common, entryPoints: { organigrama: 'client/playground/chart-frame.ts' }, outdir: out, format: 'iife' }),
+        esbuild.build({
+            ...common, entryPoints: { organigrama: 'client/playground/chart-frame.ts', 'early-worker': 'client/playground/early-worker.ts' },
+            outdir: out, format: 'iife'
+        }),
         esbuild.build({ ...common, entryPoints: { organigrama: 'client/webview/organigrama.css' }, outdir: out })
     ]);
     writeFileSync(path.join(out, 'organigrama.html'), await chartFramePage());

@@ -119,7 +119,14 @@ describe('playground page in Chromium', () => {
         await page.locator('#editor .view-lines').click();
         await page.keyboard.press('Control+End');
         await page.keyboard.insertText('\nunidad COORD "Coordinación de Prueba" {\n    tipo Coordinación\n    adscrita a UNIDAD_QUE_NO_EXISTE_EN_NINGUNA_PARTE\n}\n');
-        await page.locator('#editor .squiggly-error').first().waitFor({ timeout: 5_000 });
+        const squiggle = page.locator('#editor .squiggly-error').first();
+        await squiggle.waitFor({ timeout: 5_000 });
+        // Its hover: the server's message with the rule's code.
+        const box = (await squiggle.boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
+        const hover = page.locator('.monaco-hover', { hasText: 'UNIDAD_QUE_NO_EXISTE' }).first();
+        await hover.waitFor({ timeout: 10_000 });
+        expect(await hover.innerText()).toContain('estructura-referencia');
         await context.close();
     }, 60_000);
 
@@ -128,10 +135,11 @@ describe('playground page in Chromium', () => {
         await page.locator('#estado', { hasText: 'Revisado' }).waitFor({ timeout: 20_000 });
         await page.locator('.pestana', { hasText: 'primeros-pasos.estructura' }).click();
         await expect.poll(() => activeTab(page)).toContain('primeros-pasos.estructura');
-        // The cursor inside «DOE» at the end of `adscrita a DOE`.
-        await page.locator('#editor .view-line', { hasText: 'adscrita a DOE' }).click();
-        await page.keyboard.press('End');
-        await page.keyboard.press('ArrowLeft');
+        // The cursor inside «DOE» of `adscrita a DOE` (Ctrl+G goes to line:column).
+        const lines = readFileSync(path.join(REPO, 'client/playground/ejemplos/primeros-pasos.estructura'), 'utf-8').split('\n');
+        const line = lines.findIndex(text => text.includes('adscrita a DOE'));
+        await page.locator('#editor .view-lines').click();
+        await goTo(page, line + 1, lines[line].indexOf('DOE') + 2);
         await page.keyboard.press('F12');
         await expect.poll(() => activeTab(page), { timeout: 10_000 }).toContain('imss-doe-2022.estructura');
         // The cursor is on the line that declares DOE.
@@ -140,6 +148,25 @@ describe('playground page in Chromium', () => {
         const boxes = page.frameLocator('#organigrama').locator('svg g.caja');
         await boxes.first().waitFor({ timeout: 15_000 });
         expect(await boxes.count()).toBeGreaterThan(3);
+        await context.close();
+    }, 60_000);
+
+    it('Ctrl+. applies the server\'s quick fix; Shift+F12 lists the references of every file', async () => {
+        const { context, page } = await open();
+        await page.locator('#estado', { hasText: 'Revisado' }).waitFor({ timeout: 20_000 });
+        await page.locator('.pestana', { hasText: 'primeros-pasos.estructura' }).click();
+        const lines = readFileSync(path.join(REPO, 'client/playground/ejemplos/primeros-pasos.estructura'), 'utf-8').split('\n');
+        await page.locator('#editor .view-lines').click();
+        await goTo(page, lines.findIndex(text => text.includes('número 1.3')) + 1, lines.find(text => text.includes('número 1.3'))!.indexOf('1.3') + 2);
+        await page.keyboard.press('Control+.');
+        await page.locator('.action-widget', { hasText: 'Renumerar como 1.2' }).waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        await expect.poll(() => editorText(page)).toContain('número 1.2');
+        await goTo(page, lines.findIndex(text => text.includes('unidad DG ')) + 1, 12);
+        await page.keyboard.press('Shift+F12');
+        const peek = page.locator('.reference-zone-widget');
+        await peek.waitFor({ timeout: 10_000 });
+        await expect.poll(() => peek.innerText(), { timeout: 10_000 }).toContain('imss-doe-2022.estructura');
         await context.close();
     }, 60_000);
 
@@ -158,7 +185,7 @@ describe('playground page in Chromium', () => {
         await page.waitForTimeout(500);
         expect(dialogs).toEqual([]);
         expect(await page.locator('img[src="x"]').count()).toBe(0);
-        expect(await chart.locator('img, script').count()).toBe(0);
+        expect(await chart.locator('img, svg script, foreignObject').count()).toBe(0);
         await context.close();
     }, 60_000);
 
@@ -201,6 +228,13 @@ describe('playground page in Chromium', () => {
         expect(pageErrors).toEqual([]);
     });
 });
+
+/** Puts the cursor at a line and column (1-based) with Monaco's «go to line» (Ctrl+G). */
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.insertText(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+}
 
 /** The text of the editor line the cursor is on (by where the cursor is drawn). */
 async function cursorLineText(page: Page): Promise<string> {

@@ -24,7 +24,15 @@ export class FileList {
 
     render(active: string | undefined): void {
         const paths = this.store.paths();
-        const rows = paths.slice(0, MAX_ROWS).map(path => this.row(path, path === active));
+        const rows: HTMLElement[] = [];
+        let folder = '';
+        for (const path of paths.slice(0, MAX_ROWS)) {
+            const slash = path.lastIndexOf('/');
+            const here = path.slice(0, slash + 1);
+            if (here && here !== folder) rows.push(this.heading(here));
+            folder = here;
+            rows.push(this.row(path, path === active, path.slice(slash + 1), here ? 1 : 0));
+        }
         if (paths.length > MAX_ROWS) {
             const more = document.createElement('li');
             more.className = 'mas';
@@ -34,15 +42,22 @@ export class FileList {
         this.root.replaceChildren(...rows);
     }
 
-    private row(path: string, active: boolean): HTMLElement {
+    private heading(folder: string): HTMLElement {
+        const li = document.createElement('li');
+        li.className = 'subcarpeta';
+        li.textContent = folder;
+        return li;
+    }
+
+    private row(path: string, active: boolean, name: string, depth: number): HTMLElement {
         const li = document.createElement('li');
         li.dataset.ruta = path;
-        if (active) li.className = 'activo';
+        li.className = (active ? 'activo ' : '') + `nivel-${depth}`;
         const open = document.createElement('button');
         open.type = 'button';
         open.className = 'abrir';
         open.title = path;
-        open.textContent = path + (this.store.get(path)?.unsaved ? ' •' : '');
+        open.textContent = name + (this.store.get(path)?.unsaved ? ' •' : '');
         li.append(open);
         const found = this.diagnostics.get(uriOf(path)) ?? [];
         const errors = found.filter(d => (d.severity ?? 1) === 1).length;

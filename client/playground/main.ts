@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     const renderFiles = debounce(() => fileList.render(tabs.activePath()), 200);
     const persistence = await openPersistence(store, notices);
     tabs.onChange(() => {
+        if (lifecycle.server()) notices.setStatus(statusOf(sync, activeUri()));
         refreshOutline();
         chart.refresh();
         renderFiles();

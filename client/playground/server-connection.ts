@@ -11,6 +11,7 @@ import {
     type FindFilesParams, type ReadFileParams
 } from '../../server/src/protocol.js';
 import { clientCapabilities } from './capabilities.js';
+import { SERVER_WORKER_URL, takeEarlyWorker } from './early-worker-contract.js';
 import { pathOf, ROOT_URI, type FileStore } from './file-store.js';
 
 export interface RunningServer {
@@ -20,7 +21,6 @@ export interface RunningServer {
     stop(): void;
 }
 
-const WORKER_URL = 'server.js';
 /** LSP's InvalidParams: what a read of a file the folder does not have answers. */
 const FILE_NOT_FOUND = -32602;
 
@@ -52,7 +52,8 @@ function base64(bytes: Uint8Array): string {
  * connection closes before `stop()`.
  */
 export async function startServer(store: FileStore, onDeath: (reason: string) => void): Promise<RunningServer> {
-    const worker = new Worker(WORKER_URL, { name: 'estructura-servidor' });
+    const early = takeEarlyWorker();
+    const worker = early?.worker ?? new Worker(SERVER_WORKER_URL, { name: 'estructura-servidor' });
     let stopped = false;
     const die = (reason: string) => {
         if (stopped) return;
@@ -61,6 +62,7 @@ export async function startServer(store: FileStore, onDeath: (reason: string) =>
         onDeath(reason);
     };
     worker.addEventListener('error', event => die(event.message || 'el proceso del servidor falló'));
+    if (early?.errors.length) die(early.errors[0]);
     const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
     connection.onClose(() => die('la conexión con el servidor se cerró'));
     connection.onError(([error]) => die(error.message));
