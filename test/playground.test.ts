@@ -22,11 +22,19 @@ const TYPES: Record<string, string> = {
     '.ttf': 'font/ttf', '.json': 'application/json', '.map': 'application/json'
 };
 
-/** Serves a folder under BASE, as a static host would (no other path answers). */
+/** The same site under this path has a language server that fails as it starts. */
+const BROKEN = '/roto/';
+
+/** Serves a folder under BASE (and BROKEN), as a static host would (no other path answers). */
 function serve(root: string): Promise<Server> {
     const server = createServer((request, response) => {
         const url = new URL(request.url ?? '/', 'http://localhost');
-        const relative = url.pathname.startsWith(BASE) ? decodeURIComponent(url.pathname.slice(BASE.length)) || 'index.html' : undefined;
+        if (url.pathname === `${BROKEN}server.js`) {
+            response.writeHead(200, { 'content-type': TYPES['.js'] }).end('throw new Error("fallo de prueba");');
+            return;
+        }
+        const base = [BASE, BROKEN].find(prefix => url.pathname.startsWith(prefix));
+        const relative = base ? decodeURIComponent(url.pathname.slice(base.length)) || 'index.html' : undefined;
         const file = relative === undefined ? undefined : path.join(root, relative);
         if (!file || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
             response.writeHead(404).end();
@@ -62,6 +70,7 @@ describe('playground page in Chromium', () => {
     const outside: string[] = [];
     const dialogs: string[] = [];
     const pageErrors: string[] = [];
+    const violations: string[] = [];
 
     beforeAll(async () => {
         if (!existsSync(CHROMIUM)) {
@@ -80,7 +89,7 @@ describe('playground page in Chromium', () => {
     });
 
     /** A fresh browser profile (empty IndexedDB) with every request, dialog and page error recorded. */
-    async function open(hash = ''): Promise<{ context: BrowserContext; page: Page }> {
+    async function open(hash = '', base = BASE): Promise<{ context: BrowserContext; page: Page }> {
         const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
         const page = await context.newPage();
         context.on('request', request => {
@@ -89,7 +98,8 @@ describe('playground page in Chromium', () => {
         });
         page.on('dialog', dialog => { dialogs.push(dialog.message()); void dialog.dismiss(); });
         page.on('pageerror', error => pageErrors.push(error.message));
-        await page.goto(`${origin}${BASE}${hash}`);
+        page.on('console', message => { if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text()); });
+        await page.goto(`${origin}${base}${hash}`);
         return { context, page };
     }
 
@@ -197,6 +207,18 @@ describe('playground page in Chromium', () => {
         await context.close();
     }, 60_000);
 
+    it('a language server that fails: a message, automatic restarts, then a restart button; the editor keeps working', async () => {
+        const { context, page } = await open('', BROKEN);
+        await expect.poll(() => activeTab(page), { timeout: 15_000 }).toContain('imss-doe-2022.estructura');
+        await page.getByRole('button', { name: 'Reiniciar el servidor' }).waitFor({ timeout: 15_000 });
+        expect(await page.locator('.aviso.error').innerText()).toContain('El servidor de lenguaje se detuvo');
+        await page.locator('#editor .view-lines').click();
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.insertText('// sigo escribiendo\n');
+        await expect.poll(() => editorText(page)).toContain('// sigo escribiendo');
+        await context.close();
+    }, 60_000);
+
     it('keeps unsaved text across a reload', async () => {
         const { context, page } = await open();
         await expect.poll(() => activeTab(page), { timeout: 15_000 }).toContain('imss-doe-2022.estructura');
@@ -223,8 +245,9 @@ describe('playground page in Chromium', () => {
         await context.close();
     }, 60_000);
 
-    it('requested nothing outside its origin and threw no error', () => {
+    it('requested nothing outside its origin, broke no rule of its CSP and threw no error', () => {
         expect(outside).toEqual([]);
+        expect(violations).toEqual([]);
         expect(pageErrors).toEqual([]);
     });
 });

@@ -4,5 +4,9 @@
 import { SERVER_WORKER_URL, type EarlyWorker } from './early-worker-contract.js';
 
 const early: EarlyWorker = { worker: new Worker(SERVER_WORKER_URL, { name: 'estructura-servidor' }), errors: [] };
-early.worker.addEventListener('error', event => early.errors.push(event.message || 'el proceso del servidor falló'));
+// Handled here (main.js reports it in the page), not as an uncaught error of the page.
+early.worker.addEventListener('error', event => {
+    event.preventDefault();
+    early.errors.push(event.message || 'el proceso del servidor falló');
+});
 (globalThis as { estructuraServidor?: EarlyWorker }).estructuraServidor = early;

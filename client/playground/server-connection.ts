@@ -10,6 +10,7 @@ import {
     FIND_FILES_REQUEST, READ_BINARY_REQUEST, READ_FILE_REQUEST,
     type FindFilesParams, type ReadFileParams
 } from '../../server/src/protocol.js';
+import { toBase64 } from './base64.js';
 import { clientCapabilities } from './capabilities.js';
 import { SERVER_WORKER_URL, takeEarlyWorker } from './early-worker-contract.js';
 import { pathOf, ROOT_URI, type FileStore } from './file-store.js';
@@ -36,15 +37,8 @@ function fileRequests(connection: ProtocolConnection, store: FileStore): void {
         const path = pathOf(params.uri);
         const file = path === undefined ? undefined : store.get(path);
         if (!file) return new ResponseError(FILE_NOT_FOUND, `No existe el archivo ${params.uri}`);
-        return base64(file.bytes ?? new TextEncoder().encode(store.textOf(file.path) ?? ''));
+        return toBase64(file.bytes ?? new TextEncoder().encode(store.textOf(file.path) ?? ''));
     });
-}
-
-function base64(bytes: Uint8Array): string {
-    let binary = '';
-    const CHUNK = 0x8000;
-    for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-    return btoa(binary);
 }
 
 /**
@@ -61,7 +55,10 @@ export async function startServer(store: FileStore, onDeath: (reason: string) =>
         worker.terminate();
         onDeath(reason);
     };
-    worker.addEventListener('error', event => die(event.message || 'el proceso del servidor falló'));
+    worker.addEventListener('error', event => {
+        event.preventDefault();
+        die(event.message || 'el proceso del servidor falló');
+    });
     if (early?.errors.length) die(early.errors[0]);
     const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
     connection.onClose(() => die('la conexión con el servidor se cerró'));

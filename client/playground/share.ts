@@ -1,5 +1,6 @@
 // A small text shared as a link: the file's name and text, compressed (deflate-raw) and written
 // in base64url after `#c=`. The hash never reaches a server; opening the link restores the file.
+import { toBase64 } from './base64.js';
 
 const PREFIX = '#c=';
 /** Links longer than this break in mail and chat: such texts are shared as files. */
@@ -13,9 +14,7 @@ async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | 
 }
 
 function toBase64Url(bytes: Uint8Array): string {
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
