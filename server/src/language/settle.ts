@@ -20,8 +20,11 @@ const SETTLE_MS = 5;
 
 let lastUpdate = -Infinity;
 
+/** Node's setImmediate; in a web worker, which lacks it, the next macrotask (a timer). */
+const nextTask: (callback: () => void) => void = typeof setImmediate === 'function' ? setImmediate : callback => setTimeout(callback, 0);
+
 function nextTurn(): Promise<void> {
-    return new Promise(resolve => setImmediate(resolve));
+    return new Promise(resolve => nextTask(resolve));
 }
 
 /** Resolves when a newer change had its chance to cancel `token` (or it was cancelled). */
