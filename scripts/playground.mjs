@@ -10,10 +10,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const PLAYGROUND_OUT = path.join(REPO, 'out/playground');
 const SERVER_WORKER = path.join(REPO, 'out/web/server.js');
-const SET_IMMEDIATE = "if(typeof setImmediate==='undefined')self.setImmediate=(f,...a)=>setTimeout(f,0,...a);\n";
 
-/** What the page opens with: a real manual (a folder of files) and the hand-written file. */
+/** What the page opens with: real manuals (the DOE's names units of the institutional one) and the
+ *  hand-written file. */
 const EXAMPLES = [
+    { from: 'examples/manuales/imss-2018', into: 'imss-2018' },
     { from: 'examples/manuales/imss-doe-2022', into: 'imss-doe-2022' },
     { from: 'client/playground/ejemplos', into: '' }
 ];
@@ -79,9 +80,8 @@ export async function buildPlayground({ minify = true, out = PLAYGROUND_OUT } = 
     ]);
     writeFileSync(path.join(out, 'organigrama.html'), await chartFramePage());
     copyFileSync(path.join(REPO, 'client/playground/index.html'), path.join(out, 'index.html'));
-    // Stopgap: server/src/language/settle.ts calls setImmediate, which workers lack; until it
-    // stops, the copy starts with a stand-in (a no-op when the bundle defines none itself).
-    writeFileSync(path.join(out, 'server.js'), SET_IMMEDIATE + readFileSync(SERVER_WORKER, 'utf-8'));
+    // The same worker as VS Code for the Web's.
+    copyFileSync(SERVER_WORKER, path.join(out, 'server.js'));
     return out;
 }
 

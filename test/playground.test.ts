@@ -167,12 +167,14 @@ describe('playground page in Chromium', () => {
         await page.locator('.pestana', { hasText: 'primeros-pasos.estructura' }).click();
         const lines = readFileSync(path.join(REPO, 'client/playground/ejemplos/primeros-pasos.estructura'), 'utf-8').split('\n');
         await page.locator('#editor .view-lines').click();
-        await goTo(page, lines.findIndex(text => text.includes('número 1.3')) + 1, lines.find(text => text.includes('número 1.3'))!.indexOf('1.3') + 2);
+        const numbering = lines.findIndex(text => text.includes('número 7.1.7.3'));
+        await goTo(page, numbering + 1, lines[numbering].indexOf('7.1.7.3') + 2);
         await page.keyboard.press('Control+.');
-        await page.locator('.action-widget', { hasText: 'Renumerar como 1.2' }).waitFor({ timeout: 10_000 });
+        await page.locator('.action-widget', { hasText: 'Renumerar como 7.1.7.2' }).waitFor({ timeout: 10_000 });
         await page.keyboard.press('Enter');
-        await expect.poll(() => editorText(page)).toContain('número 1.2');
-        await goTo(page, lines.findIndex(text => text.includes('unidad DG ')) + 1, 12);
+        await expect.poll(() => editorText(page)).toContain('número 7.1.7.2');
+        const reference = lines.findIndex(text => text.includes('adscrita a DOE'));
+        await goTo(page, reference + 1, lines[reference].indexOf('DOE') + 2);
         await page.keyboard.press('Shift+F12');
         const peek = page.locator('.reference-zone-widget');
         await peek.waitFor({ timeout: 10_000 });

@@ -20,7 +20,7 @@ const NEW_FILE_TEXT = `manual NUEVO "Manual nuevo" {
     institucion IMSS
 }
 
-unidad DIR "Dirección de Ejemplo" {
+unidad DIRECCION_NUEVA "Dirección de Ejemplo" {
     tipo Dirección
     funciones {
         1. "Coordinar las actividades de la Dirección."
