@@ -4,8 +4,8 @@
 // language server in its worker, jump across files, draw the chart, keep text as data, keep
 // unsaved text across a reload, restore a shared link, and never request anything from elsewhere.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -13,36 +13,24 @@ import { deflateRawSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from './helpers/examples.js';
+import { serveFolder } from '../scripts/serve-playground.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const BASE = '/estructura/';
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const TYPES: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-    '.ttf': 'font/ttf', '.json': 'application/json', '.map': 'application/json'
-};
-
 /** The same site under this path has a language server that fails as it starts. */
 const BROKEN = '/roto/';
 
 /** Serves a folder under BASE (and BROKEN), as a static host would (no other path answers). */
 function serve(root: string): Promise<Server> {
-    const server = createServer((request, response) => {
-        const url = new URL(request.url ?? '/', 'http://localhost');
-        if (url.pathname === `${BROKEN}server.js`) {
-            response.writeHead(200, { 'content-type': TYPES['.js'] }).end('throw new Error("fallo de prueba");');
-            return;
+    return serveFolder(root, {
+        bases: [BASE, BROKEN],
+        intercept: (pathname: string, response: ServerResponse) => {
+            if (pathname !== `${BROKEN}server.js`) return false;
+            response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end('throw new Error("fallo de prueba");');
+            return true;
         }
-        const base = [BASE, BROKEN].find(prefix => url.pathname.startsWith(prefix));
-        const relative = base ? decodeURIComponent(url.pathname.slice(base.length)) || 'index.html' : undefined;
-        const file = relative === undefined ? undefined : path.join(root, relative);
-        if (!file || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-            response.writeHead(404).end();
-            return;
-        }
-        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
     });
-    return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** The hash a shared link carries (client/playground/share.ts), made here independently. */
