@@ -90,14 +90,11 @@ async function run(browser, origin) {
         new PerformanceObserver(list => { for (const e of list.getEntries()) watch.tasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask' });
         watch.timer = setInterval(() => { const now = performance.now(); watch.gaps.push({ at: now, gap: now - watch.last }); watch.last = now; }, 10);
     });
-    const pasteStart = await page.evaluate(pasted => {
-        const start = performance.now();
+    await page.evaluate(pasted => {
         const area = document.querySelector('#editor textarea');
         const data = new DataTransfer();
         data.setData('text/plain', pasted);
         area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-        window.__medicion.pasted = performance.now();
-        return start;
     }, text);
     const checked = Date.now();
     await page.waitForFunction(() => /^Revisado/.test(document.getElementById('estado')?.textContent ?? '') && document.querySelector('.pestana[aria-selected="true"]')?.textContent?.includes('nuevo'), null, { timeout: 600_000, polling: 500 });
@@ -110,16 +107,22 @@ async function run(browser, origin) {
         last = now;
     }
     const pasteCheck = Date.now() - checked;
-    const watch = await page.evaluate(() => { clearInterval(window.__medicion.timer); const { tasks, gaps, pasted } = window.__medicion; return { tasks, gaps, pasted }; });
-    const afterPaste = watch.tasks.filter(task => task.start >= watch.pasted);
-    const pasteTask = watch.tasks.filter(task => task.start < watch.pasted).reduce((max, task) => Math.max(max, task.duration), 0);
+    const watch = await page.evaluate(() => {
+        clearInterval(window.__medicion.timer);
+        const { tasks, gaps } = window.__medicion;
+        // Monaco applies a paste in a task of its own, which ends by telling the server (this mark).
+        const sent = performance.getEntriesByName('estructura:cambio-enviado').at(-1)?.startTime ?? NaN;
+        return { tasks, gaps, pasted: sent };
+    });
+    const afterPaste = watch.tasks.filter(task => task.start > watch.pasted);
+    const pasteTask = watch.tasks.filter(task => task.start <= watch.pasted).reduce((max, task) => Math.max(max, task.duration), 0);
     await context.close();
     return {
         toIssste, firstMark, active, edits: median(edits), pasteCheck, pasteTask,
-        pasteMs: watch.pasted - pasteStart,
+        pasteMs: pasteTask,
         longestAfterPaste: afterPaste.reduce((max, task) => Math.max(max, task.duration), 0),
         longTasksAfterPaste: afterPaste.length,
-        longestGap: watch.gaps.filter(g => g.at > watch.pasted + 50).reduce((max, g) => Math.max(max, g.gap), 0),
+        longestGap: watch.gaps.filter(g => g.at - g.gap > watch.pasted).reduce((max, g) => Math.max(max, g.gap), 0),
         status: last
     };
 }
@@ -142,7 +145,7 @@ const pick = key => median(results.map(r => r[key]));
 const summary = {
     date: new Date().toISOString().slice(0, 10), machine: `${cpus().length} × ${cpus()[0]?.model.trim()}`, node: process.version, runs,
     firstDiagnosticsMs: pick('firstMark'), issteDiagnosticsMs: pick('toIssste'), editMs: pick('edits'),
-    pasteMb: PASTE_MB, pasteTakenMs: pick('pasteMs'), pasteCheckMs: pick('pasteCheck'),
+    pasteMb: PASTE_MB, pasteTakenMs: pick('pasteTask'), pasteCheckMs: pick('pasteCheck'),
     longestMainThreadTaskWhileCheckingMs: pick('longestAfterPaste'), longestHeartbeatGapMs: pick('longestGap'), results
 };
 writeFileSync(path.join(root, 'bench', 'web.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -153,7 +156,7 @@ const md = `Área de pruebas en Chromium (${summary.date}, ${summary.machine}, N
 | recarga → primeros diagnósticos (ISSSTE, 51 archivos, más los 9 de ejemplo) | ${summary.firstDiagnosticsMs.toFixed(0)} |
 | recarga → diagnósticos de la pestaña del manual del ISSSTE | ${summary.issteDiagnosticsMs} |
 | edición → diagnósticos (una unidad añadida al manual del ISSSTE; mediana de 7) | ${summary.editMs} |
-| pegar ${PASTE_MB} MB (sintético): Monaco toma el texto | ${summary.pasteTakenMs.toFixed(0)} |
+| pegar ${PASTE_MB} MB (sintético): la tarea más larga de Monaco al tomar el texto | ${summary.pasteTakenMs.toFixed(0)} |
 | pegar ${PASTE_MB} MB: hasta que el archivo queda revisado | ${summary.pasteCheckMs} |
 | tarea más larga del hilo principal mientras el servidor revisa | ${summary.longestMainThreadTaskWhileCheckingMs.toFixed(0)} |
 | mayor pausa del latido de 10 ms mientras revisa | ${summary.longestHeartbeatGapMs.toFixed(0)} |

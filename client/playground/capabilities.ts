@@ -29,6 +29,7 @@ export const clientCapabilities: ClientCapabilities = {
             dataSupport: true,
             resolveSupport: { properties: ['edit'] }
         },
-        formatting: {}
+        formatting: {},
+        foldingRange: { lineFoldingOnly: true }
     }
 };

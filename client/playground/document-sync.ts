@@ -77,6 +77,8 @@ export class DocumentSync {
         void this.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
             textDocument: { uri: model.uri.toString(), version: model.getVersionId() }, contentChanges
         });
+        // For scripts/bench-web.mjs: from here the server checks while the page must stay responsive.
+        performance.mark('estructura:cambio-enviado');
     }
 
     private showMarkers(uri: string): void {

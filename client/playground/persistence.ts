@@ -13,6 +13,9 @@ export interface SessionState {
     active?: string;
 }
 
+/** A file as stored: its text as a Blob (IndexedDB keeps it without copying it on the page's
+ *  thread); `text` in what earlier versions of the page stored. */
+type StoredRecord = Pick<StoredFile, 'path' | 'bytes' | 'unsaved'> & { blob?: Blob; text?: string };
 type SavedFile = Pick<StoredFile, 'path' | 'text' | 'bytes' | 'unsaved'>;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -35,6 +38,8 @@ export class Persistence {
     private pending = new Set<string>();
     private session: SessionState | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
+    /** The write under way: writes run one after another, so an older text never lands last. */
+    private writing: Promise<void> = Promise.resolve();
 
     private constructor(private readonly db: IDBDatabase, private readonly store: FileStore) {
         store.onChange(change => this.schedule(change.path));
@@ -49,7 +54,8 @@ export class Persistence {
         const tx = this.db.transaction([FILES, SESSION], 'readonly');
         const session = await request(tx.objectStore(SESSION).get('estado')) as SessionState | undefined;
         if (!session) return undefined;
-        const files = await request(tx.objectStore(FILES).getAll()) as SavedFile[];
+        const records = await request(tx.objectStore(FILES).getAll()) as StoredRecord[];
+        const files = await Promise.all(records.map(async ({ blob, text, ...file }) => ({ ...file, text: text ?? await blob?.text() ?? '' })));
         return { files, session };
     }
 
@@ -64,20 +70,32 @@ export class Persistence {
         this.timer = setTimeout(() => void this.flush(), DELAY_MS);
     }
 
-    /** Writes what changed since the last write. */
-    async flush(): Promise<void> {
+    /** Writes what changed since the last write, after the writes already under way. */
+    flush(): Promise<void> {
         clearTimeout(this.timer);
+        const write = this.writing.then(() => this.write());
+        this.writing = write.catch(() => undefined);
+        return write;
+    }
+
+    private async write(): Promise<void> {
         const paths = [...this.pending];
         const session = this.session;
         this.pending.clear();
         this.session = undefined;
         if (!paths.length && !session) return;
+        // The texts first (a slice per turn), then one transaction: IndexedDB commits a transaction
+        // left idle, so nothing may be awaited between its writes.
+        const records = await Promise.all(paths.map(async path => {
+            const file = this.store.get(path);
+            const blob = file && await this.store.blobOf(path);
+            return file && blob ? { path, blob, bytes: file.bytes, unsaved: file.unsaved } satisfies StoredRecord : path;
+        }));
         const tx = this.db.transaction([FILES, SESSION], 'readwrite');
         const files = tx.objectStore(FILES);
-        for (const path of paths) {
-            const file = this.store.get(path);
-            if (!file) files.delete(path);
-            else files.put({ path, text: this.store.textOf(path) ?? '', bytes: file.bytes, unsaved: file.unsaved } satisfies SavedFile);
+        for (const record of records) {
+            if (typeof record === 'string') files.delete(record);
+            else files.put(record);
         }
         if (session) tx.objectStore(SESSION).put(session, 'estado');
         await new Promise<void>((resolve, reject) => {

@@ -63,7 +63,7 @@ export class Tabs {
         const file = this.store.get(path);
         if (existing || !file || file.bytes) return existing ?? undefined;
         const model = monaco.editor.createModel(file.text, languageOf(path), uri);
-        file.live = () => model.getValue();
+        file.live = model;
         model.onDidChangeContent(() => this.store.edited(path));
         return model;
     }
@@ -131,7 +131,7 @@ export class Tabs {
         const model = monaco.editor.getModel(monaco.Uri.parse(uriOf(path)));
         const file = this.store.get(path);
         if (!model || !file) return;
-        file.live = () => model.getValue();
+        file.live = model;
         if (model.getValue() !== file.text) model.setValue(file.text);
         file.unsaved = false;
     }
