@@ -146,7 +146,8 @@ const summary = {
     date: new Date().toISOString().slice(0, 10), machine: `${cpus().length} × ${cpus()[0]?.model.trim()}`, node: process.version, runs,
     firstDiagnosticsMs: pick('firstMark'), issteDiagnosticsMs: pick('toIssste'), editMs: pick('edits'),
     pasteMb: PASTE_MB, pasteTakenMs: pick('pasteTask'), pasteCheckMs: pick('pasteCheck'),
-    longestMainThreadTaskWhileCheckingMs: pick('longestAfterPaste'), longestHeartbeatGapMs: pick('longestGap'), results
+    longestMainThreadTaskWhileCheckingMs: pick('longestAfterPaste'), longestHeartbeatGapMs: pick('longestGap'),
+    worstTaskWhileCheckingMs: Math.max(...results.map(r => r.longestAfterPaste)), worstHeartbeatGapMs: Math.max(...results.map(r => r.longestGap)), results
 };
 writeFileSync(path.join(root, 'bench', 'web.json'), JSON.stringify(summary, null, 2) + '\n');
 const md = `Área de pruebas en Chromium (${summary.date}, ${summary.machine}, Node ${summary.node}; mediana de ${runs} ejecuciones)
@@ -158,8 +159,8 @@ const md = `Área de pruebas en Chromium (${summary.date}, ${summary.machine}, N
 | edición → diagnósticos (una unidad añadida al manual del ISSSTE; mediana de 7) | ${summary.editMs} |
 | pegar ${PASTE_MB} MB (sintético): la tarea más larga de Monaco al tomar el texto | ${summary.pasteTakenMs.toFixed(0)} |
 | pegar ${PASTE_MB} MB: hasta que el archivo queda revisado | ${summary.pasteCheckMs} |
-| tarea más larga del hilo principal mientras el servidor revisa | ${summary.longestMainThreadTaskWhileCheckingMs.toFixed(0)} |
-| mayor pausa del latido de 10 ms mientras revisa | ${summary.longestHeartbeatGapMs.toFixed(0)} |
+| tarea más larga del hilo principal mientras el servidor revisa (la peor de las ${runs} ejecuciones: ${summary.worstTaskWhileCheckingMs.toFixed(0)}) | ${summary.longestMainThreadTaskWhileCheckingMs.toFixed(0)} |
+| mayor pausa del latido de 10 ms mientras revisa (la peor: ${summary.worstHeartbeatGapMs.toFixed(0)}) | ${summary.longestHeartbeatGapMs.toFixed(0)} |
 `;
 writeFileSync(path.join(root, 'bench', 'web.md'), md);
 console.log(md);
