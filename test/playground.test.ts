@@ -4,7 +4,7 @@
 // language server in its worker, jump across files, draw the chart, keep text as data, keep
 // unsaved text across a reload, restore a shared link, and never request anything from elsewhere.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -196,6 +196,33 @@ describe('playground page in Chromium', () => {
         expect(await page.locator('#archivos li', { hasText: 'binario.estructura' }).count()).toBe(0);
         await context.close();
     }, 60_000);
+
+    it('opens a big text with a warning, and a folder of more files than it reads with a message; the editor keeps working', async () => {
+        const { context, page } = await open();
+        await page.locator('#estado', { hasText: 'Revisado' }).waitFor({ timeout: 20_000 });
+        // 6 MB of units: over the 5 MB at which the page warns that checking takes a while.
+        const unit = (i: number) => `unidad GRANDE_${i} "Coordinación grande ${i}" {\n    tipo Coordinación\n    funciones {\n        1. "Coordinar los programas de la unidad ${i} conforme a las disposiciones aplicables."\n    }\n}\n`;
+        const units: string[] = ['manual GRANDE "Manual grande" {\n    institucion GRANDE\n}\n'];
+        for (let i = 0, size = 0; size < 6 * 1024 * 1024; i++) size += (units[units.push(unit(i)) - 1]).length;
+        await page.locator('#entrada-archivos').setInputFiles({ name: 'grande.estructura', mimeType: 'text/plain', buffer: Buffer.from(units.join('')) });
+        await page.locator('.aviso', { hasText: 'la revisión puede tardar unos segundos' }).waitFor({ timeout: 20_000 });
+        await page.locator('#archivos li', { hasText: 'grande.estructura' }).first().waitFor({ timeout: 10_000 });
+        // A folder of 5,001 files: the first 5,000 are read, and the page says so.
+        const folder = mkdtempSync(path.join(tmpdir(), 'playground-carpeta-'));
+        try {
+            for (let i = 0; i <= 5000; i++) writeFileSync(path.join(folder, `u${String(i).padStart(4, '0')}.estructura`), `unidad C${i} "Coordinación ${i}" {\n}\n`);
+            await page.locator('#entrada-carpeta').setInputFiles(folder);
+            await page.locator('.aviso', { hasText: 'solo se abrieron los primeros 5000' }).waitFor({ timeout: 60_000 });
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+        await page.locator('.pestana', { hasText: 'primeros-pasos.estructura' }).click();
+        await page.locator('#editor .view-lines').click();
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.insertText('// sigo escribiendo\n');
+        await expect.poll(() => editorText(page)).toContain('// sigo escribiendo');
+        await context.close();
+    }, 180_000);
 
     it('a language server that fails: a message, automatic restarts, then a restart button; the editor keeps working', async () => {
         const { context, page } = await open('', BROKEN);
