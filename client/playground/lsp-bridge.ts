@@ -85,6 +85,33 @@ function codeActions(host: BridgeHost, sync: DocumentSync): monaco.languages.Cod
     };
 }
 
+/**
+ * The server's folding (units, function lists, sections): Monaco's own, by indentation, runs on
+ * the page's thread and took 0.2 s at each edit of a 20 MB file.
+ */
+function foldingRanges(host: BridgeHost): monaco.languages.FoldingRangeProvider {
+    return {
+        async provideFoldingRanges(model, _context, token) {
+            const ranges = await ask(host, c => c.sendRequest(FoldingRangeRequest.type, { textDocument: textDocument(model) }, token));
+            return ranges?.map(r => ({
+                start: r.startLine + 1, end: r.endLine + 1,
+                kind: r.kind === 'comment' ? monaco.languages.FoldingRangeKind.Comment : r.kind === 'region' ? monaco.languages.FoldingRangeKind.Region : undefined
+            }));
+        }
+    };
+}
+
+function formatting(host: BridgeHost): monaco.languages.DocumentFormattingEditProvider {
+    return {
+        async provideDocumentFormattingEdits(model, options, token) {
+            const edits = await ask(host, c => c.sendRequest(DocumentFormattingRequest.type, {
+                textDocument: textDocument(model), options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces }
+            }, token));
+            return edits?.map(e => ({ range: fromRange(e.range), text: e.newText }));
+        }
+    };
+}
+
 export function registerProviders(host: BridgeHost, sync: DocumentSync): void {
     const triggers = host.server()?.capabilities.completionProvider?.triggerCharacters;
     monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {
@@ -124,26 +151,9 @@ export function registerProviders(host: BridgeHost, sync: DocumentSync): void {
             return answer?.map(toSymbol);
         }
     });
-    // The server's folding (units, function lists, sections): Monaco's own, by indentation, runs on
-    // the page's thread and took 0.2 s at each edit of a 20 MB file.
-    monaco.languages.registerFoldingRangeProvider(LANGUAGE_ID, {
-        async provideFoldingRanges(model, _context, token) {
-            const ranges = await ask(host, c => c.sendRequest(FoldingRangeRequest.type, { textDocument: textDocument(model) }, token));
-            return ranges?.map(r => ({
-                start: r.startLine + 1, end: r.endLine + 1,
-                kind: r.kind === 'comment' ? monaco.languages.FoldingRangeKind.Comment : r.kind === 'region' ? monaco.languages.FoldingRangeKind.Region : undefined
-            }));
-        }
-    });
+    monaco.languages.registerFoldingRangeProvider(LANGUAGE_ID, foldingRanges(host));
     monaco.languages.registerCodeActionProvider(LANGUAGE_ID, codeActions(host, sync), { providedCodeActionKinds: ['quickfix'] });
-    monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
-        async provideDocumentFormattingEdits(model, options, token) {
-            const edits = await ask(host, c => c.sendRequest(DocumentFormattingRequest.type, {
-                textDocument: textDocument(model), options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces }
-            }, token));
-            return edits?.map(e => ({ range: fromRange(e.range), text: e.newText }));
-        }
-    });
+    monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, formatting(host));
 }
 
 /** The outline of a document (hierarchical), for the panel beside the editor and Monaco's own. */
