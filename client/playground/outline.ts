@@ -5,8 +5,13 @@ import { fromRange } from './lsp-convert.js';
 
 /** Symbols deeper than this stay folded until opened, so big manuals draw quickly. */
 const OPEN_LEVELS = 2;
+/** Rows drawn per turn of the page's thread: a file of 8,000 units must not block it. */
+const SLICE = 400;
 
 export class Outline {
+    /** Which `show` is drawing: a newer one stops the slices of an older one. */
+    private generation = 0;
+
     constructor(private readonly root: HTMLElement, reveal: (range: ReturnType<typeof fromRange>) => void) {
         root.addEventListener('click', event => {
             const item = (event.target as Element).closest<HTMLElement>('[data-linea]');
@@ -17,6 +22,7 @@ export class Outline {
     }
 
     show(symbols: DocumentSymbol[] | undefined, empty = 'Sin unidades en este archivo.'): void {
+        this.generation++;
         if (!symbols?.length) {
             const p = document.createElement('p');
             p.className = 'vacio';
@@ -27,10 +33,17 @@ export class Outline {
         this.root.replaceChildren(this.list(symbols, 0));
     }
 
+    /** The rows of a level: the first slice now, the rest a slice per turn. */
     private list(symbols: DocumentSymbol[], depth: number): HTMLElement {
         const ul = document.createElement('ul');
         ul.setAttribute('role', depth === 0 ? 'tree' : 'group');
-        for (const symbol of symbols) ul.append(this.item(symbol, depth));
+        const generation = this.generation;
+        const draw = (from: number) => {
+            if (generation !== this.generation) return;
+            for (const symbol of symbols.slice(from, from + SLICE)) ul.append(this.item(symbol, depth));
+            if (from + SLICE < symbols.length) setTimeout(() => draw(from + SLICE), 0);
+        };
+        draw(0);
         return ul;
     }
 
@@ -53,12 +66,21 @@ export class Outline {
             li.append(button);
             return li;
         }
-        // A <details> folds the children without any script of ours.
+        // A <details> folds the children; folded ones are drawn when first opened.
         const details = document.createElement('details');
-        details.open = depth < OPEN_LEVELS - 1;
         const summary = document.createElement('summary');
         summary.append(button);
-        details.append(summary, this.list(symbol.children, depth + 1));
+        details.append(summary);
+        const children = symbol.children;
+        const drawChildren = () => {
+            if (details.childElementCount === 1) details.append(this.list(children, depth + 1));
+        };
+        if (depth < OPEN_LEVELS - 1) {
+            details.open = true;
+            drawChildren();
+        } else {
+            details.addEventListener('toggle', () => { if (details.open) drawChildren(); });
+        }
         li.append(details);
         return li;
     }
