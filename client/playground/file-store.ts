@@ -45,7 +45,7 @@ export function isEstructuraPath(path: string): boolean {
 }
 
 /** Characters of a text copied per turn of the page's thread when it is saved. */
-const SLICE = 256 * 1024;
+const SLICE = 64 * 1024;
 
 export class FileStore {
     private readonly files = new Map<string, StoredFile>();

@@ -25,7 +25,10 @@ export class Tabs {
     constructor(private readonly store: FileStore, container: HTMLElement, private readonly bar: HTMLElement) {
         this.editor = monaco.editor.create(container, {
             automaticLayout: true, theme: 'estructura', wordWrap: 'on', 'semanticHighlighting.enabled': false,
-            minimap: { enabled: false }, fixedOverflowWidgets: true, wordBasedSuggestions: 'off', renderWhitespace: 'none'
+            minimap: { enabled: false }, fixedOverflowWidgets: true, wordBasedSuggestions: 'off', renderWhitespace: 'none',
+            // Each region is a decoration Monaco updates on the page's thread (5,000, its default,
+            // took 0.1 s per update of a 20 MB file); the ISSSTE manual's largest file has 256.
+            foldingMaximumRegions: 2000
         });
         monaco.editor.registerEditorOpener({
             openCodeEditor: (_source, resource, selection) => {
