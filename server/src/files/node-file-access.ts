@@ -60,15 +60,20 @@ export function openTabuladorIn(folder: string, read: (file: string) => Promise<
     };
 }
 
-/** docs/reglas.md beside the bundle (out/*.cjs) or the sources (server/src/files/), as a file URL. */
+let ruleDocs: string | undefined | null = null;
+
+/** docs/reglas.md beside the bundle (out/*.cjs) or the sources (server/src/files/), as a file URL;
+ *  looked for once per process. */
 export function nodeRuleDocs(): string | undefined {
+    if (ruleDocs !== null) return ruleDocs;
     const doc = path.join('docs', 'reglas.md');
     let dir = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-    for (let i = 0; i < 6; i++) {
-        if (existsSync(path.join(dir, doc))) return pathToFileURL(path.join(dir, doc)).href;
+    ruleDocs = undefined;
+    for (let i = 0; i < 6 && !ruleDocs; i++) {
+        if (existsSync(path.join(dir, doc))) ruleDocs = pathToFileURL(path.join(dir, doc)).href;
         dir = path.dirname(dir);
     }
-    return undefined;
+    return ruleDocs;
 }
 
 /** The host of the CLI (the disk), and of the desktop server (with its client's files). */
