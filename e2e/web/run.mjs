@@ -86,6 +86,11 @@ async function main() {
     const folder = join(work, 'examples');
     cpSync(join(ROOT, 'examples'), folder, { recursive: true });
     const expected = await timed('cli', () => cliDiagnostics(folder));
+    // What the CLI says once the last step has deleted a file (test-web keeps the deletion in memory).
+    const without = join(work, 'sin-borrado');
+    cpSync(folder, without, { recursive: true });
+    rmSync(join(without, 'ejemplos', 'con-errores.estructura'));
+    const afterDelete = cliDiagnostics(without);
 
     const server = await startTestWeb({
         toolsDir: TOOLS, commit: fakeCommit(SETUP), extensionDevelopmentPath: EXTENSION, folder,
@@ -97,7 +102,7 @@ async function main() {
         const page = context.pages()[0] ?? await context.newPage();
         console_ = recordConsole(page, join(SHOTS, 'console.log'));
         const wb = new Workbench(page);
-        const ctx = { wb, page, expected, folder, console: console_, marks: { goto: Date.now() } };
+        const ctx = { wb, page, expected, afterDelete, folder, console: console_, marks: { goto: Date.now() } };
         await page.goto(server.url);
         for (const [i, s] of STEPS.entries()) {
             if (only && !only.includes(s.name) && !s.always) continue;

@@ -14,6 +14,8 @@ const DOE = 'manuales/imss-doe-2022/imss-doe-2022.estructura';
 const DG_FILE = 'manuales/imss-2018/imss-2018.estructura';
 /** Never opened by the steps before the Problems panel is read: its error needs the DOE manual's units. */
 const UNOPENED = 'ejemplos/phae-doe-2022/2-reubicado-en-la-coordinacion.estructura';
+/** Deleted in the Explorer by the last step: the deliberate errors of the examples. */
+const DELETED = 'ejemplos/con-errores.estructura';
 
 /** 1-based line of the first line of a workspace file containing `needle`. */
 const lineIn = (folder, file, needle) => readFileSync(join(folder, file), 'utf-8').split('\n').findIndex(l => l.includes(needle)) + 1;
@@ -215,6 +217,34 @@ export const STEPS = [
                 }
             });
             return `webview: SVG with ${seen.boxes} boxes, "${seen.detail}", ${seconds(started)} after the command`;
+        }
+    },
+    {
+        // The server follows the workspace: a file deleted in the Explorer takes its problems with
+        // it (the client's file watcher tells the worker, which cannot look at the files itself),
+        // and the status bar's totals become the CLI's for the folder without that file.
+        name: 'delete-file',
+        deadlineMs: 120_000,
+        async run({ wb, page, afterDelete }) {
+            await openFromExplorer(wb, page, DELETED);
+            const name = DELETED.split('/').pop();
+            await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).click({ button: 'right' });
+            await page.locator('.context-view .action-item', { hasText: /^Delete/ }).first().click();
+            // The in-memory file system has no trash: VS Code asks before deleting for good.
+            const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Delete|Move to Trash)$/ }).first();
+            await confirm.waitFor({ timeout: 10_000 });
+            await confirm.click();
+            await waitFor(`"${name}" to leave the Explorer`, () => explorerRows(page), { timeoutMs: 20_000, accept: rows => !rows.includes(name) });
+            // Its editor (now showing a deleted file) closes too.
+            await wb.command('View: Close All Editors');
+            const { errors, warnings, infos } = afterDelete.summary;
+            const started = Date.now();
+            const counts = await waitFor(`the status bar to count the CLI's ${errors} errors, ${warnings} warnings and ${infos} infos without ${name}`,
+                () => statusCounts(page), {
+                    timeoutMs: 60_000,
+                    accept: c => c && c.errors === errors && c.warnings === warnings && (c.infos === infos || (Number.isNaN(c.infos) && infos === 0))
+                });
+            return `${DELETED} deleted in the Explorer: status bar "${counts.aria || counts.text}" = CLI without it (${errors} errors, ${warnings} warnings, ${infos} infos), ${seconds(started)} after closing its editor`;
         }
     }
 ];
