@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/examples.js';
+import { fromBase64, toBase64 } from '../server/src/protocol-base64.js';
 
 const BUILTINS = new Set(builtinModules.flatMap(name => [name, `node:${name}`]));
 
@@ -48,5 +49,11 @@ describe('the web bundles', () => {
         console.log(`${sizes.map(([file, bytes]) => `${file}: ${(bytes / 1024).toFixed(0)} KB`).join(', ')}; worker by source: ${top.join(', ')}`);
         // A worker is fetched and compiled when the page or the web extension starts.
         expect(sizes[0][1]).toBeLessThan(1_200_000);
+    });
+
+    it('carries a binary file (estructura/leerBinario) whole through base64, as Node encodes it', () => {
+        const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256);
+        expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+        expect(fromBase64(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
     });
 });

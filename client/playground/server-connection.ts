@@ -10,7 +10,7 @@ import {
     FIND_FILES_REQUEST, READ_BINARY_REQUEST, READ_FILE_REQUEST,
     type FindFilesParams, type ReadFileParams
 } from '../../server/src/protocol.js';
-import { toBase64 } from './base64.js';
+import { toBase64 } from '../../server/src/protocol-base64.js';
 import { clientCapabilities } from './capabilities.js';
 import { SERVER_WORKER_URL, takeEarlyWorker } from './early-worker-contract.js';
 import { pathOf, ROOT_URI, type FileStore } from './file-store.js';

@@ -1,6 +1,6 @@
 // A small text shared as a link: the file's name and text, compressed (deflate-raw) and written
 // in base64url after `#c=`. The hash never reaches a server; opening the link restores the file.
-import { toBase64 } from './base64.js';
+import { toBase64 } from '../../server/src/protocol-base64.js';
 
 const PREFIX = '#c=';
 /** Links longer than this break in mail and chat: such texts are shared as files. */

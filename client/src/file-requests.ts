@@ -7,6 +7,7 @@ import {
     FIND_FILES_REQUEST, READ_BINARY_REQUEST, READ_FILE_REQUEST,
     type FindFilesParams, type FindFilesResult, type ReadBinaryResult, type ReadFileParams, type ReadFileResult
 } from '../../server/src/protocol.js';
+import { toBase64 } from '../../server/src/protocol-base64.js';
 
 /** Skipped as the desktop server skips them (server/src/files/file-access.ts). */
 const EXCLUDE = '{**/node_modules/**,**/out/**,**/.*/**}';
@@ -22,11 +23,7 @@ export function answerFileRequests(client: BaseLanguageClient): void {
     client.onRequest(READ_FILE_REQUEST, async (params: ReadFileParams): Promise<ReadFileResult> =>
         new TextDecoder('utf-8').decode(await read(params.uri)));
     client.onRequest(READ_BINARY_REQUEST, async (params: ReadFileParams): Promise<ReadBinaryResult> => {
-        const bytes = await read(params.uri);
-        let binary = '';
-        // In slices: String.fromCharCode with a whole spreadsheet as arguments overflows the stack.
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return btoa(binary);
+        return toBase64(await read(params.uri));
     });
 }
 

@@ -7,6 +7,7 @@ import {
     FIND_FILES_REQUEST, READ_BINARY_REQUEST, READ_FILE_REQUEST,
     type FindFilesParams, type FindFilesResult, type ReadBinaryResult, type ReadFileParams, type ReadFileResult
 } from '../protocol.js';
+import { fromBase64 } from '../protocol-base64.js';
 import { SpreadsheetError } from '../spreadsheets/cells.js';
 import type { FileAccess } from './file-access.js';
 import type { Host } from './host.js';
@@ -29,9 +30,7 @@ export class ClientFileAccess implements FileAccess {
     }
 
     async readBinary(uri: URI): Promise<Uint8Array> {
-        const base64 = await this.read<ReadBinaryResult>(READ_BINARY_REQUEST, uri);
-        const bytes = atob(base64);
-        return Uint8Array.from(bytes, c => c.charCodeAt(0));
+        return fromBase64(await this.read<ReadBinaryResult>(READ_BINARY_REQUEST, uri));
     }
 
     knownToExist(uri: URI): boolean {
