@@ -1,9 +1,11 @@
 // A minimal LSP client for end-to-end tests: spawns a bundled server with `--stdio`, speaks JSON-RPC
 // to it through vscode-languageserver-protocol, collects published diagnostics and bounds every wait.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import { URI } from 'langium';
+import { nodeFileAccess } from '../../server/src/files/node-file-access.js';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     PublishDiagnosticsNotification,
@@ -155,16 +157,9 @@ export class LspTestClient {
  * them with workspace.findFiles and workspace.fs (client/src/file-requests.ts).
  */
 export function answerFilesFromDisk(client: LspTestClient): void {
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        if (entry.name.startsWith('.') || (entry.isDirectory() && (entry.name === 'node_modules' || entry.name === 'out'))) return [];
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) return walk(full);
-        return entry.name.endsWith('.estructura') || entry.name === 'estructura.json' ? [full] : [];
-    });
-    client.answers.set('estructura/archivos', params => {
-        const folder = fileURLToPath((params as { carpeta: string }).carpeta);
-        return existsSync(folder) ? walk(folder).map(file => pathToFileURL(file).href) : [];
-    });
+    // The desktop server's own walk (same folders skipped, same files kept).
+    client.answers.set('estructura/archivos', async params =>
+        (await nodeFileAccess.findFiles(URI.parse((params as { carpeta: string }).carpeta))).map(uri => uri.toString()));
     client.answers.set('estructura/leer', params => readFileSync(fileURLToPath((params as { uri: string }).uri), 'utf-8'));
     client.answers.set('estructura/leerBinario', params => readFileSync(fileURLToPath((params as { uri: string }).uri)).toString('base64'));
 }
